@@ -1,0 +1,255 @@
+"""Plain records passed between pipeline stages.
+
+Every stage takes and returns these dataclasses; ``to_dict`` gives the JSON shape fixed by
+``CODEBOOK.md`` so that files written by ``marsad extract`` are the contract for fusion, verification,
+storage and the web view alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+MEASURES = ("killed", "injured", "displaced", "evacuated", "abducted", "arrested", "missing")
+GROUPS = ("people", "civilians", "children", "women", "men", "fighters", "patients")
+QUALIFIERS = ("exact", "at_least", "about", "more_than", "at_most", "vague")
+TYPES = (
+    "armed_clash",
+    "territory_change",
+    "airstrike",
+    "shelling",
+    "bombing",
+    "chemical_attack",
+    "attack_on_civilians",
+    "abduction_arrest",
+    "displacement",
+    "evacuation",
+    "aid_delivery",
+    "negotiation",
+    "other",
+)
+PRECISIONS = ("neighbourhood", "community", "subdistrict", "district", "governorate", "region", "country")
+RELATIONS = ("in", "near", "north_of", "south_of", "east_of", "west_of", "countryside")
+DATE_PRECISIONS = ("day", "range", "week", "month", "year", "unknown")
+
+
+@dataclass(slots=True)
+class RawArticle:
+    """An article as a reader produced it, before cleaning.
+
+    ``text`` is the decoded text; every span in the output is an offset into it.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD) when known from metadata
+    outlet: str | None = None
+    url: str | None = None
+    path: str | None = None  # where it was read from, for error messages
+    language: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class ReadError:
+    """One input that could not be read; the run goes on without it."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Doc:
+    """A cleaned article: ``text`` has the same length as the raw text.
+
+    Noise lines are blanked with spaces rather than cut, so offsets into ``text`` are offsets into
+    the article as read; ``removed`` lists the blanked ranges.
+    """
+
+    meta: RawArticle
+    text: str
+    title: str | None
+    published: str | None
+    dateline: str | None
+    removed: list[tuple[int, int]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(slots=True)
+class Count:
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str  # one of QUALIFIERS
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "low": self.low, "high": self.high, "qualifier": self.qualifier}
+
+
+@dataclass(slots=True)
+class Casualty:
+    measure: str
+    group: str
+    count: Count
+    start: int
+    end: int
+    text: str
+    side: str | None = None
+    part_of: int | None = None
+    reported_by: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "measure": self.measure,
+            "group": self.group,
+            "side": self.side,
+            "count": self.count.to_dict(),
+            "part_of": self.part_of,
+            "reported_by": list(self.reported_by),
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+
+
+@dataclass(slots=True)
+class Place:
+    """A gazetteer entry."""
+
+    place_id: str
+    name_ar: str
+    name_en: str
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    precision: str  # one of PRECISIONS
+    population: int = 0
+    parent: str | None = None  # place_id of the containing city for neighbourhoods
+
+
+@dataclass(slots=True)
+class Location:
+    text: str
+    start: int
+    end: int
+    place_id: str | None
+    name_ar: str | None
+    name_en: str | None
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+    relation: str = "in"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class ActorMention:
+    id: str
+    role: str  # perpetrator | target | party
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class SourceMention:
+    id: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class DateRef:
+    start: str | None
+    end: str | None
+    precision: str  # one of DATE_PRECISIONS
+    text: str | None
+    span_start: int | None = None
+    span_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "precision": self.precision, "text": self.text}
+
+
+@dataclass(slots=True)
+class Incident:
+    id: str
+    type: str
+    date: DateRef
+    locations: list[Location] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    weapons: list[str] = field(default_factory=list)
+    reported_by: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "date": self.date.to_dict(),
+            "locations": [loc.to_dict() for loc in self.locations],
+            "actors": [a.to_dict() for a in self.actors],
+            "casualties": [c.to_dict() for c in self.casualties],
+            "weapons": list(self.weapons),
+            "reported_by": list(self.reported_by),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    """One output line: the article, its incidents and what went wrong on the way."""
+
+    doc: Doc
+    incidents: list[Incident] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self, with_text: bool = True) -> dict[str, Any]:
+        meta = self.doc.meta
+        article: dict[str, Any] = {
+            "id": meta.id,
+            "title": self.doc.title,
+            "published": self.doc.published,
+            "outlet": meta.outlet,
+            "dateline": self.doc.dateline,
+            "language": meta.language or "ar",
+            "url": meta.url,
+            "path": meta.path,
+            "sha256": meta.sha256,
+        }
+        if with_text:
+            article["text"] = meta.text
+        return {
+            "article": article,
+            "incidents": [i.to_dict() for i in self.incidents],
+            "warnings": list(self.warnings),
+        }

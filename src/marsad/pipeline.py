@@ -1,0 +1,25 @@
+"""The extraction pipeline, top to bottom: read -> clean -> segment -> extract -> incidents.
+
+``Extractor`` holds every compiled lexicon and the gazetteer, built once; ``process`` is then a pure
+function of one article, which is what lets the same object run in one process or on each Dask
+worker with identical results.
+"""
+
+from __future__ import annotations
+
+from marsad.io.clean import clean
+from marsad.models import ArticleResult, RawArticle
+
+
+class Extractor:
+    def __init__(self) -> None:
+        from marsad.extract.article import ArticleExtractor
+
+        self._article = ArticleExtractor()
+
+    def process(self, raw: RawArticle, published: str | None = None) -> ArticleResult:
+        """Extract one article. ``published`` (ISO date) overrides what the reader found."""
+        doc = clean(raw)
+        if published:
+            doc.published = published
+        return self._article.extract(doc)
