@@ -62,6 +62,7 @@ class ReadError:
 
     path: str
     reason: str
+    skipped: bool = False  # a deliberate skip (e.g. not Arabic), not a failure
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"

@@ -1,0 +1,81 @@
+"""Arabic normalisation for matching, with a map back to the original offsets.
+
+Matching runs on normalised text (one spelling per letter, no diacritics, ASCII digits); evidence
+spans must point into the text as read, so ``NormText`` keeps, for every normalised character, the
+offset it came from. Most characters map one to one (``str.translate``); only deleted characters
+(diacritics, tatweel, zero-width marks) shift offsets, so the index is built only when one occurs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# One-to-one replacements: letter variants, digits, quotes, separators.
+_MAP: dict[int, str] = {}
+for _src, _dst in {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ة": "ه", "ى": "ي", "ی": "ي", "ي": "ي", "ک": "ك", "ؤ": "و", "ئ": "ي",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "″": '"', "‟": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'",
+    "٪": "%", "٫": ".", "٬": ",", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+}.items():
+    _MAP[ord(_src)] = _dst
+for _i in range(10):
+    _MAP[0x0660 + _i] = str(_i)  # Arabic-Indic digits
+    _MAP[0x06F0 + _i] = str(_i)  # Extended (Persian/Urdu) digits
+for _c in range(ord("A"), ord("Z") + 1):
+    _MAP[_c] = chr(_c + 32)
+
+# Characters dropped entirely: tashkeel, superscript alef, tatweel, bidi and zero-width marks.
+_DELETE = (
+    [chr(c) for c in range(0x064B, 0x0653)]
+    + ["\u0670", "\u0640", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+_DELETE_SET = frozenset(_DELETE)
+_TABLE = dict(_MAP)
+for _d in _DELETE:
+    _TABLE[ord(_d)] = None
+
+
+@dataclass(frozen=True, slots=True)
+class NormText:
+    """Normalised text plus the offset map back to the original string."""
+
+    text: str
+    original: str
+    index: tuple[int, ...] | None = None  # None: identity (no character was deleted)
+
+    def orig(self, i: int) -> int:
+        """Original offset of normalised offset ``i`` (``i`` may equal ``len(text)``)."""
+        if self.index is None:
+            return i
+        return self.index[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of a normalised half-open span."""
+        if self.index is None:
+            return start, end
+        if end <= start:
+            o = self.index[start]
+            return o, o
+        return self.index[start], self.index[end - 1] + 1
+
+    def orig_text(self, start: int, end: int) -> str:
+        s, e = self.span(start, end)
+        return self.original[s:e]
+
+
+def normalize_str(s: str) -> str:
+    """Normalise a lexicon entry or query with the same rules as article text."""
+    return s.translate(_TABLE)
+
+
+def normalize(text: str) -> NormText:
+    norm = text.translate(_TABLE)
+    if len(norm) == len(text):
+        return NormText(norm, text, None)
+    index = [i for i, ch in enumerate(text) if ch not in _DELETE_SET]
+    index.append(len(text))
+    return NormText(norm, text, tuple(index))
