@@ -1,0 +1,106 @@
+"""Actors (who fought whom) and sources (who said so), with their roles.
+
+Roles come from the few words before a name: "شنه تنظيم الدولة" makes a perpetrator, "على مواقع
+النظام" a target, "بين قوات النظام والفصائل" parties. A source counts as the reporter of a sentence only
+when a reporting word governs it ("أفاد المرصد", "وفقا لـ", "نقلت وكالة"); an outlet that is merely
+spoken to ("قال ... لوكالة فرانس برس") is not the reporter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.extract.casualties import ActorSpan
+from marsad.extract.lexicons import Lexicons
+from marsad.extract.matcher import Match
+
+
+@dataclass(slots=True)
+class ActorHit:
+    start: int
+    end: int
+    id: str
+    role: str
+    adjective: bool
+
+
+def _words_before(t: str, pos: int, n: int, floor: int = 0) -> list[str]:
+    return t[max(floor, pos - 40) : pos].replace('"', " ").replace("،", " ، ").split()[-n:]
+
+
+def _tails(words: list[str]) -> list[str]:
+    """The last one, two and three words joined, to test against multi-word cues."""
+    return [" ".join(words[-k:]) for k in (1, 2, 3) if len(words) >= k]
+
+
+class ActorFinder:
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+
+    def find(self, t: str, s: int, e: int) -> list[ActorHit]:
+        hits: list[ActorHit] = []
+        for m in self.lex.actor_matcher.find(t, s, e):
+            actor_id, adjective = m.payload
+            role = self._role(t, m, s, adjective)
+            if actor_id == "civilians" and role != "target":
+                continue
+            hits.append(ActorHit(m.start, m.end, actor_id, role, adjective))
+        return hits
+
+    def _role(self, t: str, m: Match, floor: int, adjective: bool) -> str:
+        lex = self.lex
+        if adjective:
+            return "perpetrator"  # "الغارات الروسية": a nisba on a weapon or force names its user
+        words = _words_before(t, m.start, 3, floor)
+        if m.prefix.endswith("ل") and words and words[-1] in lex.perpetrator_attack_nouns:
+            return "perpetrator"
+        # an attack noun with the actor in construct: "قصف قوات النظام"
+        for tail in _tails(words):
+            if tail in lex.target_before:
+                return "target"
+            if tail in lex.perpetrator_before:
+                return "perpetrator"
+            if tail in lex.party_before:
+                return "party"
+        if m.prefix.startswith("و"):
+            return "party"
+        return "party"
+
+    def spans(self, hits: list[ActorHit]) -> list[ActorSpan]:
+        out = []
+        for h in hits:
+            info = self.lex.actors[h.id]
+            out.append(ActorSpan(h.start, h.end, h.id, info.side, armed=h.id != "civilians"))
+        return out
+
+
+class SourceFinder:
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+
+    def mentions(self, t: str, s: int, e: int) -> list[Match]:
+        return self.lex.source_matcher.find(t, s, e)
+
+    def reporters(self, t: str, s: int, e: int, mentions: list[Match] | None = None) -> list[str]:
+        """Source ids a reporting cue attributes this sentence to, in order of mention."""
+        lex = self.lex
+        out: list[str] = []
+        for m in mentions if mentions is not None else self.mentions(t, s, e):
+            words = _words_before(t, m.start, 5, s)
+            governed = any(w in lex.report_cues for w in words) or any(
+                " ".join(words[k : k + 2]) in lex.report_cues for k in range(len(words) - 1)
+            )
+            after = t[m.end : min(e, m.end + 30)].replace('"', " ").split()[:3]
+            if not governed:
+                governed = any(w in lex.report_cues_after for w in after) or (
+                    " ".join(after[:2]) in lex.report_cues_after
+                )
+            if m.prefix.endswith("ل") and not (words and words[-1] in lex.addressee_ok):
+                governed = False  # the addressee of a statement, not its author
+            if governed and m.payload not in out:
+                out.append(m.payload)
+        return out
+
+    def continues(self, t: str, s: int) -> bool:
+        first = t[s : s + 20].split()[:1]
+        return bool(first) and first[0] in self.lex.continuation

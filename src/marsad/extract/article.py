@@ -1,0 +1,321 @@
+"""From a cleaned article to incidents: clauses become frames, frames become incidents.
+
+A frame is what one clause says: its event type (from triggers), casualties, places, actors, date and
+reporters. Frames of the same type at the same place (or with no place of their own, close by) are one
+incident; a clause that only counts casualties joins the incident its sentence is about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.extract.actors import ActorFinder, ActorHit, SourceFinder
+from marsad.extract.casualties import CasualtyExtractor, Row
+from marsad.extract.dates import DateFinder
+from marsad.extract.events import EventTyper
+from marsad.extract.gazetteer import Gazetteer
+from marsad.extract.lexicons import Lexicons
+from marsad.extract.locations import LocationFinder
+from marsad.models import (
+    ActorMention,
+    ArticleResult,
+    Casualty,
+    DateRef,
+    Doc,
+    Incident,
+    Location,
+    Span,
+)
+from marsad.text.normalize import NormText, normalize
+from marsad.text.numbers import NumberParser
+from marsad.text.segment import clause_spans, sentence_spans
+
+@dataclass(slots=True)
+class Found:
+    """A casualty with the sentence-level keys that tie a breakdown row to its parent."""
+
+    key: tuple[int, int]
+    parent: tuple[int, int] | None
+    casualty: Casualty
+
+
+@dataclass(slots=True)
+class Frame:
+    sentence: int  # index of the sentence
+    start: int  # original offsets of the clause
+    end: int
+    sent_start: int
+    sent_end: int
+    type: str | None
+    casualties: list[Found] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    actors: list[ActorHit] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    weapons: list[str] = field(default_factory=list)
+    reporters: list[str] = field(default_factory=list)
+
+
+class ArticleExtractor:
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.lex = Lexicons()
+        self.numbers = NumberParser()
+        self.casualties = CasualtyExtractor(self.lex, self.numbers)
+        self.actors = ActorFinder(self.lex)
+        self.sources = SourceFinder(self.lex)
+        self.typer = EventTyper(self.lex)
+        self.locations = LocationFinder(gazetteer or Gazetteer.load())
+        self.dates = DateFinder()
+
+    # ------------------------------------------------------------------------------------------
+    def extract(self, doc: Doc) -> ArticleResult:
+        norm = normalize(doc.text)
+        frames = self._frames(doc, norm)
+        incidents = self._incidents(doc.meta.id, frames, norm)
+        return ArticleResult(doc=doc, incidents=incidents, warnings=list(doc.warnings))
+
+    def _frames(self, doc: Doc, norm: NormText) -> list[Frame]:
+        t = norm.text
+        locations = self.locations.find(norm)
+        dates = [d for d in self.dates.find(norm, doc.published) if d.span_start is not None]
+        frames: list[Frame] = []
+        prev_mentions: list[str] = []
+        prev_reporters: list[str] = []
+        for si, (s, e) in enumerate(sentence_spans(t)):
+            mentions = self.sources.mentions(t, s, e)
+            reporters = self.sources.reporters(t, s, e, mentions)
+            if not reporters and self.sources.continues(t, s):
+                reporters = prev_reporters or prev_mentions
+            prev_mentions = [m.payload for m in mentions]
+            prev_reporters = reporters
+            hits = self.actors.find(t, s, e)
+            rows = self.casualties.sentence(t, s, e, self.actors.spans(hits))
+            os_, oe = norm.span(s, e)
+            sentence_frames: list[Frame] = []
+            for cs, ce in clause_spans(t, s, e):
+                ocs, oce = norm.span(cs, ce)
+                triggers = self.typer.triggers(t, cs, ce)
+                etype = self.typer.pick(triggers)
+                if etype and etype != "negotiation" and self.typer.is_modal(t, cs, ce):
+                    etype = None
+                clause_rows = [r for r in rows if cs <= r.anchor < ce]
+                frame = Frame(
+                    sentence=si,
+                    start=ocs,
+                    end=oce,
+                    sent_start=os_,
+                    sent_end=oe,
+                    type=etype,
+                    casualties=self._casualties(norm, si, rows, clause_rows, reporters),
+                    locations=[loc for loc in locations if ocs <= loc.start < oce],
+                    actors=[h for h in hits if cs <= h.start < ce],
+                    dates=[d for d in dates if ocs <= d.span_start < oce],
+                    weapons=self.typer.weapons(t, cs, ce),
+                    reporters=list(reporters),
+                )
+                if frame.type is None and frame.casualties:
+                    measures = {c.casualty.measure for c in frame.casualties}
+                    implied = [self.lex.measure_types[m] for m in measures if m in self.lex.measure_types]
+                    frame.type = implied[0] if implied else None
+                sentence_frames.append(frame)
+            self._share_within_sentence(sentence_frames, dates, os_, oe)
+            frames.extend(f for f in sentence_frames if f.type or f.casualties)
+        return frames
+
+    def _casualties(
+        self, norm: NormText, si: int, all_rows: list[Row], rows: list[Row], reporters: list[str]
+    ) -> list[Found]:
+        out = []
+        for r in rows:
+            c = self.casualties.to_casualty(norm, r)
+            c.reported_by = list(reporters)
+            c.part_of = None  # set once the incident's rows are known
+            parent = None if r.part_of is None else (si, r.part_of)
+            out.append(Found((si, all_rows.index(r)), parent, c))
+        return out
+
+    def _share_within_sentence(self, frames: list[Frame], dates: list[DateRef], s: int, e: int) -> None:
+        """Clauses without a place, actor or date take those of their sentence's other clauses."""
+        sent_locs = [loc for f in frames for loc in f.locations]
+        sent_actors = [a for f in frames for a in f.actors]
+        sent_dates = [d for d in dates if s <= d.span_start < e]
+        for i, f in enumerate(frames):
+            if not (f.type or f.casualties):
+                continue
+            if not f.locations:
+                before = [loc for g in frames[:i] for loc in g.locations]
+                after = [loc for g in frames[i + 1 :] for loc in g.locations]
+                f.locations = before[-1:] if before else after[:1]
+                if not f.locations and sent_locs:
+                    f.locations = sent_locs[:1]
+            if not f.actors:
+                f.actors = list(sent_actors)
+            if not f.dates:
+                f.dates = sent_dates[:1]
+
+    # ------------------------------------------------------------------------------------------
+    def _incidents(self, article_id: str, frames: list[Frame], norm: NormText) -> list[Incident]:
+        groups: list[list[Frame]] = []
+        for f in frames:
+            target = self._home(f, groups)
+            if target is None:
+                groups.append([f])
+            else:
+                target.append(f)
+        incidents = []
+        for n, group in enumerate(groups, start=1):
+            incidents.append(self._build(f"{article_id}#{n}", group, norm))
+        return incidents
+
+    def _home(self, f: Frame, groups: list[list[Frame]]) -> list[Frame] | None:
+        """The incident a frame belongs to, or None for a new one."""
+        for group in reversed(groups):
+            last = group[-1]
+            gtype = next((g.type for g in group if g.type), None)
+            near = f.sentence - last.sentence <= 2
+            if f.type is None:
+                if near and (not f.locations or _places_overlap(f.locations, _locs(group))):
+                    return group
+                continue
+            if gtype is None and near:
+                return group
+            if gtype != f.type:
+                continue
+            if f.locations and _locs(group):
+                if _places_overlap(f.locations, _locs(group)):
+                    return group
+                continue
+            if near:
+                return group
+        return None
+
+    def _build(self, incident_id: str, frames: list[Frame], norm: NormText) -> Incident:
+        etype = next((f.type for f in frames if f.type), None) or _type_from_weapons(frames)
+        locations = _dedupe_locations([loc for f in frames for loc in f.locations])
+        hits = [h for f in frames for h in f.actors]
+        found = [c for f in frames for c in f.casualties]
+        actors = self._actor_mentions(hits, norm)
+        self._fill_sides([c.casualty for c in found], actors)
+        self._arrest_or_abduction([c.casualty for c in found], actors)
+        casualties = _dedupe_casualties(found)
+        for c in casualties:
+            if c.group in ("civilians", "children", "women") and c.measure in ("killed", "injured"):
+                if not any(a.id == "civilians" for a in actors):
+                    actors.append(ActorMention("civilians", "target", c.text, c.start, c.end))
+            if c.side and c.side in self.lex.actors and not any(a.id == c.side for a in actors):
+                actors.append(ActorMention(c.side, "target", c.text, c.start, c.end))
+        weapons: list[str] = []
+        for f in frames:
+            weapons += [w for w in f.weapons if w not in weapons]
+        reporters: list[str] = []
+        for f in frames:
+            reporters += [r for r in f.reporters if r not in reporters]
+        date = next((f.dates[0] for f in frames if f.dates), None)
+        if date is None:
+            date = DateRef(None, None, "unknown", None)
+        evidence: list[Span] = []
+        seen: set[tuple[int, int]] = set()
+        for f in frames:
+            key = (f.sent_start, f.sent_end)
+            if key not in seen:
+                seen.add(key)
+                evidence.append(Span(f.sent_start, f.sent_end, norm.original[f.sent_start : f.sent_end]))
+        return Incident(
+            id=incident_id,
+            type=etype,
+            date=date,
+            locations=locations,
+            actors=actors,
+            casualties=casualties,
+            weapons=weapons,
+            reported_by=reporters,
+            evidence=evidence,
+        )
+
+    def _actor_mentions(self, hits: list[ActorHit], norm: NormText) -> list[ActorMention]:
+        """One mention per actor id; the most specific role seen wins over "party"."""
+        best: dict[str, ActorMention] = {}
+        for h in hits:
+            s, e = norm.span(h.start, h.end)
+            mention = ActorMention(h.id, h.role, norm.original[s:e], s, e)
+            cur = best.get(h.id)
+            if cur is None or (cur.role == "party" and h.role != "party"):
+                best[h.id] = mention
+        return list(best.values())
+
+    def _fill_sides(self, casualties: list[Casualty], actors: list[ActorMention]) -> None:
+        """Fighters with no side named take the side of the incident's only targeted side."""
+        sides = {self.lex.actors[a.id].side for a in actors if a.role == "target" and a.id != "civilians"}
+        sides.discard(None)
+        if len(sides) != 1:
+            return
+        side = next(iter(sides))
+        for c in casualties:
+            if c.group == "fighters" and c.side is None:
+                c.side = side
+
+    def _arrest_or_abduction(self, casualties: list[Casualty], actors: list[ActorMention]) -> None:
+        """ACLED codes an 'arrest' by a non-state armed group as an abduction."""
+        perps = [self.lex.actors[a.id] for a in actors if a.role == "perpetrator"]
+        if perps and not any(p.state for p in perps):
+            for c in casualties:
+                if c.measure == "arrested":
+                    c.measure = "abducted"
+
+
+def _locs(group: list[Frame]) -> list[Location]:
+    return [loc for f in group for loc in f.locations]
+
+
+def _place_key(loc: Location) -> str:
+    return loc.name_en or loc.place_id or loc.text
+
+
+def _places_overlap(a: list[Location], b: list[Location]) -> bool:
+    keys = {_place_key(x) for x in b}
+    return any(_place_key(x) in keys for x in a)
+
+
+def _dedupe_locations(locs: list[Location]) -> list[Location]:
+    out: list[Location] = []
+    seen: set[tuple[str | None, str]] = set()
+    for loc in locs:
+        key = (loc.place_id, loc.relation)
+        if key not in seen:
+            seen.add(key)
+            out.append(loc)
+    return out
+
+
+def _type_from_weapons(frames: list[Frame]) -> str:
+    weapons = {w for f in frames for w in f.weapons}
+    if "airstrike" in weapons or "barrel_bomb" in weapons:
+        return "airstrike"
+    if weapons & {"shelling", "rockets"}:
+        return "shelling"
+    if weapons & {"car_bomb", "suicide_bomb", "ied"}:
+        return "bombing"
+    if "chemical" in weapons:
+        return "chemical_attack"
+    return "other"
+
+
+def _dedupe_casualties(found: list[Found]) -> list[Casualty]:
+    """The same figure repeated in one incident is one row; part_of becomes an index in the list."""
+    out: list[Casualty] = []
+    parents: list[tuple[int, int] | None] = []
+    index_of: dict[tuple[int, int], int] = {}
+    seen: dict[tuple, int] = {}
+    for f in found:
+        c = f.casualty
+        key = (c.measure, c.group, c.side, c.count.value, c.count.qualifier, c.count.low, f.parent is not None)
+        if key in seen:
+            kept = out[seen[key]]
+            kept.reported_by += [r for r in c.reported_by if r not in kept.reported_by]
+            index_of[f.key] = seen[key]
+            continue
+        seen[key] = index_of[f.key] = len(out)
+        out.append(c)
+        parents.append(f.parent)
+    for c, parent in zip(out, parents, strict=True):
+        c.part_of = None if parent is None else index_of.get(parent)
+    return out

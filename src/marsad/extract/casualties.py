@@ -1,0 +1,358 @@
+"""Casualty counts: who was killed, injured, displaced... how many, and whose fighters.
+
+Works sentence by sentence on normalised text. A casualty row is anchored on a noun that says who
+(مدنيين، عنصرا، أطفال) or one that says both who and what (قتلى، جرحى); its count is the quantity right
+before it (or the noun's own dual/singular number), its measure the nearest trigger (مقتل، أصيب، فرّ)
+or the noun itself. Rows after "بينهم" are breakdowns of the row before them (``part_of``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from marsad.extract.lexicons import Lexicons, Noun
+from marsad.extract.matcher import Match
+from marsad.models import Casualty, Count
+from marsad.text.normalize import NormText
+from marsad.text.numbers import NumberParser, Quantity
+
+_GAP_OK = frozenset({"", "من", "من بين"})
+_TRIGGER_BEFORE = 90  # characters a trigger may stand before the count it governs
+_TRIGGER_AFTER = 25  # ... or after it ("118 مريضا نقلوا")
+_SIDE_WINDOW = 45
+
+
+@dataclass(slots=True)
+class ActorSpan:
+    """An actor mention in normalised offsets (what casualty sides are read from)."""
+
+    start: int
+    end: int
+    id: str
+    side: str | None
+    armed: bool
+
+
+@dataclass(slots=True)
+class Row:
+    measure: str
+    group: str
+    count: Count
+    start: int  # normalised offsets of the evidence
+    end: int
+    side: str | None = None
+    part_of: int | None = None
+    anchor: int = 0  # where the noun starts, for ordering
+    chain: list[int] = field(default_factory=list)
+
+
+def _count_from(q: Quantity) -> Count:
+    return Count(q.value, q.low, q.high, q.qualifier)
+
+
+def _intrinsic(noun: Noun) -> Count:
+    if noun.number == 2:
+        return Count(2, 2, None, "exact")
+    if noun.number == 1:
+        return Count(1, 1, None, "exact")
+    return Count(None, 1, None, "vague")
+
+
+class CasualtyExtractor:
+    def __init__(self, lex: Lexicons, numbers: NumberParser) -> None:
+        self.lex = lex
+        self.numbers = numbers
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _negated(self, t: str, pos: int) -> bool:
+        before = t[max(0, pos - 25) : pos].split()[-2:]
+        return any(w in self.lex.casualty_negations for w in before)
+
+    def _nearest_trigger(self, t: str, triggers: list[Match], start: int, end: int) -> Match | None:
+        before = None
+        for tr in triggers:
+            if tr.end <= start and start - tr.end <= _TRIGGER_BEFORE:
+                before = tr
+        after = None
+        for tr in triggers:
+            if tr.start >= end and tr.start - end <= _TRIGGER_AFTER:
+                gap = t[end : tr.start]
+                if "،" in gap or "," in gap or tr.prefix.startswith(("و", "ف")) or "." in gap:
+                    break
+                after = tr
+                break
+        if after and (before is None or after.start - end < start - before.end):
+            return after
+        return before
+
+    def _side_after(self, t: str, pos: int, actors: list[ActorSpan], noun_start: int) -> tuple[ActorSpan | None, int]:
+        """Actor named right after a noun: "عنصرا من قوات النظام", "عناصر التنظيم", "في صفوف داعش"."""
+        for a in actors:
+            if a.start < noun_start or a.start > pos + _SIDE_WINDOW:
+                continue
+            if a.start <= pos:  # alias overlapping the noun ("مقاتلي المعارضة") or right after it
+                return a, a.end
+            gap = t[pos : a.start].strip(' "\'()«»')
+            if gap == "" or self.lex.side_links.find(gap) and len(gap) <= 14:
+                return a, a.end
+            return None, pos
+        return None, pos
+
+    # -- main ----------------------------------------------------------------------------------
+    def sentence(
+        self,
+        t: str,
+        s: int,
+        e: int,
+        actors: list[ActorSpan],
+    ) -> list[Row]:
+        lex = self.lex
+        quantities = [
+            q
+            for q in self.numbers.find(t[s:e])
+            if q.kind in ("number", "vague", "range")
+        ]
+        quantities = [
+            Quantity(q.start + s, q.end + s, q.number_start + s, q.value, q.low, q.high, q.qualifier, q.kind)
+            for q in quantities
+        ]
+        nouns = lex.nouns.find(t, s, e)
+        triggers = [tr for tr in lex.triggers.find(t, s, e) if not self._negated(t, tr.start)]
+        part_cues = lex.part_of_cues.find(t, s, e)
+        rows: list[Row] = []
+        used_q: set[int] = set()
+        used_tr: set[int] = set()
+        skip: set[int] = set()
+
+        for i, nm in enumerate(nouns):
+            if i in skip:
+                continue
+            noun: Noun = nm.payload
+            q = None
+            for qi, cand in enumerate(quantities):
+                if cand.end <= nm.start and t[cand.end : nm.start].strip() in _GAP_OK:
+                    q, q_index = cand, qi
+            # measure
+            trig = None
+            if noun.measure is None:
+                anchor = q.start if q else nm.start
+                trig = self._nearest_trigger(t, triggers, anchor, nm.end)
+                if trig is None and not self._after_part_cue(t, part_cues, rows, nm.start):
+                    continue
+            # acceptance without a count
+            if q is None:
+                if not self._accept_bare(t, nm, noun, triggers, nouns, i, part_cues, rows):
+                    continue
+                count = _intrinsic(noun)
+                start = nm.start
+            else:
+                used_q.add(q_index)
+                count = _count_from(q)
+                start = q.start
+            end = nm.end
+            after_q = self.numbers.qualifier_after(t, end)
+            if after_q and count.qualifier == "exact":
+                qual, end = after_q
+                count = Count(count.value, _low_for(qual, count.value), count.high, qual)
+            measure = noun.measure or (trig.payload if trig else "killed")
+            if noun.measure and q is not None:
+                # "توفي ثلاثة معتقلين": a trigger right before the count outranks the noun's own measure
+                governing = self._nearest_trigger(t, triggers, q.start, q.start)
+                if governing is not None and t[governing.end : q.start].strip() == "":
+                    measure, trig = governing.payload, governing
+            if trig is not None:
+                used_tr.add(id(trig))
+            group = noun.group
+            # coordinated singular nouns of other groups: "30 رجلا وامرأة وطفلا" -> people
+            j = i + 1
+            while j < len(nouns) and t[end : nouns[j].start].strip() == "" and nouns[j].prefix.startswith("و"):
+                nxt: Noun = nouns[j].payload
+                if nxt.number != 1 or nxt.measure or nxt.group == group:
+                    break
+                group = "people"
+                end = nouns[j].end
+                skip.add(j)
+                j += 1
+            row = Row(measure, group, count, start, end, anchor=nm.start)
+            # coordinated measure nouns share the quantity: "عشرات القتلى والجرحى"
+            chain = [row]
+            if noun.measure:
+                j = i + 1
+                while (
+                    j < len(nouns)
+                    and nouns[j].payload.measure
+                    and t[chain[-1].end : nouns[j].start].strip() in ("", "و")
+                    and nouns[j].prefix.startswith("و")
+                ):
+                    nxt = nouns[j].payload
+                    chain.append(Row(nxt.measure, "people", count, start, nouns[j].end, anchor=nouns[j].start))
+                    skip.add(j)
+                    j += 1
+            # who: "قتلى من المدنيين", "عنصرا من قوات النظام"
+            tail = chain[-1].end
+            refined_group, refined_side, tail = self._refine(t, tail, nouns, actors, nm.start, skip)
+            for r in chain:
+                if refined_group:
+                    r.group = refined_group if (noun.measure or r.group in ("people", "fighters")) else r.group
+                if refined_side is not None:
+                    if r.group in ("people",) and noun.measure:
+                        r.group = "fighters"
+                    if r.group == "fighters":
+                        r.side = refined_side
+                r.end = max(r.end, tail if refined_group or refined_side else r.end)
+            rows.extend(chain)
+
+        rows.extend(self._trigger_only(t, s, e, triggers, quantities, used_q, nouns, actors))
+        rows.sort(key=lambda r: r.anchor)
+        rows = self._drop_agents(t, rows, nouns)
+        self._link_parts(t, rows, part_cues)
+        return rows
+
+    def _after_part_cue(self, t: str, cues: list[Match], rows: list[Row], pos: int) -> bool:
+        return bool(rows) and any(rows[-1].end <= c.start and c.end <= pos for c in cues)
+
+    def _accept_bare(
+        self,
+        t: str,
+        nm: Match,
+        noun: Noun,
+        triggers: list[Match],
+        nouns: list[Match],
+        i: int,
+        part_cues: list[Match],
+        rows: list[Row],
+    ) -> bool:
+        cue_ends = [c.end for c in part_cues if c.end <= nm.start]
+        if cue_ends and rows and t[max(cue_ends) : nm.start].strip() in ("", "من"):
+            return True
+        prev_text = t[max(0, nm.start - 30) : nm.start].rstrip()
+        for tr in triggers:
+            if tr.end <= nm.start and t[tr.end : nm.start].strip() in ("", "من"):
+                return not (noun.measure and nm.definite)
+        # "امرأتين وطفل": a noun coordinated with the row just found
+        if rows and nm.prefix.startswith("و") and t[rows[-1].end : nm.start].strip() == "":
+            return True
+        if noun.measure is None:
+            return False
+        if nm.definite:
+            return False
+        words = prev_text.split()
+        if words and (words[-1] in self.lex.bare_cues or " ".join(words[-2:]) in self.lex.bare_cues):
+            return True
+        # "قتلى وجرحى": a pair of measure nouns
+        nxt = nouns[i + 1] if i + 1 < len(nouns) else None
+        if nxt and nxt.payload.measure and nxt.prefix.startswith("و") and t[nm.end : nxt.start].strip() == "":
+            return True
+        return False
+
+    def _refine(
+        self,
+        t: str,
+        pos: int,
+        nouns: list[Match],
+        actors: list[ActorSpan],
+        noun_start: int,
+        skip: set[int],
+    ) -> tuple[str | None, str | None, int]:
+        """Group or side named after the noun phrase."""
+        actor, end = self._side_after(t, pos, actors, noun_start)
+        if actor is not None and actor.armed:
+            return None, actor.side, end
+        for j, nm in enumerate(nouns):
+            if nm.start < pos:
+                continue
+            gap = t[pos : nm.start].strip()
+            if gap in ("من", "في صفوف") and nm.definite and nm.payload.measure is None:
+                skip.add(j)
+                return nm.payload.group, None, nm.end
+            break
+        return None, None, pos
+
+    def _trigger_only(
+        self,
+        t: str,
+        s: int,
+        e: int,
+        triggers: list[Match],
+        quantities: list[Quantity],
+        used_q: set[int],
+        nouns: list[Match],
+        actors: list[ActorSpan],
+    ) -> list[Row]:
+        """Counts with no noun: "إصابة العشرات", "مقتل العديد", "مقتل 5 من قوات النظام"."""
+        rows: list[Row] = []
+        for qi, q in enumerate(quantities):
+            if qi in used_q:
+                continue
+            trig = None
+            for tr in triggers:
+                if tr.end <= q.start and t[tr.end : q.start].strip() == "":
+                    trig = tr
+            if trig is None:
+                continue
+            nxt_noun = next((n for n in nouns if n.start >= q.end), None)
+            if nxt_noun is not None and t[q.end : nxt_noun.start].strip() in _GAP_OK:
+                continue
+            count = _count_from(q)
+            actor, end = self._side_after(t, q.end, actors, q.end)
+            if actor is not None and actor.armed and t[q.end : actor.start].strip().startswith("من"):
+                rows.append(Row(trig.payload, "fighters", count, q.start, end, side=actor.side, anchor=q.start))
+            elif q.kind == "vague" or t[q.end : q.end + 2].strip() in ("", "،", ",", ".") or q.end >= e - 1:
+                rows.append(Row(trig.payload, "people", count, q.start, q.end, anchor=q.start))
+        return rows
+
+    def _drop_agents(self, t: str, rows: list[Row], nouns: list[Match]) -> list[Row]:
+        """In "اعتقل عناصر من X قياديين في Y" the first noun is the agent, not the victim."""
+        out: list[Row] = []
+        for k, r in enumerate(rows):
+            nxt = rows[k + 1] if k + 1 < len(rows) else None
+            if (
+                nxt is not None
+                and r.count.qualifier == "vague"
+                and r.count.low == 1
+                and nxt.start >= r.end
+                and len(t[r.end : nxt.start].strip(' "\'«»').split()) <= 1
+                and not t[nxt.start : nxt.start + 1] == "و"
+            ):
+                nxt.measure = r.measure
+                continue
+            out.append(r)
+        return out
+
+    def _link_parts(self, t: str, rows: list[Row], cues: list[Match]) -> None:
+        parent = None
+        prev_end = -1
+        for idx, r in enumerate(rows):
+            if parent is not None and any(prev_end <= c.start and c.end <= r.start for c in cues):
+                r.part_of = parent
+                r.measure = rows[parent].measure
+            elif parent is not None and rows[idx - 1].part_of is not None and t[prev_end : r.start].strip() in ("", "و"):
+                r.part_of = parent
+                r.measure = rows[parent].measure
+            else:
+                parent = idx
+            prev_end = r.end
+
+    # -- article level --------------------------------------------------------------------------
+    def to_casualty(self, norm: NormText, row: Row) -> Casualty:
+        s, e = norm.span(row.start, row.end)
+        return Casualty(
+            measure=row.measure,
+            group=row.group,
+            count=row.count,
+            start=s,
+            end=e,
+            text=norm.original[s:e],
+            side=row.side,
+            part_of=row.part_of,
+        )
+
+
+def _low_for(qualifier: str, value: int | None) -> int | None:
+    if value is None:
+        return None
+    if qualifier == "more_than":
+        return value + 1
+    if qualifier == "at_most":
+        return None
+    return value

@@ -1,0 +1,90 @@
+"""Compiled lexicons: the YAML language data turned into matchers, built once per Extractor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.extract.matcher import PhraseMatcher
+from marsad.resources import load_yaml
+from marsad.text.normalize import normalize_str
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    """A group or measure noun: what it counts and its grammatical number (1, 2 or None=plural)."""
+
+    group: str
+    measure: str | None
+    number: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorInfo:
+    id: str
+    name_en: str
+    side: str | None
+    state: bool
+
+
+def _number(v: object) -> int | None:
+    return v if isinstance(v, int) else None
+
+
+def _words(items: list[str]) -> frozenset[str]:
+    return frozenset(" ".join(normalize_str(w).split()) for w in items)
+
+
+class Lexicons:
+    """All matchers the extractors need; loading them is the costly part, so do it once."""
+
+    def __init__(self) -> None:
+        cas = load_yaml("casualties.yaml")
+        ev = load_yaml("events.yaml")
+        actors = load_yaml("actors.yaml")
+        sources = load_yaml("sources.yaml")
+        rep = load_yaml("reporting.yaml")
+
+        self.triggers = PhraseMatcher(
+            (w, measure) for measure, words in cas["triggers"].items() for w in words
+        )
+        nouns: list[tuple[str, Noun]] = []
+        for measure, words in cas["measure_nouns"].items():
+            nouns += [(w, Noun("people", measure, _number(n))) for w, n in words.items()]
+        for group, words in cas["groups"].items():
+            nouns += [(w, Noun(group, None, _number(n))) for w, n in words.items()]
+        self.nouns = PhraseMatcher(nouns)
+        self.bare_cues = _words(cas["bare_cues"])
+        self.part_of_cues = PhraseMatcher((w, True) for w in cas["part_of_cues"])
+        self.casualty_negations = _words(cas["negations"])
+        self.side_links = PhraseMatcher((w, True) for w in cas["side_links"])
+
+        self.type_priority: list[str] = ev["priority"]
+        self.type_triggers = PhraseMatcher(
+            (w, etype) for etype, words in ev["triggers"].items() for w in words
+        )
+        self.measure_types: dict[str, str] = ev["measure_types"]
+        self.modal_cues = PhraseMatcher((w, True) for w in ev["modal_cues"])
+        self.event_negations = _words(ev["negations"])
+        self.weapons = PhraseMatcher((w, weapon) for weapon, words in ev["weapons"].items() for w in words)
+
+        self.actors: dict[str, ActorInfo] = {}
+        entries: list[tuple[str, tuple[str, bool]]] = []
+        for actor_id, info in actors.items():
+            self.actors[actor_id] = ActorInfo(actor_id, info["name_en"], info.get("side"), bool(info.get("state")))
+            entries += [(a, (actor_id, False)) for a in info.get("aliases") or []]
+            entries += [(a, (actor_id, True)) for a in info.get("adjectives") or []]
+        self.actor_matcher = PhraseMatcher(entries)
+        roles = load_yaml("roles.yaml")
+        self.perpetrator_before = _words(roles["perpetrator_before"])
+        self.perpetrator_attack_nouns = _words(roles["attack_nouns"])
+        self.target_before = _words(roles["target_before"])
+        self.party_before = _words(roles["party_before"])
+
+        self.source_names = {sid: info["name_en"] for sid, info in sources.items()}
+        self.source_matcher = PhraseMatcher(
+            (a, sid) for sid, info in sources.items() for a in info.get("aliases") or []
+        )
+        self.report_cues = _words(rep["before"])
+        self.report_cues_after = _words(rep["after"])
+        self.addressee_ok = _words(rep["addressee_ok_before"])
+        self.continuation = _words(rep["continuation"])

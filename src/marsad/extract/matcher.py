@@ -1,0 +1,103 @@
+"""Fast phrase matching over normalised Arabic text.
+
+One Aho-Corasick automaton per lexicon finds every entry in a single pass; a match is kept only on
+word boundaries, where the word may carry the attached clitics Arabic writes without a space
+(و ف ب ل ك and the article ال: "وبريف", "للمدنيين"). Overlaps resolve to the longest, leftmost match,
+so "الجيش الحر" wins over "الجيش".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from marsad.text.normalize import normalize_str
+
+# Clitic strings allowed before a word (conjunction + preposition + article), longest first.
+_PREFIXES = frozenset(
+    {
+        "",
+        "و", "ف", "ب", "ل", "ك",
+        "وب", "ول", "وك", "فب", "فل", "فك",
+        "ال", "وال", "فال", "بال", "كال", "لل", "وبال", "ولل", "فلل", "فبال", "وكال",
+    }
+)
+_DEFINITE = ("ال", "لل")
+
+
+def is_letter(ch: str) -> bool:
+    return ch.isalpha() or ch == "ـ"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # including clitics
+    end: int
+    core_start: int  # where the entry itself starts
+    key: str  # the normalised entry
+    payload: Any
+    prefix: str
+
+    @property
+    def definite(self) -> bool:
+        return self.key.startswith("ال") or self.prefix.endswith(_DEFINITE)
+
+
+class PhraseMatcher:
+    """Longest-match lexicon lookup with clitic-aware word boundaries."""
+
+    def __init__(self, entries: Iterable[tuple[str, Any]], clitics: bool = True) -> None:
+        self._clitics = clitics
+        self._payloads: dict[str, list[Any]] = {}
+        for phrase, payload in entries:
+            key = " ".join(normalize_str(phrase).split())
+            if key:
+                self._payloads.setdefault(key, []).append(payload)
+        self._auto = ahocorasick.Automaton()
+        for key in self._payloads:
+            self._auto.add_word(key, key)
+        if self._payloads:
+            self._auto.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._payloads)
+
+    def payloads(self, key: str) -> list[Any]:
+        return self._payloads.get(key, [])
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Non-overlapping matches in ``text[start:end]``, left to right, one per payload."""
+        if not self._payloads:
+            return []
+        stop = len(text) if end is None else end
+        candidates: list[tuple[int, int, int, str, str]] = []
+        for last, key in self._auto.iter(text, start, stop):
+            core_start = last - len(key) + 1
+            end_pos = last + 1
+            if end_pos < len(text) and is_letter(text[end_pos]):
+                continue
+            word_start = core_start
+            while word_start > 0 and is_letter(text[word_start - 1]) and core_start - word_start < 4:
+                word_start -= 1
+            if word_start > 0 and is_letter(text[word_start - 1]):
+                continue
+            prefix = text[word_start:core_start]
+            if prefix and (not self._clitics or prefix not in _PREFIXES):
+                continue
+            if word_start < start:
+                continue
+            candidates.append((word_start, -(end_pos - word_start), end_pos, key, prefix))
+        candidates.sort()
+        out: list[Match] = []
+        pos = -1
+        for s, _neg, e, key, prefix in candidates:
+            if s < pos:
+                continue
+            core = s + len(prefix)
+            for payload in self._payloads[key]:
+                out.append(Match(s, e, core, key, payload, prefix))
+            pos = e
+        return out
