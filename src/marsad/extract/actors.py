@@ -33,6 +33,11 @@ def _tails(words: list[str]) -> list[str]:
     return [" ".join(words[-k:]) for k in (1, 2, 3) if len(words) >= k]
 
 
+def _bare(word: str) -> str:
+    """A word without a leading conjunction (وقال -> قال)."""
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
 class ActorFinder:
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
@@ -51,7 +56,7 @@ class ActorFinder:
         lex = self.lex
         if adjective:
             return "perpetrator"  # "الغارات الروسية": a nisba on a weapon or force names its user
-        words = _words_before(t, m.start, 3, floor)
+        words = [_bare(w) for w in _words_before(t, m.start, 3, floor)]
         if m.prefix.endswith("ل") and words and words[-1] in lex.perpetrator_attack_nouns:
             return "perpetrator"
         # an attack noun with the actor in construct: "قصف قوات النظام"
@@ -86,11 +91,11 @@ class SourceFinder:
         lex = self.lex
         out: list[str] = []
         for m in mentions if mentions is not None else self.mentions(t, s, e):
-            words = _words_before(t, m.start, 5, s)
+            words = [_bare(w) for w in _words_before(t, m.start, 5, s)]
             governed = any(w in lex.report_cues for w in words) or any(
                 " ".join(words[k : k + 2]) in lex.report_cues for k in range(len(words) - 1)
             )
-            after = t[m.end : min(e, m.end + 30)].replace('"', " ").split()[:3]
+            after = [_bare(w) for w in t[m.end : min(e, m.end + 30)].replace('"', " ").split()[:3]]
             if not governed:
                 governed = any(w in lex.report_cues_after for w in after) or (
                     " ".join(after[:2]) in lex.report_cues_after

@@ -84,20 +84,25 @@ class ArticleExtractor:
             mentions = self.sources.mentions(t, s, e)
             reporters = self.sources.reporters(t, s, e, mentions)
             if not reporters and self.sources.continues(t, s):
-                reporters = prev_reporters or prev_mentions
+                reporters = prev_reporters or list(dict.fromkeys(prev_mentions))
             prev_mentions = [m.payload for m in mentions]
             prev_reporters = reporters
             hits = self.actors.find(t, s, e)
             rows = self.casualties.sentence(t, s, e, self.actors.spans(hits))
+            for agent in (r for r in rows if r.agent):
+                for h in hits:
+                    if agent.start <= h.start < agent.end:
+                        h.role = "perpetrator"
             os_, oe = norm.span(s, e)
             sentence_frames: list[Frame] = []
             for cs, ce in clause_spans(t, s, e):
                 ocs, oce = norm.span(cs, ce)
                 triggers = self.typer.triggers(t, cs, ce)
                 etype = self.typer.pick(triggers)
-                if etype and etype != "negotiation" and self.typer.is_modal(t, cs, ce):
+                modal = self.typer.is_modal(t, cs, ce)
+                if etype and etype != "negotiation" and modal:
                     etype = None
-                clause_rows = [r for r in rows if cs <= r.anchor < ce]
+                clause_rows = [] if modal else [r for r in rows if cs <= r.anchor < ce and not r.agent]
                 frame = Frame(
                     sentence=si,
                     start=ocs,
@@ -194,6 +199,9 @@ class ArticleExtractor:
         hits = [h for f in frames for h in f.actors]
         found = [c for f in frames for c in f.casualties]
         actors = self._actor_mentions(hits, norm)
+        if etype in ("negotiation", "aid_delivery"):
+            for a in actors:
+                a.role = "party"
         self._fill_sides([c.casualty for c in found], actors)
         self._arrest_or_abduction([c.casualty for c in found], actors)
         casualties = _dedupe_casualties(found)

@@ -8,7 +8,7 @@ or the noun itself. Rows after "بينهم" are breakdowns of the row before the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from marsad.extract.lexicons import Lexicons, Noun
 from marsad.extract.matcher import Match
@@ -20,6 +20,8 @@ _GAP_OK = frozenset({"", "من", "من بين"})
 _TRIGGER_BEFORE = 90  # characters a trigger may stand before the count it governs
 _TRIGGER_AFTER = 25  # ... or after it ("118 مريضا نقلوا")
 _SIDE_WINDOW = 45
+_EXIT_WORDS = frozenset({"خروج", "خرج", "خرجوا"})  # fighters "leaving" under a deal are evacuated
+_OTHERS = frozenset({"اخرين", "اخرون"})
 
 
 @dataclass(slots=True)
@@ -43,7 +45,7 @@ class Row:
     side: str | None = None
     part_of: int | None = None
     anchor: int = 0  # where the noun starts, for ordering
-    chain: list[int] = field(default_factory=list)
+    agent: bool = False  # the subject of the verb ("اعتقل عناصر من X ..."), not a casualty
 
 
 def _count_from(q: Quantity) -> Count:
@@ -165,7 +167,12 @@ class CasualtyExtractor:
             group = noun.group
             # coordinated singular nouns of other groups: "30 رجلا وامرأة وطفلا" -> people
             j = i + 1
-            while j < len(nouns) and t[end : nouns[j].start].strip() == "" and nouns[j].prefix.startswith("و"):
+            while (
+                q is not None
+                and j < len(nouns)
+                and t[end : nouns[j].start].strip() == ""
+                and nouns[j].prefix.startswith("و")
+            ):
                 nxt: Noun = nouns[j].payload
                 if nxt.number != 1 or nxt.measure or nxt.group == group:
                     break
@@ -173,6 +180,10 @@ class CasualtyExtractor:
                 end = nouns[j].end
                 skip.add(j)
                 j += 1
+            # "30 رجلا ... آخرين": "others" qualifies the counted noun
+            if j < len(nouns) and nouns[j].key in _OTHERS and t[end : nouns[j].start].strip() == "":
+                end = nouns[j].end
+                skip.add(j)
             row = Row(measure, group, count, start, end, anchor=nm.start)
             # coordinated measure nouns share the quantity: "عشرات القتلى والجرحى"
             chain = [row]
@@ -200,13 +211,30 @@ class CasualtyExtractor:
                     if r.group == "fighters":
                         r.side = refined_side
                 r.end = max(r.end, tail if refined_group or refined_side else r.end)
+            for r in chain:
+                if r.group == "fighters" and trig is not None and trig.key in _EXIT_WORDS:
+                    r.measure = "evacuated"
             rows.extend(chain)
+            if trig is not None and noun.measure is None:
+                rows.extend(self._chained_measures(t, triggers, trig, chain))
 
         rows.extend(self._trigger_only(t, s, e, triggers, quantities, used_q, nouns, actors))
         rows.sort(key=lambda r: r.anchor)
         rows = self._drop_agents(t, rows, nouns)
         self._link_parts(t, rows, part_cues)
         return rows
+
+    def _chained_measures(self, t: str, triggers: list[Match], trig: Match, chain: list[Row]) -> list[Row]:
+        """"مقتل وجرح عناصر": every trigger joined by و to the governing one applies too."""
+        extra: list[Row] = []
+        k = triggers.index(trig)
+        while k > 0 and trig.prefix.startswith("و") and t[triggers[k - 1].end : trig.start].strip() == "":
+            k -= 1
+            trig = triggers[k]
+            for r in chain:
+                if trig.payload != r.measure:
+                    extra.append(Row(trig.payload, r.group, r.count, r.start, r.end, side=r.side, anchor=r.anchor))
+        return extra
 
     def _after_part_cue(self, t: str, cues: list[Match], rows: list[Row], pos: int) -> bool:
         return bool(rows) and any(rows[-1].end <= c.start and c.end <= pos for c in cues)
@@ -228,9 +256,23 @@ class CasualtyExtractor:
         prev_text = t[max(0, nm.start - 30) : nm.start].rstrip()
         for tr in triggers:
             if tr.end <= nm.start and t[tr.end : nm.start].strip() in ("", "من"):
-                return not (noun.measure and nm.definite)
-        # "امرأتين وطفل": a noun coordinated with the row just found
-        if rows and nm.prefix.startswith("و") and t[rows[-1].end : nm.start].strip() == "":
+                return not nm.definite  # "إجلاء المدنيين" names no count
+        # "لقي طفلان حتفهما": a trigger right after the noun
+        for tr in triggers:
+            if tr.start >= nm.end and t[nm.end : tr.start].strip() == "" and not tr.prefix.startswith("و"):
+                return True
+        # "امرأتين وطفل": an indefinite noun coordinated with the row just found
+        if rows and nm.prefix.startswith("و") and not nm.definite and t[rows[-1].end : nm.start].strip() == "":
+            return True
+        # "اعتقل عناصر من X قياديين": the object after a verb's subject
+        if (
+            rows
+            and rows[-1].count.qualifier == "vague"
+            and rows[-1].count.low == 1
+            and not nm.definite
+            and not nm.prefix.startswith("و")
+            and len(t[rows[-1].end : nm.start].strip(' "\'«»').split()) <= 1
+        ):
             return True
         if noun.measure is None:
             return False
@@ -302,7 +344,10 @@ class CasualtyExtractor:
         return rows
 
     def _drop_agents(self, t: str, rows: list[Row], nouns: list[Match]) -> list[Row]:
-        """In "اعتقل عناصر من X قياديين في Y" the first noun is the agent, not the victim."""
+        """In "اعتقل عناصر من X قياديين في Y" the first noun is the agent, not the victim.
+
+        The agent row stays in the list, flagged, so its side can be read as the perpetrator.
+        """
         out: list[Row] = []
         for k, r in enumerate(rows):
             nxt = rows[k + 1] if k + 1 < len(rows) else None
@@ -315,7 +360,7 @@ class CasualtyExtractor:
                 and not t[nxt.start : nxt.start + 1] == "و"
             ):
                 nxt.measure = r.measure
-                continue
+                r.agent = True
             out.append(r)
         return out
 
@@ -323,6 +368,8 @@ class CasualtyExtractor:
         parent = None
         prev_end = -1
         for idx, r in enumerate(rows):
+            if r.agent:
+                continue
             if parent is not None and any(prev_end <= c.start and c.end <= r.start for c in cues):
                 r.part_of = parent
                 r.measure = rows[parent].measure

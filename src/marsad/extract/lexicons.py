@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.extract.matcher import PhraseMatcher
+from marsad.extract.matcher import PRONOUN_SUFFIXES, PhraseMatcher
 from marsad.resources import load_yaml
 from marsad.text.normalize import normalize_str
 
@@ -45,7 +45,8 @@ class Lexicons:
         rep = load_yaml("reporting.yaml")
 
         self.triggers = PhraseMatcher(
-            (w, measure) for measure, words in cas["triggers"].items() for w in words
+            ((w, measure) for measure, words in cas["triggers"].items() for w in words),
+            suffixes=PRONOUN_SUFFIXES,
         )
         nouns: list[tuple[str, Noun]] = []
         for measure, words in cas["measure_nouns"].items():
@@ -60,7 +61,7 @@ class Lexicons:
 
         self.type_priority: list[str] = ev["priority"]
         self.type_triggers = PhraseMatcher(
-            (w, etype) for etype, words in ev["triggers"].items() for w in words
+            ((w, etype) for etype, words in ev["triggers"].items() for w in words), suffixes=PRONOUN_SUFFIXES
         )
         self.measure_types: dict[str, str] = ev["measure_types"]
         self.modal_cues = PhraseMatcher((w, True) for w in ev["modal_cues"])

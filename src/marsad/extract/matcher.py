@@ -26,6 +26,8 @@ _PREFIXES = frozenset(
     }
 )
 _DEFINITE = ("ال", "لل")
+# Attached object/possessive pronouns a verb or verbal noun may carry ("تقدمها", "قصفهم").
+PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "وا"})
 
 
 def is_letter(ch: str) -> bool:
@@ -49,13 +51,18 @@ class Match:
 class PhraseMatcher:
     """Longest-match lexicon lookup with clitic-aware word boundaries."""
 
-    def __init__(self, entries: Iterable[tuple[str, Any]], clitics: bool = True) -> None:
+    def __init__(
+        self, entries: Iterable[tuple[str, Any]], clitics: bool = True, suffixes: frozenset[str] = frozenset()
+    ) -> None:
         self._clitics = clitics
+        self._suffixes = suffixes
         self._payloads: dict[str, list[Any]] = {}
         for phrase, payload in entries:
             key = " ".join(normalize_str(phrase).split())
             if key:
-                self._payloads.setdefault(key, []).append(payload)
+                bucket = self._payloads.setdefault(key, [])
+                if payload not in bucket:  # spelling variants normalise to one key
+                    bucket.append(payload)
         self._auto = ahocorasick.Automaton()
         for key in self._payloads:
             self._auto.add_word(key, key)
@@ -78,7 +85,14 @@ class PhraseMatcher:
             core_start = last - len(key) + 1
             end_pos = last + 1
             if end_pos < len(text) and is_letter(text[end_pos]):
-                continue
+                tail_end = end_pos
+                while tail_end < len(text) and is_letter(text[tail_end]) and tail_end - end_pos < 3:
+                    tail_end += 1
+                if text[end_pos:tail_end] not in self._suffixes or (
+                    tail_end < len(text) and is_letter(text[tail_end])
+                ):
+                    continue
+                end_pos = tail_end
             word_start = core_start
             while word_start > 0 and is_letter(text[word_start - 1]) and core_start - word_start < 4:
                 word_start -= 1
