@@ -91,7 +91,7 @@ class SourceFinder:
         lex = self.lex
         out: list[str] = []
         for m in mentions if mentions is not None else self.mentions(t, s, e):
-            words = [_bare(w) for w in _words_before(t, m.start, 5, s)]
+            words = [_bare(w) for w in _words_before(t, m.start, 3, s)]
             governed = any(w in lex.report_cues for w in words) or any(
                 " ".join(words[k : k + 2]) in lex.report_cues for k in range(len(words) - 1)
             )

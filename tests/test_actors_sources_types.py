@@ -1,0 +1,106 @@
+"""Actors with roles, reporting sources and event types, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.models import RawArticle
+from marsad.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def incidents(extractor: Extractor, text: str) -> list:
+    return extractor.process(RawArticle(id="t", text=text), published="2019-05-10").incidents
+
+
+def roles(inc) -> dict[str, str]:
+    return {a.id: a.role for a in inc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("شن تنظيم داعش هجوما على مواقع قوات النظام قرب مدينة تدمر.", {"isis": "perpetrator", "syrian_government": "target"}),
+        ("قصفت الطائرات الحربية الروسية بلدة خان شيخون.", {"russia": "perpetrator"}),
+        ("دارت اشتباكات عنيفة بين قوات سوريا الديمقراطية وتنظيم الدولة.", {"sdf": "party", "isis": "party"}),
+        ("استعادت هيئة تحرير الشام السيطرة على قرية في ريف حماة.", {"hayat_tahrir_al_sham": "perpetrator"}),
+        ("نفذ الطيران التركي غارات ضد وحدات حماية الشعب الكردية.", {"turkey": "perpetrator", "ypg": "target"}),
+    ],
+)
+def test_actor_roles(extractor: Extractor, text: str, expected: dict[str, str]) -> None:
+    found = {}
+    for inc in incidents(extractor, text):
+        found.update(roles(inc))
+    for actor_id, role in expected.items():
+        assert found.get(actor_id) == role, (actor_id, found)
+
+
+def test_longest_alias_wins(extractor: Extractor) -> None:
+    found = {a.id for i in incidents(extractor, "هاجم الجيش الحر مواقع للنظام في ريف درعا.") for a in i.actors}
+    assert "fsa" in found and "syrian_government" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        ("أفاد المرصد السوري لحقوق الإنسان بمقتل 5 مدنيين في قصف على إدلب.", ["sohr"]),
+        ("قتل 3 مدنيين في غارة على بلدة سراقب، وفقا للدفاع المدني.", ["white_helmets"]),
+        ("نقلت وكالة سانا عن مصدر أن قذائف سقطت على حي في دمشق وأدت إلى إصابة 4 أشخاص.", ["sana"]),
+        # the outlet spoken to is not the reporter
+        ("وقال مدير المرصد رامي عبد الرحمن لوكالة فرانس برس إن 10 عناصر قتلوا في الاشتباكات.", ["sohr"]),
+        ("ذكرت رويترز نقلا عن شهود عيان أن غارات استهدفت سوقا في المدينة.", ["reuters", "witness"]),
+    ],
+)
+def test_reporters(extractor: Extractor, text: str, sources: list[str]) -> None:
+    found: list[str] = []
+    for inc in incidents(extractor, text):
+        found += [s for s in inc.reported_by if s not in found]
+    assert found == sources
+
+
+def test_source_inherited_by_continuation(extractor: Extractor) -> None:
+    text = "قال المرصد إن الطائرات قصفت بلدة كفرنبل. وأضاف أن 6 مدنيين قتلوا في القصف."
+    cas = [c for i in incidents(extractor, text) for c in i.casualties]
+    assert cas and cas[0].reported_by == ["sohr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("شنت طائرات حربية غارات على بلدة معرة النعمان.", "airstrike"),
+        ("سقطت قذائف هاون على حي جرمانا.", "shelling"),
+        ("انفجرت سيارة مفخخة في مدينة أعزاز.", "bombing"),
+        ("اتهمت المعارضة النظام بشن هجوم بغاز الكلور على بلدة.", "chemical_attack"),
+        ("أعدم التنظيم خمسة مدنيين في ساحة عامة.", "attack_on_civilians"),
+        ("سيطرت قوات النظام على بلدة كفرنبودة بعد معارك.", "territory_change"),
+        ("دارت اشتباكات عنيفة على أطراف مدينة درعا.", "armed_clash"),
+        ("اعتقلت دورية عشرة شبان من البلدة.", "abduction_arrest"),
+        ("نزح آلاف المدنيين من ريف إدلب الجنوبي.", "displacement"),
+        ("بدأت عملية إجلاء الجرحى من الأحياء المحاصرة.", "evacuation"),
+        ("دخلت قافلة مساعدات إلى بلدة مضايا.", "aid_delivery"),
+        ("انطلقت جولة جديدة من المفاوضات في جنيف.", "negotiation"),
+    ],
+)
+def test_event_types(extractor: Extractor, text: str, etype: str) -> None:
+    assert etype in {i.type for i in incidents(extractor, text)}
+
+
+def test_negated_event_is_not_an_incident(extractor: Extractor) -> None:
+    assert incidents(extractor, "لم تسجل أي غارات جوية على الأحياء الشرقية.") == []
+
+
+def test_weapons(extractor: Extractor) -> None:
+    incs = incidents(extractor, "ألقت المروحيات براميل متفجرة على بلدة داريا.")
+    assert incs[0].type == "airstrike"
+    assert "barrel_bomb" in incs[0].weapons
+
+
+def test_separate_places_make_separate_incidents(extractor: Extractor) -> None:
+    text = "شنت طائرات حربية غارات على مدينة دوما. وفي حلب، شنت طائرات حربية غارات على حي الشعار."
+    incs = incidents(extractor, text)
+    assert len(incs) == 2
+    assert {i.locations[0].admin1 for i in incs} == {"Rif Dimashq", "Aleppo"}
