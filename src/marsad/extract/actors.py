@@ -46,11 +46,19 @@ class ActorFinder:
         hits: list[ActorHit] = []
         for m in self.lex.actor_matcher.find(t, s, e):
             actor_id, adjective = m.payload
+            if actor_id in self.lex.countries and not adjective and self._country_is_place(t, m, s):
+                continue
             role = self._role(t, m, s, adjective)
             if actor_id == "civilians" and role != "target":
                 continue
             hits.append(ActorHit(m.start, m.end, actor_id, role, adjective))
         return hits
+
+    def _country_is_place(self, t: str, m: Match, floor: int) -> bool:
+        if m.prefix in ("ب", "ل", "ال", "لل") or m.prefix.endswith(("ب", "ل")):
+            return m.prefix.endswith("ب")  # "بتركيا" is a place; "لروسيا" an addressee/party
+        words = _words_before(t, m.start, 2, floor)
+        return any(tail in self.lex.country_as_place_before for tail in _tails(words))
 
     def _role(self, t: str, m: Match, floor: int, adjective: bool) -> str:
         lex = self.lex
@@ -67,8 +75,9 @@ class ActorFinder:
                 return "perpetrator"
             if tail in lex.party_before:
                 return "party"
-        if m.prefix.startswith("و"):
-            return "party"
+        after = [_bare(w) for w in t[m.end : m.end + 25].replace('"', " ").split()[:2]]
+        if any(w in lex.perpetrator_after for w in after):
+            return "perpetrator"
         return "party"
 
     def spans(self, hits: list[ActorHit]) -> list[ActorSpan]:

@@ -178,10 +178,16 @@ class ArticleExtractor:
             gtype = next((g.type for g in group if g.type), None)
             near = f.sentence - last.sentence <= 2
             if f.type is None:
-                if near and (not f.locations or _places_overlap(f.locations, _locs(group))):
+                group_reporters = {r for g in group for r in g.reporters}
+                same_voice = not f.reporters or not group_reporters or bool(group_reporters & set(f.reporters))
+                if (
+                    f.sentence - last.sentence <= 1
+                    and same_voice
+                    and (not f.locations or _places_overlap(f.locations, _locs(group)))
+                ):
                     return group
                 continue
-            if gtype is None and near:
+            if gtype is None and f.sentence == last.sentence:
                 return group
             if gtype != f.type:
                 continue

@@ -338,9 +338,13 @@ class CasualtyExtractor:
             count = _count_from(q)
             actor, end = self._side_after(t, q.end, actors, q.end)
             if actor is not None and actor.armed and t[q.end : actor.start].strip().startswith("من"):
-                rows.append(Row(trig.payload, "fighters", count, q.start, end, side=actor.side, anchor=q.start))
+                row = Row(trig.payload, "fighters", count, q.start, end, side=actor.side, anchor=q.start)
             elif q.kind == "vague" or t[q.end : q.end + 2].strip() in ("", "،", ",", ".") or q.end >= e - 1:
-                rows.append(Row(trig.payload, "people", count, q.start, q.end, anchor=q.start))
+                row = Row(trig.payload, "people", count, q.start, q.end, anchor=q.start)
+            else:
+                continue
+            rows.append(row)
+            rows.extend(self._chained_measures(t, triggers, trig, [row]))
         return rows
 
     def _drop_agents(self, t: str, rows: list[Row], nouns: list[Match]) -> list[Row]:

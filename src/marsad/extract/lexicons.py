@@ -80,6 +80,9 @@ class Lexicons:
         self.perpetrator_attack_nouns = _words(roles["attack_nouns"])
         self.target_before = _words(roles["target_before"])
         self.party_before = _words(roles["party_before"])
+        self.perpetrator_after = _words(roles["perpetrator_after"])
+        self.country_as_place_before = _words(roles["country_as_place_before"])
+        self.countries = frozenset(a for a, info in actors.items() if info.get("country"))
 
         self.source_names = {sid: info["name_en"] for sid, info in sources.items()}
         self.source_matcher = PhraseMatcher(

@@ -1,0 +1,399 @@
+"""Find date expressions in Arabic news text and resolve them against the publication date.
+
+News copy rarely gives full dates: it says "أمس", "فجر الأحد", "منذ منتصف نوفمبر". Those only mean a
+calendar day relative to when the article was published, so every match is resolved against
+``published``; without it relative expressions stay ``precision="unknown"`` instead of being guessed.
+Vocabulary (months of both calendars, weekdays, relative words) lives in ``data/dates.yaml``; this
+module compiles it once into regular expressions that run on normalised text (``NormText``), and
+reports spans in original offsets.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from marsad.models import DateRef
+from marsad.resources import load_yaml
+from marsad.text.normalize import NormText, normalize, normalize_str
+
+_PRO = r"(?<!\w)(?:[وف](?=\w))?"  # an attached "و"/"ف" is allowed but left out of the span
+_END = r"(?!\w)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_PART_RANGES = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+_SINCE_DAY = {"early": 1, "mid": 15, "late": 21, None: 1}
+
+Handler = Callable[[re.Match[str], date | None], DateRef | None]
+
+
+def _key(s: str) -> str:
+    """Lookup key of a phrase: normalised, single spaces."""
+    return " ".join(normalize_str(s).split())
+
+
+def _alt(words: Iterable[str]) -> str:
+    """Regex alternation of phrases, longest first; inner spaces match any whitespace."""
+    keys = sorted({_key(w) for w in words if str(w).strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in k.split(" ")) for k in keys) + ")"
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _month_end(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _to_date(s: str | None) -> date | None:
+    if not s:
+        return None
+    try:
+        return date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, pub: date) -> int:
+    """Latest year in which (month, day) is not after the publication date."""
+    return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+
+
+def _on_or_before(pub: date, wd: int) -> date:
+    return pub - timedelta(days=(pub.weekday() - wd) % 7)
+
+
+class DateFinder:
+    """Compiled date patterns; build once, then ``find`` on any number of texts."""
+
+    def __init__(self, data: dict[str, Any] | None = None) -> None:
+        data = data or load_yaml("dates.yaml")
+        self._month: dict[str, int] = {}
+        self._strict: set[str] = set()
+        for num, entry in data["months"].items():
+            for name in entry.get("names", []):
+                self._month[_key(name)] = int(num)
+            for name in entry.get("strict", []):
+                self._month[_key(name)] = int(num)
+                self._strict.add(_key(name))
+        self._weekday = {_key(n): int(wd) for wd, names in data["weekdays"].items() for n in names}
+        self._rel_day = {_key(w): int(off) for off, ws in data["relative_days"].items() for w in ws}
+        self._numbers = {_key(w): int(n) for n, ws in data["number_words"].items() for w in ws}
+        self._weeks = {_key(w): int(n) for n, ws in data["week_words"].items() for w in ws}
+        self._unit = {_key(w): u for u, ws in data["units"].items() for w in ws}
+        self._unit_rel = {_key(w): int(off) for off, ws in data["unit_relations"].items() for w in ws}
+        self._period = {_key(w): p for p, ws in data["period_parts"].items() for w in ws}
+        self._since = {_key(w) for w in data["since_words"]}
+        self._wd_block = {_key(w) for w in data["weekday_blockers"]}
+        self._today_block = {_key(w) for w in data["today_blockers"]}
+        self._past = {_key(w) for w in data["weekday_past"]}
+        self._next = {_key(w) for w in data["weekday_next"]}
+        self._month_first = re.compile(_alt(self._month))
+
+        mon = _alt(self._month)
+        monx = rf"(?:{mon})(?:\s*[/(،,-]\s*(?:{mon})\s*\)?)?"
+        wd = _alt(self._weekday)
+        part = _alt(data["day_parts"])
+        yw = _alt(data["year_words"])
+        per = _alt(self._period)
+        dirs = _alt(list(self._past) + list(self._next))
+        self._patterns: list[tuple[re.Pattern[str], Handler]] = [
+            (
+                re.compile(
+                    r"(?<![\d/.-])(?P<x>(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+                    r"(?:[t ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?)(?!\d)"
+                ),
+                self._numeric,
+            ),
+            (re.compile(r"(?<![\d/.-])(?P<x>(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2}))(?![\d/.])"), self._numeric),
+            (
+                re.compile(r"(?<![\d/.-])(?P<x>(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}))(?![\d/.-])"),
+                self._numeric,
+            ),
+            (
+                re.compile(
+                    rf"{_PRO}(?P<x>(?:{part}\s+)?(?:{wd}\s*[،,]?\s*)?(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?"
+                    rf"(?P<m>{monx})(?:\s*[،,]?\s*(?:{yw}\s+)?(?P<y>{_YEAR}))?){_END}"
+                ),
+                self._day_month,
+            ),
+            (
+                re.compile(rf"(?<!\w)(?P<x>(?P<m>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>{_YEAR})){_END}"),
+                self._day_month,
+            ),
+            (
+                re.compile(
+                    rf"{_PRO}(?P<x>(?:(?P<pre>{_alt(data['month_preps'])})\s+)?(?:(?P<per>{per})\s+)?(?P<shahr>شهر\s+)?"
+                    rf"(?P<m>{monx})(?:\s*[،,]?\s*(?:{yw}\s+)?(?P<y>{_YEAR}))?){_END}"
+                ),
+                self._month_expr,
+            ),
+            (
+                re.compile(
+                    rf"{_PRO}(?P<x>(?:(?P<pre>{_alt(data['since_words'])})\s+)?(?:(?P<per>{per})\s+)?{yw}\s+(?P<y>{_YEAR})){_END}"
+                ),
+                self._year_expr,
+            ),
+            (
+                re.compile(
+                    rf"{_PRO}(?P<x>(?:(?P<pre>{_alt(data['since_words'])})\s+)?(?:(?P<per>{per})\s+)?"
+                    rf"(?:(?P<this>{_alt(data['unit_this_before'])})\s+)?(?P<u>{_alt(self._unit)})"
+                    rf"(?:\s+(?P<rel>{_alt(self._unit_rel)}))?){_END}"
+                ),
+                self._unit_expr,
+            ),
+            (
+                re.compile(
+                    rf"{_PRO}(?P<x>(?:(?P<part>{part})\s+)?(?P<wd>{wd})"
+                    rf"(?:\s*(?:(?:-|–|—|/|و|الى|على)\s*)?(?P<wd2>{wd}))?(?:\s+(?P<dir>{dirs}))?){_END}"
+                ),
+                self._weekday_expr,
+            ),
+            (
+                re.compile(rf"{_PRO}(?P<x>(?:{part}\s+)?(?P<rel>{_alt(self._rel_day)})(?:\s+(?P<wd>{wd}))?){_END}"),
+                self._relative_day,
+            ),
+            (re.compile(rf"{_PRO}(?P<x>{_alt(data['few_days'])}){_END}"), self._few_days),
+            (
+                re.compile(
+                    rf"{_PRO}(?P<x>{_alt(data['ago_words'])}\s+(?:(?:(?P<n>\d{{1,2}})|(?P<nw>{_alt(self._numbers)}))\s+"
+                    rf"{_alt(data['day_words'])}|(?P<two>يومين)|(?P<wk>{_alt(self._weeks)}))){_END}"
+                ),
+                self._ago,
+            ),
+        ]
+
+    # ------------------------------------------------------------------ public API
+
+    def find(self, norm: NormText, published: str | None) -> list[DateRef]:
+        """Date expressions in ``norm``, left to right, longest match winning on overlap."""
+        pub = _to_date(published)
+        text = norm.text
+        found: list[tuple[int, int, DateRef]] = []
+        for pattern, handler in self._patterns:
+            for m in pattern.finditer(text):
+                ref = handler(m, pub)
+                if ref is None:
+                    continue
+                s, e = ref.span_start, ref.span_end
+                assert s is not None and e is not None
+                found.append((s, e, ref))
+        found.sort(key=lambda t: (t[0] - t[1], t[0]))
+        taken: list[tuple[int, int, DateRef]] = []
+        for s, e, ref in found:
+            if all(e <= ts or s >= te for ts, te, _ in taken):
+                taken.append((s, e, ref))
+        taken.sort(key=lambda t: t[0])
+        out = []
+        for s, e, ref in taken:
+            os_, oe = norm.span(s, e)
+            ref.span_start, ref.span_end, ref.text = os_, oe, norm.original[os_:oe]
+            out.append(ref)
+        return out
+
+    def find_in(self, text: str, published: str | None = None) -> list[DateRef]:
+        """Convenience for callers holding a plain string."""
+        return self.find(normalize(text), published)
+
+    # ------------------------------------------------------------------ helpers
+
+    @staticmethod
+    def _ref(m: re.Match[str], start: date | None, end: date | None, precision: str, begin: int | None = None) -> DateRef:
+        s = m.start("x") if begin is None else begin
+        return DateRef(_iso(start), _iso(end), precision, m.group("x"), s, m.end("x"))
+
+    @staticmethod
+    def _unknown(m: re.Match[str], begin: int | None = None) -> DateRef:
+        s = m.start("x") if begin is None else begin
+        return DateRef(None, None, "unknown", m.group("x"), s, m.end("x"))
+
+    def _month_of(self, m_text: str) -> tuple[int, str] | None:
+        first = self._month_first.match(m_text)
+        if not first:
+            return None
+        k = " ".join(first.group(0).split())
+        return self._month[k], k
+
+    def _prev_word(self, text: str, pos: int) -> str:
+        words = text[max(0, pos - 30) : pos].split()
+        return words[-1] if words else ""
+
+    # ------------------------------------------------------------------ handlers
+
+    def _numeric(self, m: re.Match[str], pub: date | None) -> DateRef | None:
+        d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        return self._ref(m, d, d, "day") if d else None
+
+    def _day_month(self, m: re.Match[str], pub: date | None) -> DateRef | None:
+        mon = self._month_of(m.group("m"))
+        if not mon:
+            return None
+        day = int(m.group("d"))
+        if m.group("y"):
+            year = int(m.group("y"))
+        elif pub:
+            year = _infer_year(mon[0], day, pub)
+        else:
+            return self._unknown(m)
+        d = _safe_date(year, mon[0], day)
+        return self._ref(m, d, d, "day") if d else None
+
+    def _month_expr(self, m: re.Match[str], pub: date | None) -> DateRef | None:
+        mon = self._month_of(m.group("m"))
+        if not mon:
+            return None
+        pre = _key(m.group("pre") or "")
+        per = self._period.get(_key(m.group("per") or ""))
+        year_given = m.group("y")
+        if not (year_given or pre or per or m.group("shahr")):
+            return None  # a bare month name is too often an ordinary word
+        since = pre in self._since
+        begin = None
+        if pre and not since:
+            begin = m.start("per") if m.group("per") else (m.start("shahr") if m.group("shahr") else m.start("m"))
+        if year_given:
+            year = int(year_given)
+        elif pub:
+            year = _infer_year(mon[0], 1, pub)
+        else:
+            return self._unknown(m, begin)
+        last = _month_end(year, mon[0])
+        if since:
+            return self._ref(m, date(year, mon[0], _SINCE_DAY[per]), pub, "range", begin)
+        if per:
+            lo, hi = _PART_RANGES[per]
+            return self._ref(m, date(year, mon[0], lo), date(year, mon[0], min(hi, last)), "range", begin)
+        return self._ref(m, date(year, mon[0], 1), date(year, mon[0], last), "month", begin)
+
+    def _year_span(self, m: re.Match[str], year: int, per: str | None, since: bool, pub: date | None) -> DateRef:
+        if since:
+            start = {None: date(year, 1, 1), "early": date(year, 1, 1), "mid": date(year, 6, 1)}.get(per, date(year, 10, 1))
+            return self._ref(m, start, pub, "range")
+        if per == "early":
+            return self._ref(m, date(year, 1, 1), date(year, 1, 31), "month")
+        if per == "late":
+            return self._ref(m, date(year, 12, 1), date(year, 12, 31), "month")
+        if per == "mid":
+            return self._ref(m, date(year, 6, 1), date(year, 7, 31), "range")
+        return self._ref(m, date(year, 1, 1), date(year, 12, 31), "year")
+
+    def _year_expr(self, m: re.Match[str], pub: date | None) -> DateRef | None:
+        per = self._period.get(_key(m.group("per") or ""))
+        return self._year_span(m, int(m.group("y")), per, bool(m.group("pre")), pub)
+
+    def _unit_expr(self, m: re.Match[str], pub: date | None) -> DateRef | None:
+        per = self._period.get(_key(m.group("per") or ""))
+        rel = m.group("rel")
+        if not (rel or m.group("this") or per):
+            return None  # "العام" alone is "general" (الأمين العام), not a date
+        if pub is None:
+            return self._unknown(m)
+        offset = self._unit_rel.get(_key(rel), 0) if rel else 0
+        unit = self._unit[_key(m.group("u"))]
+        since = bool(m.group("pre"))
+        if unit == "year":
+            return self._year_span(m, pub.year + offset, per, since, pub)
+        if unit == "month":
+            y, mo = divmod(pub.year * 12 + pub.month - 1 + offset, 12)
+            mo += 1
+            last = _month_end(y, mo)
+            if since:
+                return self._ref(m, date(y, mo, _SINCE_DAY[per]), pub, "range")
+            if per:
+                lo, hi = _PART_RANGES[per]
+                return self._ref(m, date(y, mo, lo), date(y, mo, min(hi, last)), "range")
+            return self._ref(m, date(y, mo, 1), date(y, mo, last), "month")
+        # Weeks run Saturday to Friday, as in the Syrian calendar.
+        start = _on_or_before(pub, 5) + timedelta(days=7 * offset)
+        if since:
+            return self._ref(m, start, pub, "range")
+        if per == "early":
+            return self._ref(m, start, start + timedelta(days=2), "range")
+        if per == "late":
+            return self._ref(m, start + timedelta(days=4), start + timedelta(days=6), "range")
+        return self._ref(m, start, start + timedelta(days=6), "week")
+
+    def _weekday_expr(self, m: re.Match[str], pub: date | None) -> DateRef | None:
+        if not m.group("part") and self._prev_word(m.string, m.start("x")) in self._wd_block:
+            return None
+        if pub is None:
+            return self._unknown(m)
+        direction = _key(m.group("dir") or "")
+
+        def resolve(name: str) -> date:
+            wd = self._weekday[_key(name)]
+            d = _on_or_before(pub, wd)
+            if direction in self._past and d == pub:
+                d -= timedelta(days=7)
+            elif direction in self._next:
+                d = pub + timedelta(days=((wd - pub.weekday()) % 7) or 7)
+            return d
+
+        d1 = resolve(m.group("wd"))
+        if m.group("wd2"):
+            d2 = resolve(m.group("wd2"))
+            return self._ref(m, min(d1, d2), max(d1, d2), "range")
+        return self._ref(m, d1, d1, "day")
+
+    def _relative_day(self, m: re.Match[str], pub: date | None) -> DateRef | None:
+        rel = _key(m.group("rel"))
+        if rel == "اليوم" and m.start("rel") == m.start("x"):
+            if self._prev_word(m.string, m.start("x")) in self._today_block:
+                return None
+        if pub is None:
+            return self._unknown(m)
+        d = pub + timedelta(days=self._rel_day[rel])
+        return self._ref(m, d, d, "day")
+
+    def _few_days(self, m: re.Match[str], pub: date | None) -> DateRef | None:
+        if pub is None:
+            return self._unknown(m)
+        return self._ref(m, pub - timedelta(days=7), pub - timedelta(days=1), "range")
+
+    def _ago(self, m: re.Match[str], pub: date | None) -> DateRef | None:
+        if pub is None:
+            return self._unknown(m)
+        if m.group("wk"):
+            d = pub - timedelta(days=7 * self._weeks[_key(m.group("wk"))])
+            return self._ref(m, d, d, "week")
+        if m.group("two"):
+            n = 2
+        elif m.group("n"):
+            n = int(m.group("n"))
+        else:
+            n = self._numbers[_key(m.group("nw"))]
+        d = pub - timedelta(days=n)
+        return self._ref(m, d, d, "day")
+
+
+@lru_cache(maxsize=1)
+def default_finder() -> DateFinder:
+    """One shared, read-only finder for ``parse_date`` (building one compiles ~12 regexes)."""
+    return DateFinder()
+
+
+def parse_date_ref(s: str) -> DateRef | None:
+    """The first absolute date in ``s`` (day or month precision), e.g. metadata or a dated header."""
+    if not s or not s.strip():
+        return None
+    for ref in default_finder().find(normalize(s.strip()), None):
+        if ref.start is not None:
+            return ref
+    return None
+
+
+def parse_date(s: str) -> str | None:
+    """An absolute day-precision date in ``s`` as ISO ``YYYY-MM-DD``, else None."""
+    ref = parse_date_ref(s)
+    return ref.start if ref is not None and ref.precision == "day" else None
