@@ -7,7 +7,7 @@ worker with identical results.
 
 from __future__ import annotations
 
-from marsad.io.clean import clean
+from marsad.io.clean import NO_DATE_WARNING, clean
 from marsad.models import ArticleResult, RawArticle
 
 
@@ -22,4 +22,5 @@ class Extractor:
         doc = clean(raw)
         if published:
             doc.published = published
+            doc.warnings = [w for w in doc.warnings if w != NO_DATE_WARNING]
         return self._article.extract(doc)

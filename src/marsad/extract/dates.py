@@ -12,21 +12,28 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+import ahocorasick
+
 from marsad.models import DateRef
 from marsad.resources import load_yaml
 from marsad.text.normalize import NormText, normalize, normalize_str
 
-_PRO = r"(?<!\w)(?:[وف](?=\w))?"  # an attached "و"/"ف" is allowed but left out of the span
+# Attached "و"/"ف", and "ب"/"ل" before the article ("بالأمس"), are allowed but left out of the span.
+_PRO = r"(?<!\w)(?:[وف]?[بل](?=ال)|[وف](?=\w))?"
 _END = r"(?!\w)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _PART_RANGES = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _SINCE_DAY = {"early": 1, "mid": 15, "late": 21, None: 1}
 
+_CLITICS = re.compile(r"[وف]?[بل]?")
+_YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_MARGIN = 48  # longer than any date expression, so a match never crosses a window edge
 Handler = Callable[[re.Match[str], date | None], DateRef | None]
 
 
@@ -39,6 +46,14 @@ def _alt(words: Iterable[str]) -> str:
     """Regex alternation of phrases, longest first; inner spaces match any whitespace."""
     keys = sorted({_key(w) for w in words if str(w).strip()}, key=len, reverse=True)
     return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in k.split(" ")) for k in keys) + ")"
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _is_mark(ch: str) -> bool:
+    return ch == "\u0640" or unicodedata.category(ch) == "Mn"
 
 
 def _iso(d: date | None) -> str | None:
@@ -96,18 +111,43 @@ class DateFinder:
         self._period = {_key(w): p for p, ws in data["period_parts"].items() for w in ws}
         self._since = {_key(w) for w in data["since_words"]}
         self._wd_block = {_key(w) for w in data["weekday_blockers"]}
+        self._wd_ambiguous = {
+            _key(name): ({_key(w) for w in v.get("before", [])}, {_key(w) for w in v.get("after", [])})
+            for name, v in (data.get("weekday_ambiguous") or {}).items()
+        }
         self._today_block = {_key(w) for w in data["today_blockers"]}
         self._past = {_key(w) for w in data["weekday_past"]}
         self._next = {_key(w) for w in data["weekday_next"]}
         self._month_first = re.compile(_alt(self._month))
+        self._season = {_key(n): tuple(v["months"]) for v in data["seasons"].values() for n in v["names"]}
 
         mon = _alt(self._month)
-        monx = rf"(?:{mon})(?:\s*[/(،,-]\s*(?:{mon})\s*\)?)?"
+        monx = rf"(?:{mon})(?:(?:\s*[/(،,-]\s*|\s+)(?:{mon})\s*\)?)?"
         wd = _alt(self._weekday)
         part = _alt(data["day_parts"])
         yw = _alt(data["year_words"])
         per = _alt(self._period)
         dirs = _alt(list(self._past) + list(self._next))
+        season = _alt(self._season)
+        this = _alt(data["unit_this_before"])
+        rels = _alt(self._unit_rel)
+        phrases = [
+            *self._month,
+            *self._weekday,
+            *self._rel_day,
+            *self._unit,
+            *self._season,
+            *self._weeks,
+            *(_key(w) for w in data["few_days"]),
+            *(_key(w) for w in data["day_words"]),
+            *(_key(w) for w in data["year_words"]),
+            "يومين",
+        ]
+        stop = {_key(w) for w in data["anchor_stopwords"]}
+        self._anchor_ac = ahocorasick.Automaton()
+        for token in {t for p in phrases for t in p.split() if t not in stop}:
+            self._anchor_ac.add_word(token, len(token))
+        self._anchor_ac.make_automaton()
         self._patterns: list[tuple[re.Pattern[str], Handler]] = [
             (
                 re.compile(
@@ -116,9 +156,14 @@ class DateFinder:
                 ),
                 self._numeric,
             ),
-            (re.compile(r"(?<![\d/.-])(?P<x>(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2}))(?![\d/.])"), self._numeric),
             (
-                re.compile(r"(?<![\d/.-])(?P<x>(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}))(?![\d/.-])"),
+                re.compile(r"(?<![\d/.-])(?P<x>(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2}))(?![\d/.])"),
+                self._numeric,
+            ),
+            (
+                re.compile(
+                    r"(?<![\d/.-])(?P<x>(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}))(?![\d/.-])"
+                ),
                 self._numeric,
             ),
             (
@@ -129,7 +174,9 @@ class DateFinder:
                 self._day_month,
             ),
             (
-                re.compile(rf"(?<!\w)(?P<x>(?P<m>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>{_YEAR})){_END}"),
+                re.compile(
+                    rf"(?<!\w)(?P<x>(?P<m>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>{_YEAR})){_END}"
+                ),
                 self._day_month,
             ),
             (
@@ -141,15 +188,16 @@ class DateFinder:
             ),
             (
                 re.compile(
-                    rf"{_PRO}(?P<x>(?:(?P<pre>{_alt(data['since_words'])})\s+)?(?:(?P<per>{per})\s+)?{yw}\s+(?P<y>{_YEAR})){_END}"
+                    rf"{_PRO}(?P<x>(?:(?P<pre>{_alt(data['since_words'])})\s+)?(?:(?P<per>{per})\s+)?"
+                    rf"(?:(?P<season>{season})\s+)?(?P<yw>{yw}\s+)?(?P<y>{_YEAR})){_END}"
                 ),
                 self._year_expr,
             ),
             (
                 re.compile(
                     rf"{_PRO}(?P<x>(?:(?P<pre>{_alt(data['since_words'])})\s+)?(?:(?P<per>{per})\s+)?"
-                    rf"(?:(?P<this>{_alt(data['unit_this_before'])})\s+)?(?P<u>{_alt(self._unit)})"
-                    rf"(?:\s+(?P<rel>{_alt(self._unit_rel)}))?){_END}"
+                    rf"(?:(?P<season>{season})\s+)?(?:(?P<this>{this})\s+)?(?P<u>{_alt(self._unit)})"
+                    rf"(?:\s+(?P<rel>{rels}))?){_END}"
                 ),
                 self._unit_expr,
             ),
@@ -161,10 +209,19 @@ class DateFinder:
                 self._weekday_expr,
             ),
             (
-                re.compile(rf"{_PRO}(?P<x>(?:{part}\s+)?(?P<rel>{_alt(self._rel_day)})(?:\s+(?P<wd>{wd}))?){_END}"),
+                re.compile(
+                    rf"{_PRO}(?P<x>(?:{part}\s+)?(?P<rel>{_alt(self._rel_day)})(?:\s+(?P<wd>{wd}))?){_END}"
+                ),
                 self._relative_day,
             ),
             (re.compile(rf"{_PRO}(?P<x>{_alt(data['few_days'])}){_END}"), self._few_days),
+            (
+                re.compile(
+                    rf"{_PRO}(?P<x>(?:ال)?(?P<d>\d{{1,2}})\s+{_alt(data['day_of_month_words'])}\s+"
+                    rf"(?:(?P<this>{this})\s+)?الشهر(?:\s+(?P<rel>{rels}))?){_END}"
+                ),
+                self._day_of_month,
+            ),
             (
                 re.compile(
                     rf"{_PRO}(?P<x>{_alt(data['ago_words'])}\s+(?:(?:(?P<n>\d{{1,2}})|(?P<nw>{_alt(self._numbers)}))\s+"
@@ -181,14 +238,15 @@ class DateFinder:
         pub = _to_date(published)
         text = norm.text
         found: list[tuple[int, int, DateRef]] = []
-        for pattern, handler in self._patterns:
-            for m in pattern.finditer(text):
-                ref = handler(m, pub)
-                if ref is None:
-                    continue
-                s, e = ref.span_start, ref.span_end
-                assert s is not None and e is not None
-                found.append((s, e, ref))
+        for w_start, w_end in self._windows(text):
+            for pattern, handler in self._patterns:
+                for m in pattern.finditer(text, w_start, w_end):
+                    ref = handler(m, pub)
+                    if ref is None:
+                        continue
+                    s, e = ref.span_start, ref.span_end
+                    assert s is not None and e is not None
+                    found.append((s, e, ref))
         found.sort(key=lambda t: (t[0] - t[1], t[0]))
         taken: list[tuple[int, int, DateRef]] = []
         for s, e, ref in found:
@@ -198,9 +256,46 @@ class DateFinder:
         out = []
         for s, e, ref in taken:
             os_, oe = norm.span(s, e)
+            while oe < len(norm.original) and _is_mark(norm.original[oe]):
+                oe += 1  # keep a final diacritic with its word
             ref.span_start, ref.span_end, ref.text = os_, oe, norm.original[os_:oe]
             out.append(ref)
         return out
+
+    def _windows(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of text around anchor words (month, weekday, "أمس", digits...).
+
+        Running a dozen alternation-heavy regexes over a whole article costs milliseconds; every
+        date expression contains an anchor word, so the regexes only run within ``_MARGIN``
+        characters of one. Windows end on whitespace so word-boundary checks stay correct.
+        """
+        n = len(text)
+        hits: list[tuple[int, int]] = []
+        for last, length in self._anchor_ac.iter(text):
+            s, e = last + 1 - length, last + 1
+            if e < n and _is_word(text[e]):
+                continue
+            j = s
+            while j > 0 and _is_word(text[j - 1]) and s - j <= 2:
+                j -= 1
+            if j < s and ((j > 0 and _is_word(text[j - 1])) or not _CLITICS.fullmatch(text, j, s)):
+                continue  # inside a longer word, not a word with "و/ف/ب/ل" attached
+            hits.append((s, e))
+        hits.extend(m.span() for m in _YEAR_DIGITS.finditer(text))
+        hits.sort()
+        windows: list[tuple[int, int]] = []
+        for hs, he in hits:
+            s = max(0, hs - _MARGIN)
+            e = min(n, he + _MARGIN)
+            while s > 0 and not text[s - 1].isspace():
+                s -= 1
+            while e < n and not text[e].isspace():
+                e += 1
+            if windows and s <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(e, windows[-1][1]))
+            else:
+                windows.append((s, e))
+        return windows
 
     def find_in(self, text: str, published: str | None = None) -> list[DateRef]:
         """Convenience for callers holding a plain string."""
@@ -209,7 +304,9 @@ class DateFinder:
     # ------------------------------------------------------------------ helpers
 
     @staticmethod
-    def _ref(m: re.Match[str], start: date | None, end: date | None, precision: str, begin: int | None = None) -> DateRef:
+    def _ref(
+        m: re.Match[str], start: date | None, end: date | None, precision: str, begin: int | None = None
+    ) -> DateRef:
         s = m.start("x") if begin is None else begin
         return DateRef(_iso(start), _iso(end), precision, m.group("x"), s, m.end("x"))
 
@@ -261,7 +358,9 @@ class DateFinder:
         since = pre in self._since
         begin = None
         if pre and not since:
-            begin = m.start("per") if m.group("per") else (m.start("shahr") if m.group("shahr") else m.start("m"))
+            begin = (
+                m.start("per") if m.group("per") else (m.start("shahr") if m.group("shahr") else m.start("m"))
+            )
         if year_given:
             year = int(year_given)
         elif pub:
@@ -276,9 +375,24 @@ class DateFinder:
             return self._ref(m, date(year, mon[0], lo), date(year, mon[0], min(hi, last)), "range", begin)
         return self._ref(m, date(year, mon[0], 1), date(year, mon[0], last), "month", begin)
 
-    def _year_span(self, m: re.Match[str], year: int, per: str | None, since: bool, pub: date | None) -> DateRef:
+    def _year_span(
+        self,
+        m: re.Match[str],
+        year: int,
+        per: str | None,
+        since: bool,
+        pub: date | None,
+        season: tuple[int, int] | None = None,
+    ) -> DateRef:
+        if season:
+            first, last = season
+            start = date(year if first <= last else year - 1, first, 1)
+            end = date(year, last, _month_end(year, last))
+            return self._ref(m, start, pub, "range") if since else self._ref(m, start, end, "range")
         if since:
-            start = {None: date(year, 1, 1), "early": date(year, 1, 1), "mid": date(year, 6, 1)}.get(per, date(year, 10, 1))
+            start = {None: date(year, 1, 1), "early": date(year, 1, 1), "mid": date(year, 6, 1)}.get(
+                per, date(year, 10, 1)
+            )
             return self._ref(m, start, pub, "range")
         if per == "early":
             return self._ref(m, date(year, 1, 1), date(year, 1, 31), "month")
@@ -290,12 +404,16 @@ class DateFinder:
 
     def _year_expr(self, m: re.Match[str], pub: date | None) -> DateRef | None:
         per = self._period.get(_key(m.group("per") or ""))
-        return self._year_span(m, int(m.group("y")), per, bool(m.group("pre")), pub)
+        season = self._season.get(_key(m.group("season") or ""))
+        if not (m.group("yw") or season):
+            return None  # a bare four-digit number is too often a count
+        return self._year_span(m, int(m.group("y")), per, bool(m.group("pre")), pub, season)
 
     def _unit_expr(self, m: re.Match[str], pub: date | None) -> DateRef | None:
         per = self._period.get(_key(m.group("per") or ""))
         rel = m.group("rel")
-        if not (rel or m.group("this") or per):
+        season = self._season.get(_key(m.group("season") or ""))
+        if not (rel or m.group("this") or per or season):
             return None  # "العام" alone is "general" (الأمين العام), not a date
         if pub is None:
             return self._unknown(m)
@@ -303,7 +421,9 @@ class DateFinder:
         unit = self._unit[_key(m.group("u"))]
         since = bool(m.group("pre"))
         if unit == "year":
-            return self._year_span(m, pub.year + offset, per, since, pub)
+            return self._year_span(m, pub.year + offset, per, since, pub, season)
+        if season:
+            return None  # "صيف الشهر" is not a phrase
         if unit == "month":
             y, mo = divmod(pub.year * 12 + pub.month - 1 + offset, 12)
             mo += 1
@@ -325,8 +445,15 @@ class DateFinder:
         return self._ref(m, start, start + timedelta(days=6), "week")
 
     def _weekday_expr(self, m: re.Match[str], pub: date | None) -> DateRef | None:
-        if not m.group("part") and self._prev_word(m.string, m.start("x")) in self._wd_block:
-            return None
+        if not m.group("part"):
+            prev = self._prev_word(m.string, m.start("x"))
+            if prev in self._wd_block:
+                return None
+            ambiguous = self._wd_ambiguous.get(_key(m.group("wd")))
+            if ambiguous and not m.group("wd2"):
+                nxt = m.string[m.end("x") : m.end("x") + 30].split()
+                if prev in ambiguous[0] or (nxt and nxt[0] in ambiguous[1]):
+                    return None
         if pub is None:
             return self._unknown(m)
         direction = _key(m.group("dir") or "")
@@ -348,13 +475,24 @@ class DateFinder:
 
     def _relative_day(self, m: re.Match[str], pub: date | None) -> DateRef | None:
         rel = _key(m.group("rel"))
-        if rel == "اليوم" and m.start("rel") == m.start("x"):
-            if self._prev_word(m.string, m.start("x")) in self._today_block:
-                return None
+        at_start = m.start("rel") == m.start("x")
+        if rel == "اليوم" and at_start and self._prev_word(m.string, m.start("x")) in self._today_block:
+            return None
         if pub is None:
             return self._unknown(m)
         d = pub + timedelta(days=self._rel_day[rel])
         return self._ref(m, d, d, "day")
+
+    def _day_of_month(self, m: re.Match[str], pub: date | None) -> DateRef | None:
+        rel = m.group("rel")
+        if not (rel or m.group("this")):
+            return None
+        if pub is None:
+            return self._unknown(m)
+        offset = self._unit_rel.get(_key(rel), 0) if rel else 0
+        y, mo = divmod(pub.year * 12 + pub.month - 1 + offset, 12)
+        d = _safe_date(y, mo + 1, int(m.group("d")))
+        return self._ref(m, d, d, "day") if d else None
 
     def _few_days(self, m: re.Match[str], pub: date | None) -> DateRef | None:
         if pub is None:
