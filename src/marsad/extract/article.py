@@ -26,9 +26,13 @@ from marsad.models import (
     Location,
     Span,
 )
-from marsad.text.normalize import NormText, normalize
+from marsad.text.normalize import NormText, normalize, normalize_str
 from marsad.text.numbers import NumberParser
 from marsad.text.segment import clause_spans, sentence_spans
+
+_THAT = frozenset({"ان", "انه", "انها", "انهم"})
+_STATEMENT_TYPES = frozenset({"negotiation", "aid_delivery", "other"})
+
 
 @dataclass(slots=True)
 class Found:
@@ -53,6 +57,7 @@ class Frame:
     dates: list[DateRef] = field(default_factory=list)
     weapons: list[str] = field(default_factory=list)
     reporters: list[str] = field(default_factory=list)
+    report_dates: list[DateRef] = field(default_factory=list)  # days things were said, not done
 
 
 class ArticleExtractor:
@@ -77,6 +82,7 @@ class ArticleExtractor:
         t = norm.text
         locations = self.locations.find(norm)
         dates = [d for d in self.dates.find(norm, doc.published) if d.span_start is not None]
+        report_dates = {id(d) for d in dates if self._is_report_date(doc.text, d)}
         frames: list[Frame] = []
         prev_mentions: list[str] = []
         prev_reporters: list[str] = []
@@ -122,9 +128,23 @@ class ArticleExtractor:
                     implied = [self.lex.measure_types[m] for m in measures if m in self.lex.measure_types]
                     frame.type = implied[0] if implied else None
                 sentence_frames.append(frame)
-            self._share_within_sentence(sentence_frames, dates, os_, oe)
+            for f in sentence_frames:
+                f.report_dates = [d for d in f.dates if id(d) in report_dates]
+                f.dates = [d for d in f.dates if id(d) not in report_dates]
+            self._share_within_sentence(sentence_frames, [d for d in dates if id(d) not in report_dates], os_, oe)
             frames.extend(f for f in sentence_frames if f.type or f.casualties)
         return frames
+
+    def _is_report_date(self, text: str, d: DateRef) -> bool:
+        """"قال المرصد يوم الخميس إن ...": the day of the statement, not of the event."""
+        words = normalize_str(text[max(0, d.span_start - 70) : d.span_start]).replace("،", " ").split()[-7:]
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if w in _THAT:
+                return False
+            if w in self.lex.report_cues or (len(w) > 3 and w[0] in "وف" and w[1:] in self.lex.report_cues):
+                return True
+        return False
 
     def _casualties(
         self, norm: NormText, si: int, all_rows: list[Row], rows: list[Row], reporters: list[str]
@@ -224,6 +244,13 @@ class ArticleExtractor:
         for f in frames:
             reporters += [r for r in f.reporters if r not in reporters]
         date = next((f.dates[0] for f in frames if f.dates), None)
+        said = next((f.report_dates[0] for f in frames if f.report_dates), None)
+        if date is None and said is not None:
+            if etype in _STATEMENT_TYPES:
+                date = said  # for talks and statements the day it was said is the day it happened
+            else:
+                # the event happened on or before the day it was reported
+                date = DateRef(None, said.start, "unknown", said.text, said.span_start, said.span_end)
         if date is None:
             date = DateRef(None, None, "unknown", None)
         evidence: list[Span] = []
