@@ -152,6 +152,13 @@ class CasualtyExtractor:
                 count = _count_from(q)
                 start = q.start
             end = nm.end
+            if q is None:
+                # "مدنيين اثنين": a numeral after its noun
+                nxt_word = t[end : end + 8].split()[:1]
+                if nxt_word and nxt_word[0] in lex.post_numerals:
+                    value = lex.post_numerals[nxt_word[0]]
+                    count = Count(value, value, None, "exact")
+                    end = t.index(nxt_word[0], end) + len(nxt_word[0])
             after_q = self.numbers.qualifier_after(t, end)
             if after_q and count.qualifier == "exact":
                 qual, end = after_q

@@ -55,6 +55,7 @@ class Lexicons:
             nouns += [(w, Noun(group, None, _number(n))) for w, n in words.items()]
         self.nouns = PhraseMatcher(nouns)
         self.bare_cues = _words(cas["bare_cues"])
+        self.post_numerals = {normalize_str(w): n for w, n in cas["post_numerals"].items()}
         self.part_of_cues = PhraseMatcher((w, True) for w in cas["part_of_cues"])
         self.casualty_negations = _words(cas["negations"])
         self.side_links = PhraseMatcher((w, True) for w in cas["side_links"])
