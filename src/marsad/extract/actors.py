@@ -100,7 +100,8 @@ class SourceFinder:
         lex = self.lex
         out: list[str] = []
         for m in mentions if mentions is not None else self.mentions(t, s, e):
-            words = [_bare(w) for w in _words_before(t, m.start, 3, s)]
+            raw_words = _words_before(t, m.start, 3, s)
+            words = [w if w in lex.report_cues or w in lex.addressee_ok else _bare(w) for w in raw_words]
             governed = any(w in lex.report_cues for w in words) or any(
                 " ".join(words[k : k + 2]) in lex.report_cues for k in range(len(words) - 1)
             )

@@ -131,12 +131,14 @@ class ArticleExtractor:
             for f in sentence_frames:
                 f.report_dates = [d for d in f.dates if id(d) in report_dates]
                 f.dates = [d for d in f.dates if id(d) not in report_dates]
-            self._share_within_sentence(sentence_frames, [d for d in dates if id(d) not in report_dates], os_, oe)
+            self._share_within_sentence(
+                sentence_frames, [d for d in dates if id(d) not in report_dates], os_, oe
+            )
             frames.extend(f for f in sentence_frames if f.type or f.casualties)
         return frames
 
     def _is_report_date(self, text: str, d: DateRef) -> bool:
-        """"قال المرصد يوم الخميس إن ...": the day of the statement, not of the event."""
+        """ "قال المرصد يوم الخميس إن ...": the day of the statement, not of the event."""
         words = normalize_str(text[max(0, d.span_start - 70) : d.span_start]).replace("،", " ").split()[-7:]
         for k in range(len(words) - 1, -1, -1):
             w = words[k]
@@ -199,7 +201,9 @@ class ArticleExtractor:
             near = f.sentence - last.sentence <= 2
             if f.type is None:
                 group_reporters = {r for g in group for r in g.reporters}
-                same_voice = not f.reporters or not group_reporters or bool(group_reporters & set(f.reporters))
+                same_voice = (
+                    not f.reporters or not group_reporters or bool(group_reporters & set(f.reporters))
+                )
                 if (
                     f.sentence - last.sentence <= 1
                     and same_voice
@@ -232,9 +236,12 @@ class ArticleExtractor:
         self._arrest_or_abduction([c.casualty for c in found], actors)
         casualties = _dedupe_casualties(found)
         for c in casualties:
-            if c.group in ("civilians", "children", "women") and c.measure in ("killed", "injured"):
-                if not any(a.id == "civilians" for a in actors):
-                    actors.append(ActorMention("civilians", "target", c.text, c.start, c.end))
+            if (
+                c.group in ("civilians", "children", "women")
+                and c.measure in ("killed", "injured")
+                and not any(a.id == "civilians" for a in actors)
+            ):
+                actors.append(ActorMention("civilians", "target", c.text, c.start, c.end))
             if c.side and c.side in self.lex.actors and not any(a.id == c.side for a in actors):
                 actors.append(ActorMention(c.side, "target", c.text, c.start, c.end))
         weapons: list[str] = []
@@ -348,7 +355,15 @@ def _dedupe_casualties(found: list[Found]) -> list[Casualty]:
     seen: dict[tuple, int] = {}
     for f in found:
         c = f.casualty
-        key = (c.measure, c.group, c.side, c.count.value, c.count.qualifier, c.count.low, f.parent is not None)
+        key = (
+            c.measure,
+            c.group,
+            c.side,
+            c.count.value,
+            c.count.qualifier,
+            c.count.low,
+            f.parent is not None,
+        )
         if key in seen:
             kept = out[seen[key]]
             kept.reported_by += [r for r in c.reported_by if r not in kept.reported_by]

@@ -87,14 +87,16 @@ class CasualtyExtractor:
             return after
         return before
 
-    def _side_after(self, t: str, pos: int, actors: list[ActorSpan], noun_start: int) -> tuple[ActorSpan | None, int]:
+    def _side_after(
+        self, t: str, pos: int, actors: list[ActorSpan], noun_start: int
+    ) -> tuple[ActorSpan | None, int]:
         """Actor named right after a noun: "عنصرا من قوات النظام", "عناصر التنظيم", "في صفوف داعش"."""
         for a in actors:
             if a.start < noun_start or a.start > pos + _SIDE_WINDOW:
                 continue
             if a.start <= pos:  # alias overlapping the noun ("مقاتلي المعارضة") or right after it
                 return a, a.end
-            gap = t[pos : a.start].strip(' "\'()«»')
+            gap = t[pos : a.start].strip(" \"'()«»")
             if gap == "" or self.lex.side_links.find(gap) and len(gap) <= 14:
                 return a, a.end
             return None, pos
@@ -109,11 +111,7 @@ class CasualtyExtractor:
         actors: list[ActorSpan],
     ) -> list[Row]:
         lex = self.lex
-        quantities = [
-            q
-            for q in self.numbers.find(t[s:e])
-            if q.kind in ("number", "vague", "range")
-        ]
+        quantities = [q for q in self.numbers.find(t[s:e]) if q.kind in ("number", "vague", "range")]
         quantities = [
             Quantity(q.start + s, q.end + s, q.number_start + s, q.value, q.low, q.high, q.qualifier, q.kind)
             for q in quantities
@@ -167,7 +165,11 @@ class CasualtyExtractor:
             if noun.measure and q is not None:
                 # "توفي ثلاثة معتقلين": a trigger right before the count outranks the noun's own measure
                 governing = self._nearest_trigger(t, triggers, q.start, q.start)
-                if governing is not None and t[governing.end : q.start].strip() == "":
+                if (
+                    governing is not None
+                    and governing.end <= q.start
+                    and t[governing.end : q.start].strip() == ""
+                ):
                     measure, trig = governing.payload, governing
             if trig is not None:
                 used_tr.add(id(trig))
@@ -203,7 +205,9 @@ class CasualtyExtractor:
                     and nouns[j].prefix.startswith("و")
                 ):
                     nxt = nouns[j].payload
-                    chain.append(Row(nxt.measure, "people", count, start, nouns[j].end, anchor=nouns[j].start))
+                    chain.append(
+                        Row(nxt.measure, "people", count, start, nouns[j].end, anchor=nouns[j].start)
+                    )
                     skip.add(j)
                     j += 1
             # who: "قتلى من المدنيين", "عنصرا من قوات النظام"
@@ -211,7 +215,9 @@ class CasualtyExtractor:
             refined_group, refined_side, tail = self._refine(t, tail, nouns, actors, nm.start, skip)
             for r in chain:
                 if refined_group:
-                    r.group = refined_group if (noun.measure or r.group in ("people", "fighters")) else r.group
+                    r.group = (
+                        refined_group if (noun.measure or r.group in ("people", "fighters")) else r.group
+                    )
                 if refined_side is not None:
                     if r.group in ("people",) and noun.measure:
                         r.group = "fighters"
@@ -232,7 +238,7 @@ class CasualtyExtractor:
         return rows
 
     def _chained_measures(self, t: str, triggers: list[Match], trig: Match, chain: list[Row]) -> list[Row]:
-        """"مقتل وجرح عناصر": every trigger joined by و to the governing one applies too."""
+        """ "مقتل وجرح عناصر": every trigger joined by و to the governing one applies too."""
         extra: list[Row] = []
         k = triggers.index(trig)
         while k > 0 and trig.prefix.startswith("و") and t[triggers[k - 1].end : trig.start].strip() == "":
@@ -240,7 +246,9 @@ class CasualtyExtractor:
             trig = triggers[k]
             for r in chain:
                 if trig.payload != r.measure:
-                    extra.append(Row(trig.payload, r.group, r.count, r.start, r.end, side=r.side, anchor=r.anchor))
+                    extra.append(
+                        Row(trig.payload, r.group, r.count, r.start, r.end, side=r.side, anchor=r.anchor)
+                    )
         return extra
 
     def _after_part_cue(self, t: str, cues: list[Match], rows: list[Row], pos: int) -> bool:
@@ -269,7 +277,12 @@ class CasualtyExtractor:
             if tr.start >= nm.end and t[nm.end : tr.start].strip() == "" and not tr.prefix.startswith("و"):
                 return True
         # "امرأتين وطفل": an indefinite noun coordinated with the row just found
-        if rows and nm.prefix.startswith("و") and not nm.definite and t[rows[-1].end : nm.start].strip() == "":
+        if (
+            rows
+            and nm.prefix.startswith("و")
+            and not nm.definite
+            and t[rows[-1].end : nm.start].strip() == ""
+        ):
             return True
         # "اعتقل عناصر من X قياديين": the object after a verb's subject
         if (
@@ -278,7 +291,7 @@ class CasualtyExtractor:
             and rows[-1].count.low == 1
             and not nm.definite
             and not nm.prefix.startswith("و")
-            and len(t[rows[-1].end : nm.start].strip(' "\'«»').split()) <= 1
+            and len(t[rows[-1].end : nm.start].strip(" \"'«»").split()) <= 1
         ):
             return True
         if noun.measure is None:
@@ -290,9 +303,9 @@ class CasualtyExtractor:
             return True
         # "قتلى وجرحى": a pair of measure nouns
         nxt = nouns[i + 1] if i + 1 < len(nouns) else None
-        if nxt and nxt.payload.measure and nxt.prefix.startswith("و") and t[nm.end : nxt.start].strip() == "":
-            return True
-        return False
+        return bool(
+            nxt and nxt.payload.measure and nxt.prefix.startswith("و") and t[nm.end : nxt.start].strip() == ""
+        )
 
     def _refine(
         self,
@@ -367,8 +380,8 @@ class CasualtyExtractor:
                 and r.count.qualifier == "vague"
                 and r.count.low == 1
                 and nxt.start >= r.end
-                and len(t[r.end : nxt.start].strip(' "\'«»').split()) <= 1
-                and not t[nxt.start : nxt.start + 1] == "و"
+                and len(t[r.end : nxt.start].strip(" \"'«»").split()) <= 1
+                and t[nxt.start : nxt.start + 1] != "و"
             ):
                 nxt.measure = r.measure
                 r.agent = True
@@ -381,10 +394,9 @@ class CasualtyExtractor:
         for idx, r in enumerate(rows):
             if r.agent:
                 continue
-            if parent is not None and any(prev_end <= c.start and c.end <= r.start for c in cues):
-                r.part_of = parent
-                r.measure = rows[parent].measure
-            elif parent is not None and rows[idx - 1].part_of is not None and t[prev_end : r.start].strip() in ("", "و"):
+            after_cue = any(prev_end <= c.start and c.end <= r.start for c in cues)
+            continued = rows[idx - 1].part_of is not None and t[prev_end : r.start].strip() in ("", "و")
+            if parent is not None and (after_cue or continued):
                 r.part_of = parent
                 r.measure = rows[parent].measure
             else:

@@ -72,7 +72,9 @@ class Lexicons:
         self.actors: dict[str, ActorInfo] = {}
         entries: list[tuple[str, tuple[str, bool]]] = []
         for actor_id, info in actors.items():
-            self.actors[actor_id] = ActorInfo(actor_id, info["name_en"], info.get("side"), bool(info.get("state")))
+            self.actors[actor_id] = ActorInfo(
+                actor_id, info["name_en"], info.get("side"), bool(info.get("state"))
+            )
             entries += [(a, (actor_id, False)) for a in info.get("aliases") or []]
             entries += [(a, (actor_id, True)) for a in info.get("adjectives") or []]
         self.actor_matcher = PhraseMatcher(entries)

@@ -20,9 +20,28 @@ from marsad.text.normalize import normalize_str
 _PREFIXES = frozenset(
     {
         "",
-        "و", "ف", "ب", "ل", "ك",
-        "وب", "ول", "وك", "فب", "فل", "فك",
-        "ال", "وال", "فال", "بال", "كال", "لل", "وبال", "ولل", "فلل", "فبال", "وكال",
+        "و",
+        "ف",
+        "ب",
+        "ل",
+        "ك",
+        "وب",
+        "ول",
+        "وك",
+        "فب",
+        "فل",
+        "فك",
+        "ال",
+        "وال",
+        "فال",
+        "بال",
+        "كال",
+        "لل",
+        "وبال",
+        "ولل",
+        "فلل",
+        "فبال",
+        "وكال",
     }
 )
 _DEFINITE = ("ال", "لل")
@@ -63,8 +82,16 @@ class PhraseMatcher:
                 bucket = self._payloads.setdefault(key, [])
                 if payload not in bucket:  # spelling variants normalise to one key
                     bucket.append(payload)
+        # "للنظام" is ل + النظام with the article's alef dropped: index "النظام" also as "نظام",
+        # valid only after a clitic ending in "لل".
+        self._after_ll: dict[str, str] = {}
+        if clitics:
+            for key in list(self._payloads):
+                bare = key[2:]
+                if key.startswith("ال") and len(bare) >= 2 and bare not in self._payloads:
+                    self._after_ll.setdefault(bare, key)
         self._auto = ahocorasick.Automaton()
-        for key in self._payloads:
+        for key in (*self._payloads, *self._after_ll):
             self._auto.add_word(key, key)
         if self._payloads:
             self._auto.make_automaton()
@@ -103,6 +130,10 @@ class PhraseMatcher:
                 continue
             if word_start < start:
                 continue
+            if key in self._after_ll:
+                if not prefix.endswith("لل"):
+                    continue
+                key, prefix = self._after_ll[key], prefix[:-1]  # report the ل as the clitic, ال as the entry
             candidates.append((word_start, -(end_pos - word_start), end_pos, key, prefix))
         candidates.sort()
         out: list[Match] = []

@@ -1,0 +1,399 @@
+"""Arabic quantities in normalised text: digits, number words, vague amounts, qualifiers, ranges.
+
+Casualty counts in Arabic news mix digits ("26"), composed words ("خمسة وعشرين", "ثلاثة آلاف"), duals
+carried by the noun, vague amounts ("عشرات") and qualifiers on either side ("ما لا يقل عن 26",
+"5 مدنيين على الأقل"). Percentages and fractions are found too, so that callers can tell they are not
+counts. The language data lives in ``data/numbers.yaml``; this module only composes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from marsad.resources import load_yaml
+from marsad.text.normalize import normalize_str
+
+_PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+_TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+|[%٪\-–]")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity found in text; offsets are into the string given to ``find``.
+
+    ``start`` includes a qualifier in front ("نحو 150"), ``number_start`` is where the number itself
+    begins. ``kind`` is number | vague | range | percent | fraction.
+    """
+
+    start: int
+    end: int
+    number_start: int
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    kind: str  # unit | one_of | ten | tens | hundreds | mult | dual | vague | fraction
+    value: int
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str  # normalised token without clitic prefix
+    prefix: str  # stripped clitic letters ("و" matters: it joins number parts)
+    word: _Word | None
+    digits: float | None
+
+
+def _low(qualifier: str, value: int | None) -> int | None:
+    if value is None or qualifier == "at_most":
+        return None
+    return value + 1 if qualifier == "more_than" else value
+
+
+def _high(qualifier: str, value: int | None) -> int | None:
+    return value if qualifier == "at_most" else None
+
+
+class NumberParser:
+    """Finds quantities; built once from the data file, then pure."""
+
+    def __init__(self, data: dict[str, Any] | None = None) -> None:
+        data = data or load_yaml("numbers.yaml")
+        words: dict[str, _Word] = {}
+
+        def add(forms: list[str], word: _Word) -> None:
+            for f in forms:
+                words.setdefault(normalize_str(f), word)
+
+        for value, forms in data["units"].items():
+            add(forms, _Word("unit", int(value)))
+        add(data["one_of"], _Word("one_of", 1))
+        add(data["ten"], _Word("ten", 10))
+        for value, forms in data["tens"].items():
+            add(forms, _Word("tens", int(value)))
+        for value, forms in data["hundreds"].items():
+            add(forms, _Word("hundreds", int(value)))
+        for value, forms in data["duals"].items():
+            add(forms, _Word("dual", int(value)))
+        for value, forms in data["multipliers"].items():
+            add(forms, _Word("mult", int(value)))
+        for value, forms in data["vague"].items():
+            add(forms, _Word("vague", int(value)))
+        add(data["fractions"], _Word("fraction", 0))
+        self._words = words
+        self._vague_phrases = [
+            (tuple(normalize_str(p).split()), int(v)) for v, ps in data["vague_phrases"].items() for p in ps
+        ]
+        self._percent = [tuple(normalize_str(p).split()) for p in data["percent_words"]]
+        self._before = sorted(
+            ((tuple(normalize_str(p).split()), q) for q, ps in data["qualifiers_before"].items() for p in ps),
+            key=lambda x: -len(x[0]),
+        )
+        self._after = sorted(
+            ((normalize_str(p), q) for q, ps in data["qualifiers_after"].items() for p in ps),
+            key=lambda x: -len(x[0]),
+        )
+        self._range_links = {normalize_str(w) for w in data["range_links"]}
+
+    # -- tokens ---------------------------------------------------------------------------------
+    def _tokens(self, text: str) -> list[_Tok]:
+        out: list[_Tok] = []
+        for m in _TOKEN.finditer(text):
+            raw = m.group()
+            start = m.start()
+            if raw[0].isdigit():
+                out.append(_Tok(start, m.end(), raw, "", None, _digits(raw)))
+                continue
+            word = self._words.get(raw)
+            prefix = ""
+            if word is None:
+                for p in _PREFIXES:
+                    if raw.startswith(p) and len(raw) > len(p) + 1 and raw[len(p) :] in self._words:
+                        prefix, word = p, self._words[raw[len(p) :]]
+                        break
+            out.append(_Tok(start, m.end(), raw[len(prefix) :], prefix, word, None))
+        # digits glued to a conjunction: "و3 أطفال" is tokenised as "و" + "3"
+        return out
+
+    # -- public ---------------------------------------------------------------------------------
+    def find(self, text: str) -> list[Quantity]:
+        toks = self._tokens(text)
+        found: list[Quantity] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            tok = toks[i]
+            vague_floor = self._vague_phrase_at(toks, i)
+            if vague_floor is not None:
+                floor, j = vague_floor
+                found.append(
+                    Quantity(
+                        tok.start + len(tok.prefix),
+                        toks[j - 1].end,
+                        tok.start + len(tok.prefix),
+                        None,
+                        floor,
+                        None,
+                        "vague",
+                        "vague",
+                    )
+                )
+                i = j
+                continue
+            if tok.digits is None and tok.word is None:
+                i += 1
+                continue
+            parsed = self._number_at(toks, i, text)
+            if parsed is None:
+                i += 1
+                continue
+            value, low, kind, j = parsed
+            num_start = tok.start + len(tok.prefix)
+            q_start, qualifier = self._qualifier_before(toks, i, text)
+            end = toks[j - 1].end
+            if kind == "number" and value is not None:
+                rng = self._range_end(toks, j, text)
+                if rng is not None and rng[0] > value:
+                    high, j = rng
+                    end = toks[j - 1].end
+                    found.append(Quantity(q_start, end, num_start, None, value, high, "about", "range"))
+                    i = j
+                    continue
+                pct = self._percent_at(toks, j, text)
+                if pct is not None:
+                    found.append(
+                        Quantity(
+                            num_start, toks[pct - 1].end, num_start, value, value, None, "exact", "percent"
+                        )
+                    )
+                    i = pct
+                    continue
+                after = self.qualifier_after(text, end)
+                if after is not None and qualifier == "exact":
+                    qualifier, end = after
+                found.append(
+                    Quantity(
+                        q_start,
+                        end,
+                        num_start,
+                        value,
+                        _low(qualifier, value),
+                        _high(qualifier, value),
+                        qualifier,
+                        kind,
+                    )
+                )
+            elif kind == "vague":
+                found.append(Quantity(q_start, end, num_start, None, low, None, "vague", "vague"))
+            else:  # fraction
+                found.append(Quantity(num_start, end, num_start, None, None, None, "exact", "fraction"))
+            i = j
+        return found
+
+    def qualifier_after(self, text: str, pos: int) -> tuple[str, int] | None:
+        """ "5 مدنيين على الأقل": a qualifier right after ``pos``; returns it and the new end."""
+        rest = text[pos : pos + 24]
+        stripped = rest.lstrip(" ")
+        offset = pos + len(rest) - len(stripped)
+        for phrase, qualifier in self._after:
+            if stripped.startswith(phrase):
+                end = offset + len(phrase)
+                if end >= len(text) or not text[end].isalpha():
+                    return qualifier, end
+        return None
+
+    def parse_words(self, text: str) -> int | None:
+        """The value of a text that is just one number ("خمسة وعشرين"), else None."""
+        qs = self.find(normalize_str(text))
+        if len(qs) == 1 and qs[0].kind == "number":
+            return qs[0].value
+        return None
+
+    # -- pieces ---------------------------------------------------------------------------------
+    def _vague_phrase_at(self, toks: list[_Tok], i: int) -> tuple[int, int] | None:
+        for words, floor in self._vague_phrases:
+            k = len(words)
+            if i + k <= len(toks) and all(
+                (toks[i + m].prefix + toks[i + m].text if m else toks[i + m].text) == w
+                or toks[i + m].text == w
+                for m, w in enumerate(words)
+            ):
+                return floor, i + k
+        return None
+
+    def _number_at(
+        self, toks: list[_Tok], i: int, text: str
+    ) -> tuple[int | None, int | None, str, int] | None:
+        """Compose the number starting at token i; returns (value, vague floor, kind, next index)."""
+        first = toks[i]
+        if first.word is not None and first.word.kind == "fraction":
+            return None, None, "fraction", i + 1
+        if first.word is not None and first.word.kind == "vague":
+            floor = first.word.value
+            j = i + 1
+            # "عشرات الآلاف": a vague count of thousands
+            if j < len(toks) and _adjacent(toks, j - 1, j, text):
+                nxt = toks[j]
+                if nxt.word is not None and nxt.word.kind in ("mult", "vague") and nxt.word.value >= 1000:
+                    mult = 1000 if nxt.word.kind == "vague" else nxt.word.value
+                    return None, floor * mult, "vague", j + 1
+            return None, floor, "vague", j
+        if first.word is not None and first.word.kind == "one_of":
+            # "أحد عشر" is 11; "أحد العناصر" is one
+            if i + 1 < len(toks) and toks[i + 1].word is not None and toks[i + 1].word.kind == "ten":
+                return 11, None, "number", i + 2
+            if i + 1 < len(toks) and _adjacent(toks, i, i + 1, text) and toks[i + 1].text.startswith("ال"):
+                return 1, None, "number", i + 1
+            return None
+        total = 0
+        current = 0.0
+        last: _Word | None = None
+        j = i
+        while j < len(toks):
+            tok = toks[j]
+            if j > i and not _adjacent(toks, j - 1, j, text):
+                break
+            joined = tok.prefix.startswith("و") and j > i
+            if tok.digits is not None:
+                if j > i:
+                    break
+                current = tok.digits
+                last = _Word("digits", int(tok.digits))
+                j += 1
+                continue
+            w = tok.word
+            if w is None or w.kind in ("vague", "fraction", "one_of"):
+                if (
+                    w is not None
+                    and w.kind == "vague"
+                    and w.value >= 1000
+                    and last is not None
+                    and not joined
+                ):
+                    w = _Word("mult", 1000)  # "ثلاثة آلاف"
+                else:
+                    break
+            if j > i and not self._joins(last, w, joined, current, total):
+                break
+            if w.kind == "mult":
+                total += int(round((current or 1) * w.value))
+                current = 0
+            elif w.kind == "hundreds" and last is not None and last.kind == "unit" and not joined:
+                current = current * 100 if w.value == 100 else current + w.value
+            elif w.kind == "ten" and last is not None and last.kind == "unit" and not joined:
+                current += 10
+            else:
+                current += w.value
+            last = w
+            j += 1
+        if j == i:
+            return None
+        value = total + int(round(current))
+        return value, None, "number", j
+
+    @staticmethod
+    def _joins(last: _Word | None, w: _Word, joined: bool, current: float, total: int) -> bool:
+        if last is None:
+            return True
+        if not joined:
+            # "ثلاثة آلاف", "خمسة عشر", "ثلاث مئة", "10 آلاف"
+            if w.kind == "mult":
+                return last.kind in ("unit", "ten", "tens", "hundreds", "digits", "dual") and current > 0
+            if w.kind == "ten":
+                return last.kind == "unit"
+            if w.kind == "hundreds":
+                return last.kind == "unit" and w.value == 100
+            return False
+        # joined with و: "خمسة وعشرين", "مئة وخمسون", "ألف ومئتين"
+        if last.kind == "unit" and w.kind == "tens":
+            return True
+        smallest = int(round(current)) if current else total
+        if smallest == 0:
+            return False
+        magnitude = 10 ** (len(str(smallest)) - 1)
+        if last.kind in ("mult", "dual", "hundreds") or last.kind == "digits" and total:
+            return w.value < magnitude and w.kind in ("unit", "ten", "tens", "hundreds", "dual", "one_of")
+        return False
+
+    def _qualifier_before(self, toks: list[_Tok], i: int, text: str) -> tuple[int, str]:
+        for words, qualifier in self._before:
+            k = len(words)
+            if i - k < 0:
+                continue
+            ok = True
+            for m, w in enumerate(words):
+                tok = toks[i - k + m]
+                full = tok.prefix + tok.text
+                if not (full == w or (m == 0 and _strip_prefix(full) == w)):
+                    ok = False
+                    break
+            if ok and _adjacent(toks, i - 1, i, text):
+                return toks[i - k].start + _prefix_len(toks[i - k], words[0]), qualifier
+        return toks[i].start + len(toks[i].prefix), "exact"
+
+    def _range_end(self, toks: list[_Tok], j: int, text: str) -> tuple[int, int] | None:
+        """ "10-15", "10 إلى 15", "بين 10 و15": the upper end and the index after it."""
+        if j >= len(toks):
+            return None
+        link = toks[j]
+        if link.text not in self._range_links or link.prefix or j + 1 >= len(toks):
+            return None
+        nxt = toks[j + 1]
+        if nxt.digits is None or not _adjacent(toks, j, j + 1, text):
+            return None
+        # "3 و5" are two counts; only "بين 10 و15" makes و a range link
+        if link.text == "و" and not (j >= 2 and toks[j - 2].text == "بين"):
+            return None
+        return int(nxt.digits), j + 2
+
+    def _percent_at(self, toks: list[_Tok], j: int, text: str) -> int | None:
+        if j < len(toks) and toks[j].text in ("%", "٪") and toks[j].start - toks[j - 1].end <= 1:
+            return j + 1
+        for words in self._percent:
+            k = len(words)
+            if j + k <= len(toks) and all(
+                (toks[j + m].prefix + toks[j + m].text) == w for m, w in enumerate(words)
+            ):
+                return j + k
+        return None
+
+
+def _digits(raw: str) -> float:
+    """ "1,200" and "1٬200" are thousands; "1.5" (or "1٫5") is a decimal."""
+    if re.fullmatch(r"\d{1,3}(?:[,٬]\d{3})+", raw):
+        return float(re.sub(r"[,٬]", "", raw))
+    head = re.split(r"[,٬]", raw)[0]
+    return float(head.replace("٫", "."))
+
+
+def _adjacent(toks: list[_Tok], a: int, b: int, text: str) -> bool:
+    """Only spaces (or a hyphen inside a range) between two tokens."""
+    gap = text[toks[a].end : toks[b].start]
+    return gap.strip() == ""
+
+
+def _strip_prefix(word: str) -> str:
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) > len(p) + 1:
+            return word[len(p) :]
+    return word
+
+
+def _prefix_len(tok: _Tok, first: str) -> int:
+    full = tok.prefix + tok.text
+    return len(full) - len(first) if full.endswith(first) else 0
+
+
+@lru_cache(maxsize=1)
+def default_parser() -> NumberParser:
+    return NumberParser()

@@ -1,0 +1,70 @@
+"""Sentences and clauses of normalised Arabic news text, as (start, end) offsets.
+
+Casualty rows are read per sentence (a "بينهم" breakdown never crosses a full stop), event frames per
+clause: "قتل 5 في قصف على دوما، فيما نزح المئات من حرستا" tells two things. Full stops inside numbers
+("1.5") and agency initials ("ا.ف.ب") do not end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from marsad.resources import load_yaml
+from marsad.text.normalize import normalize_str
+
+_SENTENCE_END = re.compile(r"\n\s*\n|\n|[!?؟]+|\.(?!\d)")
+
+
+def _trim(t: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and t[s].isspace():
+        s += 1
+    while e > s and t[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def sentence_spans(t: str) -> list[tuple[int, int]]:
+    """Sentences without their final mark; blank lines and headings are their own sentences."""
+    out: list[tuple[int, int]] = []
+    prev = 0
+    for m in _SENTENCE_END.finditer(t):
+        if m.group() == "." and _is_initial(t, m.start()):
+            continue
+        s, e = _trim(t, prev, m.start())
+        if e > s:
+            out.append((s, e))
+        prev = m.end()
+    s, e = _trim(t, prev, len(t))
+    if e > s:
+        out.append((s, e))
+    return out
+
+
+def _is_initial(t: str, dot: int) -> bool:
+    """ "ا.ف.ب" or "د. رامي": a dot after a lone letter abbreviates, it does not end a sentence."""
+    return dot >= 1 and t[dot - 1].isalpha() and (dot < 2 or not t[dot - 2].isalnum())
+
+
+@lru_cache(maxsize=1)
+def _clause_pattern() -> re.Pattern[str]:
+    data = load_yaml("segment.yaml")
+    links = sorted((normalize_str(w) for w in data["clause_links"]), key=len, reverse=True)
+    marks = "".join(re.escape(m) for m in data["clause_marks"])
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in links)
+    return re.compile(rf"[{marks}]|(?<!\w)(?:{words})(?!\w)")
+
+
+def clause_spans(t: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Clauses of the sentence t[s:e]; separators and linking words belong to no clause."""
+    out: list[tuple[int, int]] = []
+    prev = s
+    for m in _clause_pattern().finditer(t, s, e):
+        a, b = _trim(t, prev, m.start())
+        if b > a:
+            out.append((a, b))
+        prev = m.end()
+    a, b = _trim(t, prev, e)
+    if b > a:
+        out.append((a, b))
+    return out or [(s, e)]
