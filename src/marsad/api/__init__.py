@@ -1,0 +1,1 @@
+"""REST API over the incident store (FastAPI)."""

@@ -1,0 +1,175 @@
+"""One table layout for SQLite and PostgreSQL.
+
+Incidents are stored flattened (locations, actors, casualties, sources as rows) so that the web
+filters are plain indexed joins; nested pieces nobody filters on (evidence, weapons, reported_by
+lists) stay JSON. Column names ending in ``_`` avoid SQL keywords (``group``, ``end``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+ID = String(255)
+DAY = String(10)  # ISO date: sorts and compares as text in both back-ends
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("title", Text),
+    Column("published", DAY),
+    Column("outlet", String(255)),
+    Column("dateline", String(255)),
+    Column("url", Text),
+    Column("path", Text),
+    Column("language", String(16)),
+    Column("text", Text),
+    Column("warnings", JSON),
+    Column("ingested_at", String(32)),
+    Index("ix_articles_published", "published"),
+)
+
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("idx", Integer, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("date_start", DAY),
+    Column("date_end", DAY),
+    Column("date_precision", String(16)),
+    Column("date_text", Text),
+    # The day the incident is filed under: its own start date, else the article's publication date.
+    Column("day", DAY),
+    Column("reported_by", JSON),
+    Column("evidence", JSON),
+    Column("weapons", JSON),
+    # Normalised evidence text, for ``q`` (alef/ta marbuta/ya spellings all match).
+    Column("search_text", Text),
+    Index("ix_incidents_article", "article_id"),
+    Index("ix_incidents_day", "day"),
+    Index("ix_incidents_type_day", "type", "day"),
+)
+
+locations = Table(
+    "locations",
+    metadata,
+    Column("incident_id", ID, ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True),
+    Column("ord", Integer, primary_key=True),
+    Column("text", Text),
+    Column("start", Integer),
+    Column("end_", Integer),
+    Column("place_id", String(255)),
+    Column("name_ar", String(255)),
+    Column("name_en", String(255)),
+    Column("admin1", String(255)),
+    Column("admin2", String(255)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("precision", String(16)),
+    Column("relation", String(16)),
+    Index("ix_locations_admin1", "admin1", "incident_id"),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("incident_id", ID, ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True),
+    Column("ord", Integer, primary_key=True),
+    Column("actor_id", String(64), nullable=False),
+    Column("role", String(16)),
+    Column("text", Text),
+    Column("start", Integer),
+    Column("end_", Integer),
+    Index("ix_actors_actor", "actor_id", "incident_id"),
+)
+
+casualties = Table(
+    "casualties",
+    metadata,
+    Column("incident_id", ID, ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True),
+    Column("ord", Integer, primary_key=True),
+    Column("measure", String(16), nullable=False),
+    Column("group_", String(16)),
+    Column("side", String(64)),
+    Column("value", Integer),
+    Column("low", Integer),
+    Column("high", Integer),
+    Column("qualifier", String(16)),
+    Column("part_of", Integer),
+    Column("reported_by", JSON),
+    Column("start", Integer),
+    Column("end_", Integer),
+    Column("text", Text),
+    Index("ix_casualties_measure", "incident_id", "measure"),
+)
+
+# Every source credited anywhere in the incident (its own list and its casualty rows).
+sources = Table(
+    "sources",
+    metadata,
+    Column("incident_id", ID, ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True),
+    Column("source_id", String(64), primary_key=True),
+    Index("ix_sources_source", "source_id", "incident_id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("payload", JSON, nullable=False),
+    Column("type", String(32)),
+    Column("date_start", DAY),
+    Column("date_end", DAY),
+    Column("admin1", String(255)),
+    Column("n_members", Integer),
+    Index("ix_events_day", "date_start"),
+    Index("ix_events_admin1", "admin1"),
+)
+
+event_members = Table(
+    "event_members",
+    metadata,
+    Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("incident_id", ID, primary_key=True),
+    Index("ix_event_members_incident", "incident_id"),
+)
+
+verifications = Table(
+    "verifications",
+    metadata,
+    Column("article_id", ID, primary_key=True),
+    Column("payload", JSON, nullable=False),
+    Column("score", Float),
+    Column("label", String(32)),
+)
+
+reference_incidents = Table(
+    "reference_incidents",
+    metadata,
+    Column("ref_id", ID, primary_key=True),
+    Column("payload", JSON, nullable=False),
+    Column("date", DAY),
+    Column("admin1", String(255)),
+    Column("type", String(64)),
+    Column("location", String(255)),
+    Index("ix_reference_date", "date", "admin1"),
+)
+
+# Children first: the order rows of one article are deleted in.
+INCIDENT_CHILDREN = (locations, actors, casualties, sources)

@@ -1,0 +1,457 @@
+"""``Store``: the incident database behind ``marsad ingest``, ``export`` and the REST API.
+
+Writes are per article and atomic: an article and all its rows go in one transaction, so a crash or
+a bad record never leaves half an article, and what was stored before stays. Articles are keyed by
+id and deduplicated by content hash, so re-running an ingest over the same corpus is a no-op.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, case, create_engine, delete, event, func, or_, select
+from sqlalchemy.pool import StaticPool
+
+from marsad.store.query import Filters
+from marsad.store.rows import ArticleRows, article_dict, article_sha, incident_dict, to_rows
+from marsad.store.schema import (
+    INCIDENT_CHILDREN,
+    actors,
+    articles,
+    casualties,
+    event_members,
+    events,
+    incidents,
+    locations,
+    metadata,
+    reference_incidents,
+    sources,
+    verifications,
+)
+
+CHUNK = 500  # ids per IN (...) list
+
+
+def normalize_url(url: str) -> str:
+    """A SQLAlchemy URL from what a user types: a bare path is SQLite, ``postgresql://`` uses psycopg 3."""
+    if url in (":memory:", "sqlite://", "sqlite:///:memory:"):
+        return "sqlite://"
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _engine(url: str) -> Engine:
+    if url == "sqlite://":  # one shared in-memory database for every thread (tests, the API)
+        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+    else:
+        engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+    return engine
+
+
+def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _member_id(member: Any) -> str | None:
+    """Fusion writes members as incident ids or as dicts naming one."""
+    if isinstance(member, str):
+        return member
+    if isinstance(member, dict):
+        for key in ("incident_id", "incident", "id"):
+            if member.get(key):
+                return str(member[key])
+    return None
+
+
+class Store:
+    """SQLite or PostgreSQL incident store (tables are created when missing)."""
+
+    def __init__(self, url: str = "sqlite:///marsad.db") -> None:
+        self.url = normalize_url(url)
+        self.engine = _engine(self.url)
+        metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ---- writing -------------------------------------------------------------------------------
+
+    def put(self, line: dict[str, Any], replace: bool = False) -> str:
+        """Store one article line: ``"new"``, ``"replaced"`` (same id, other text) or ``"exists"``.
+
+        The same text (by SHA-256) is stored once; ``replace=True`` rewrites it anyway (e.g. after
+        re-extracting with a newer extractor).
+        """
+        rows = to_rows(line)
+        art_id, sha = rows.article["id"], rows.article["sha256"]
+        with self.engine.begin() as conn:
+            found = conn.execute(
+                select(articles.c.id, articles.c.sha256).where(
+                    or_(articles.c.sha256 == sha, articles.c.id == art_id)
+                )
+            ).all()
+            same_text = [r.id for r in found if r.sha256 == sha]
+            if same_text and not replace:
+                return "exists"
+            for old_id in {r.id for r in found}:
+                self._delete_article(conn, old_id)
+            self._insert_article(conn, rows)
+            self._insert_incidents(conn, rows)
+            self._insert_children(conn, rows)
+        return "replaced" if found else "new"
+
+    def add(self, line: dict[str, Any], replace: bool = False) -> bool:
+        """Store one article line; True if it was not stored already."""
+        return self.put(line, replace=replace) != "exists"
+
+    def _delete_article(self, conn: Connection, art_id: str) -> None:
+        inc_ids = select(incidents.c.id).where(incidents.c.article_id == art_id).scalar_subquery()
+        for table in INCIDENT_CHILDREN:
+            conn.execute(delete(table).where(table.c.incident_id.in_(inc_ids)))
+        conn.execute(delete(incidents).where(incidents.c.article_id == art_id))
+        conn.execute(delete(verifications).where(verifications.c.article_id == art_id))
+        conn.execute(delete(articles).where(articles.c.id == art_id))
+
+    def _insert_article(self, conn: Connection, rows: ArticleRows) -> None:
+        conn.execute(articles.insert(), [rows.article])
+
+    def _insert_incidents(self, conn: Connection, rows: ArticleRows) -> None:
+        if rows.incidents:
+            conn.execute(incidents.insert(), rows.incidents)
+
+    def _insert_children(self, conn: Connection, rows: ArticleRows) -> None:
+        for table, items in (
+            (locations, rows.locations),
+            (actors, rows.actors),
+            (casualties, rows.casualties),
+            (sources, rows.sources),
+        ):
+            if items:
+                conn.execute(table.insert(), items)
+
+    def has(self, article: dict[str, Any]) -> bool:
+        """Whether this article's text is stored (lets ingest skip extraction of known texts)."""
+        with self.engine.connect() as conn:
+            sha = article_sha(article)
+            return conn.execute(select(articles.c.id).where(articles.c.sha256 == sha)).first() is not None
+
+    def add_events(self, lines: Iterable[dict[str, Any]]) -> int:
+        """Store fused events (replacing same ids); returns how many were written."""
+        n = 0
+        with self.engine.begin() as conn:
+            for ev in lines:
+                ev_id = str(ev["id"])
+                date = ev.get("date") or {}
+                locs = [ev.get("location")] + list(ev.get("locations") or [])  # fuse writes one `location`
+                admin1 = next(
+                    (loc.get("admin1") for loc in locs if isinstance(loc, dict) and loc.get("admin1")), None
+                )
+                members = list(dict.fromkeys(m for m in map(_member_id, ev.get("members") or []) if m))
+                conn.execute(delete(event_members).where(event_members.c.event_id == ev_id))
+                conn.execute(delete(events).where(events.c.id == ev_id))
+                conn.execute(
+                    events.insert(),
+                    [
+                        {
+                            "id": ev_id,
+                            "payload": ev,
+                            "type": ev.get("type"),
+                            "date_start": date.get("start"),
+                            "date_end": date.get("end") or date.get("start"),
+                            "admin1": admin1,
+                            "n_members": len(members),
+                        }
+                    ],
+                )
+                if members:
+                    conn.execute(
+                        event_members.insert(), [{"event_id": ev_id, "incident_id": m} for m in members]
+                    )
+                n += 1
+        return n
+
+    def add_verifications(self, lines: Iterable[dict[str, Any]]) -> int:
+        """Store ``marsad verify`` lines, one per article (replacing earlier ones)."""
+        n = 0
+        with self.engine.begin() as conn:
+            for line in lines:
+                art = line.get("article")
+                art_id = line.get("article_id") or (art.get("id") if isinstance(art, dict) else art)
+                if not art_id:
+                    raise ValueError("verification line without article_id")
+                conn.execute(delete(verifications).where(verifications.c.article_id == str(art_id)))
+                score = line.get("score")
+                conn.execute(
+                    verifications.insert(),
+                    [
+                        {
+                            "article_id": str(art_id),
+                            "payload": line,
+                            "score": float(score) if score is not None else None,
+                            "label": line.get("label"),
+                        }
+                    ],
+                )
+                n += 1
+        return n
+
+    def add_references(self, lines: Iterable[dict[str, Any]]) -> int:
+        """Store normalised reference incidents (``marsad reference import`` output)."""
+        n = 0
+        with self.engine.begin() as conn:
+            for line in lines:
+                ref_id = str(line["ref_id"])
+                conn.execute(delete(reference_incidents).where(reference_incidents.c.ref_id == ref_id))
+                conn.execute(
+                    reference_incidents.insert(),
+                    [
+                        {
+                            "ref_id": ref_id,
+                            "payload": line,
+                            "date": line.get("date"),
+                            "admin1": line.get("admin1"),
+                            "type": line.get("type"),
+                            "location": line.get("location") or line.get("name"),
+                        }
+                    ],
+                )
+                n += 1
+        return n
+
+    # ---- reading -------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {
+                t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in (articles, incidents, events, verifications, reference_incidents)
+            }
+
+    def _children(self, conn: Connection, ids: list[str]) -> dict[str, tuple[list, list, list]]:
+        """Locations, actors and casualties of these incidents, each list in ``ord`` order."""
+        got: dict[str, tuple[list, list, list]] = defaultdict(lambda: ([], [], []))
+        for part in _chunks(ids):
+            for slot, table in enumerate((locations, actors, casualties)):
+                stmt = (
+                    select(table)
+                    .where(table.c.incident_id.in_(part))
+                    .order_by(table.c.incident_id, table.c.ord)
+                )
+                for row in conn.execute(stmt).mappings():
+                    got[row["incident_id"]][slot].append(dict(row))
+        return got
+
+    def _assemble(self, conn: Connection, rows: list[Any], with_article: bool = True) -> list[dict[str, Any]]:
+        kids = self._children(conn, [r["id"] for r in rows])
+        out = []
+        for r in rows:
+            item = incident_dict(dict(r), *kids[r["id"]])
+            if with_article:
+                item["article_id"] = r["article_id"]
+                item["article_title"] = r["title"]
+                item["published"] = r["published"]
+            out.append(item)
+        return out
+
+    def _incident_select(self, flt: Filters, newest_first: bool = True) -> Any:
+        order = (
+            (incidents.c.day.desc().nulls_last(),) if newest_first else (incidents.c.day.asc().nulls_last(),)
+        )
+        return (
+            select(incidents, articles.c.title, articles.c.published)
+            .select_from(incidents.join(articles, incidents.c.article_id == articles.c.id))
+            .where(*flt.conditions())
+            .order_by(*order, incidents.c.article_id, incidents.c.idx)
+        )
+
+    def incidents(
+        self, limit: int = 100, offset: int = 0, **filters: Any
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """``(total matching, one page of incident dicts)``; newest first.
+
+        Each incident is the CODEBOOK dict plus ``article_id``, ``article_title`` and ``published``.
+        """
+        flt = filters.pop("filters", None) or Filters(**filters)
+        with self.engine.connect() as conn:
+            total = conn.execute(
+                select(func.count()).select_from(incidents).where(*flt.conditions())
+            ).scalar_one()
+            stmt = self._incident_select(flt).limit(max(0, int(limit))).offset(max(0, int(offset)))
+            rows = conn.execute(stmt).mappings().all()
+            return total, self._assemble(conn, rows)
+
+    def iter_incidents(self, flt: Filters | None = None, chunk: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every matching incident, oldest first, read ``chunk`` at a time (for exports)."""
+        flt = flt or Filters()
+        offset = 0
+        while True:
+            with self.engine.connect() as conn:
+                stmt = self._incident_select(flt, newest_first=False).limit(chunk).offset(offset)
+                rows = conn.execute(stmt).mappings().all()
+                items = self._assemble(conn, rows)
+            yield from items
+            if len(rows) < chunk:
+                return
+            offset += chunk
+
+    def article(self, art_id: str, with_text: bool = True) -> dict[str, Any] | None:
+        """The article line (with text and incidents, as ``marsad extract`` writes it), or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == art_id)).mappings().first()
+            if row is None:
+                return None
+            return self._article_line(conn, dict(row), Filters(), with_text)
+
+    def _article_line(
+        self, conn: Connection, row: dict[str, Any], flt: Filters, with_text: bool
+    ) -> dict[str, Any]:
+        stmt = (
+            select(incidents)
+            .where(incidents.c.article_id == row["id"], *flt.conditions())
+            .order_by(incidents.c.idx)
+        )
+        incs = self._assemble(conn, conn.execute(stmt).mappings().all(), with_article=False)
+        return {
+            "article": article_dict(row, with_text),
+            "incidents": incs,
+            "warnings": list(row["warnings"] or []),
+        }
+
+    def iter_article_lines(
+        self, flt: Filters | None = None, with_text: bool = True, chunk: int = 200
+    ) -> Iterator[dict[str, Any]]:
+        """Article lines in id order. Without filters: every article; with filters: the articles
+        that have a matching incident, each with its matching incidents only."""
+        flt = flt or Filters()
+        if flt.is_empty():
+            ids_stmt = select(articles.c.id).order_by(articles.c.id)
+        else:
+            ids_stmt = (
+                select(incidents.c.article_id)
+                .where(*flt.conditions())
+                .distinct()
+                .order_by(incidents.c.article_id)
+            )
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(ids_stmt).scalars())
+        for part in _chunks(ids, chunk):
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(articles).where(articles.c.id.in_(part)).order_by(articles.c.id)
+                ).mappings()
+                lines = [self._article_line(conn, dict(r), flt, with_text) for r in rows.all()]
+            yield from lines
+
+    def events(
+        self,
+        start: str | None = None,
+        end: str | None = None,
+        admin1: str | None = None,
+        type: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """``(total, page of event payloads)``, newest first."""
+        flt = Filters(start=start, end=end)  # validates the dates
+        conds = []
+        if flt.start:
+            conds.append(func.coalesce(events.c.date_end, events.c.date_start) >= flt.start)
+        if flt.end:
+            conds.append(events.c.date_start <= flt.end)
+        if admin1:
+            conds.append(events.c.admin1.in_([a.strip() for a in admin1.split(",") if a.strip()]))
+        if type:
+            conds.append(events.c.type.in_([t.strip() for t in type.split(",") if t.strip()]))
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(events).where(*conds)).scalar_one()
+            stmt = (
+                select(events.c.payload)
+                .where(*conds)
+                .order_by(events.c.date_start.desc().nulls_last(), events.c.id)
+                .limit(max(0, int(limit)))
+                .offset(max(0, int(offset)))
+            )
+            return total, [dict(p) for p in conn.execute(stmt).scalars()]
+
+    def verification(self, art_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(verifications.c.payload).where(verifications.c.article_id == art_id)
+            ).scalar_one_or_none()
+
+    def timeline(self, **filters: Any) -> list[dict[str, Any]]:
+        """Per day: incidents, and killed/injured summed over top-level casualty rows (``part_of``
+        null, so "4 civilians including a child" counts 4). A vague amount counts its low bound;
+        rows of one incident with the same group and side are one figure restated (counted once,
+        at their highest), as in ``marsad.export.figures.total``."""
+        flt = filters.pop("filters", None) or Filters(**filters)
+        number = func.coalesce(casualties.c.value, casualties.c.low, 0)
+        per_figure = (  # one figure per (incident, measure, group, side): restatements count once
+            select(
+                casualties.c.incident_id,
+                casualties.c.measure,
+                func.max(number).label("n"),
+            )
+            .where(casualties.c.part_of.is_(None), casualties.c.measure.in_(("killed", "injured")))
+            .group_by(casualties.c.incident_id, casualties.c.measure, casualties.c.group_, casualties.c.side)
+            .subquery()
+        )
+        per_incident = (
+            select(
+                per_figure.c.incident_id,
+                func.sum(case((per_figure.c.measure == "killed", per_figure.c.n), else_=0)).label("killed"),
+                func.sum(case((per_figure.c.measure == "injured", per_figure.c.n), else_=0)).label("injured"),
+            )
+            .group_by(per_figure.c.incident_id)
+            .subquery()
+        )
+        stmt = (
+            select(
+                incidents.c.day,
+                func.count(incidents.c.id),
+                func.coalesce(func.sum(per_incident.c.killed), 0),
+                func.coalesce(func.sum(per_incident.c.injured), 0),
+            )
+            .select_from(incidents.outerjoin(per_incident, per_incident.c.incident_id == incidents.c.id))
+            .where(incidents.c.day.is_not(None), *flt.conditions())
+            .group_by(incidents.c.day)
+            .order_by(incidents.c.day)
+        )
+        with self.engine.connect() as conn:
+            return [
+                {"date": day, "killed": int(killed), "injured": int(injured), "incidents": int(n)}
+                for day, n, killed, injured in conn.execute(stmt)
+            ]
+
+    def facets(self) -> dict[str, list[str]]:
+        """The filter values present in the database, sorted."""
+        with self.engine.connect() as conn:
+
+            def distinct(col: Any) -> list[str]:
+                return sorted(
+                    v for v in conn.execute(select(col).where(col.is_not(None)).distinct()).scalars()
+                )
+
+            return {
+                "admin1": distinct(locations.c.admin1),
+                "types": distinct(incidents.c.type),
+                "actors": distinct(actors.c.actor_id),
+                "sources": distinct(sources.c.source_id),
+            }
