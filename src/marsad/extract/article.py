@@ -7,6 +7,8 @@ incident; a clause that only counts casualties joins the incident its sentence i
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.extract.actors import ActorFinder, ActorHit, SourceFinder
@@ -68,7 +70,8 @@ class ArticleExtractor:
         self.actors = ActorFinder(self.lex)
         self.sources = SourceFinder(self.lex)
         self.typer = EventTyper(self.lex)
-        self.locations = LocationFinder(gazetteer or Gazetteer.load())
+        self.gazetteer = gazetteer or Gazetteer.load()
+        self.locations = LocationFinder(self.gazetteer)
         self.dates = DateFinder()
 
     # ------------------------------------------------------------------------------------------
@@ -81,7 +84,11 @@ class ArticleExtractor:
     def _frames(self, doc: Doc, norm: NormText) -> list[Frame]:
         t = norm.text
         locations = self.locations.find(norm)
-        dates = [d for d in self.dates.find(norm, doc.published) if d.span_start is not None]
+        dates = [
+            d
+            for d in self.dates.find(norm, doc.published)
+            if d.span_start is not None and not _is_background(d, doc.published)
+        ]
         report_dates = {id(d) for d in dates if self._is_report_date(doc.text, d)}
         frames: list[Frame] = []
         prev_mentions: list[str] = []
@@ -134,8 +141,20 @@ class ArticleExtractor:
             self._share_within_sentence(
                 sentence_frames, [d for d in dates if id(d) not in report_dates], os_, oe
             )
+            _attach_place_lists(sentence_frames)
             frames.extend(f for f in sentence_frames if f.type or f.casualties)
         return frames
+
+    def _is_coarse(self, loc: Location) -> bool:
+        """ "في سوريا", "محافظة إدلب", or a bare "إدلب" (city or province?) next to a town inside it."""
+        if loc.precision in ("country", "governorate"):
+            return True
+        return (
+            loc.precision == "community"
+            and loc.place_id is not None
+            and self.gazetteer.capital_governorate(loc.place_id) is not None
+            and len(loc.text.split()) == 1
+        )
 
     def _is_report_date(self, text: str, d: DateRef) -> bool:
         """ "قال المرصد يوم الخميس إن ...": the day of the statement, not of the event."""
@@ -225,7 +244,7 @@ class ArticleExtractor:
 
     def _build(self, incident_id: str, frames: list[Frame], norm: NormText) -> Incident:
         etype = next((f.type for f in frames if f.type), None) or _type_from_weapons(frames)
-        locations = _dedupe_locations([loc for f in frames for loc in f.locations])
+        locations = _dedupe_locations([loc for f in frames for loc in f.locations], self._is_coarse)
         hits = [h for f in frames for h in f.actors]
         found = [c for f in frames for c in f.casualties]
         actors = self._actor_mentions(hits, norm)
@@ -323,7 +342,7 @@ def _places_overlap(a: list[Location], b: list[Location]) -> bool:
     return any(_place_key(x) in keys for x in a)
 
 
-def _dedupe_locations(locs: list[Location]) -> list[Location]:
+def _dedupe_locations(locs: list[Location], is_coarse: Callable[[Location], bool]) -> list[Location]:
     out: list[Location] = []
     seen: set[tuple[str | None, str]] = set()
     for loc in locs:
@@ -331,6 +350,15 @@ def _dedupe_locations(locs: list[Location]) -> list[Location]:
         if key not in seen:
             seen.add(key)
             out.append(loc)
+    # "in Syria" or "in Aleppo province" adds nothing next to a place inside it
+    finer = [loc for loc in out if not is_coarse(loc)]
+    if finer:
+        inside = {loc.admin1 for loc in finer}
+        out = [
+            loc
+            for loc in out
+            if not is_coarse(loc) or (loc.precision != "country" and loc.admin1 not in inside)
+        ]
     return out
 
 
@@ -348,26 +376,28 @@ def _type_from_weapons(frames: list[Frame]) -> str:
 
 
 def _dedupe_casualties(found: list[Found]) -> list[Casualty]:
-    """The same figure repeated in one incident is one row; part_of becomes an index in the list."""
+    """The same figure repeated in one incident is one row; part_of becomes an index in the list.
+
+    A headline's "مقتل 26 عنصرا" and the body's "ما لا يقل عن 26 عنصرا" are one fact: the row with the
+    more informative qualifier is kept and the reporters of both are merged.
+    """
     out: list[Casualty] = []
     parents: list[tuple[int, int] | None] = []
     index_of: dict[tuple[int, int], int] = {}
     seen: dict[tuple, int] = {}
     for f in found:
         c = f.casualty
-        key = (
-            c.measure,
-            c.group,
-            c.side,
-            c.count.value,
-            c.count.qualifier,
-            c.count.low,
-            f.parent is not None,
-        )
+        amount = c.count.value if c.count.value is not None else ("vague", c.count.low)
+        key = (c.measure, c.group, c.side, amount, f.parent is not None)
         if key in seen:
-            kept = out[seen[key]]
-            kept.reported_by += [r for r in c.reported_by if r not in kept.reported_by]
-            index_of[f.key] = seen[key]
+            i = seen[key]
+            kept = out[i]
+            if kept.count.qualifier == "exact" and c.count.qualifier != "exact":
+                c.reported_by = list(dict.fromkeys([*kept.reported_by, *c.reported_by]))
+                out[i] = c
+            else:
+                kept.reported_by += [r for r in c.reported_by if r not in kept.reported_by]
+            index_of[f.key] = i
             continue
         seen[key] = index_of[f.key] = len(out)
         out.append(c)
@@ -375,3 +405,30 @@ def _dedupe_casualties(found: list[Found]) -> list[Casualty]:
     for c, parent in zip(out, parents, strict=True):
         c.part_of = None if parent is None else index_of.get(parent)
     return out
+
+
+def _attach_place_lists(frames: list[Frame]) -> None:
+    """ "سيطرت على عشرات القرى، من أبرزها الخفسة ودير حافر": a clause that only lists places
+    elaborates the event of the clause before it."""
+    last: Frame | None = None
+    for f in frames:
+        if f.type or f.casualties:
+            last = f
+        elif last is not None and f.locations and not f.actors:
+            own = {loc.place_id for loc in last.locations}
+            last.locations += [loc for loc in f.locations if loc.place_id not in own]
+
+
+_BACKGROUND_DAYS = 365
+
+
+def _is_background(d: DateRef, published: str | None) -> bool:
+    """ "كانت تحت سيطرة الفصائل منذ العام 2012": a date years before the article is history, not the
+    day of the incident being reported."""
+    if not published or not d.start:
+        return False
+    try:
+        age = (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(d.start[:10])).days
+    except ValueError:
+        return False
+    return age > _BACKGROUND_DAYS
