@@ -1,0 +1,123 @@
+"""``marsad fuse``, ``marsad verify`` and ``marsad reference import``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+import typer
+
+
+@contextmanager
+def _output(path: Path | None):
+    if path is None:
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8") as fh:
+        yield fh
+
+
+def _write_lines(fh: TextIO, items: Iterable[dict[str, Any]]) -> None:
+    for item in items:
+        fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+
+
+def _check_files(paths: Iterable[Path]) -> None:
+    for p in paths:
+        if not p.is_file():
+            typer.echo(f"error: {p}: no such file", err=True)
+            raise typer.Exit(2)
+
+
+def register(app: typer.Typer) -> None:
+    reference_app = typer.Typer(help="Reference incident databases (ACLED, VDC, ...) for `marsad verify`.")
+    app.add_typer(reference_app, name="reference")
+
+    @app.command("fuse")
+    def fuse_cmd(
+        inputs: list[Path] = typer.Argument(..., help="JSON Lines written by `marsad extract`."),
+        output: Path | None = typer.Option(None, "-o", "--output", help="Events JSONL (default: stdout)."),
+        window: int | None = typer.Option(None, "--window", help="Days two day-precision dates may differ."),
+    ) -> None:
+        """Group incident mentions from many articles into events, with per-source figures."""
+        from marsad.fuse import fuse, load_mentions
+        from marsad.fuse.rules import default_config
+
+        _check_files(inputs)
+        mentions = load_mentions(inputs)
+        events = fuse(mentions, default_config().with_window(window))
+        with _output(output) as fh:
+            _write_lines(fh, (e.to_dict() for e in events))
+        n_disc = sum(len(e.discrepancies) for e in events)
+        multi = sum(1 for e in events if len({m.article_id for m in e.members}) > 1)
+        typer.echo(
+            f"fuse: {len(mentions)} mentions -> {len(events)} events ({multi} reported by several articles), "
+            f"{n_disc} discrepancies",
+            err=True,
+        )
+
+    @app.command("verify")
+    def verify_cmd(
+        inputs: list[Path] = typer.Argument(..., help="JSON Lines written by `marsad extract`."),
+        reference: list[Path] = typer.Option(
+            [], "--reference", "-r", help="JSONL from `marsad reference import`."
+        ),
+        events: Path | None = typer.Option(
+            None, "--events", help="Events JSONL from `marsad fuse` (default: fuse the inputs)."
+        ),
+        output: Path | None = typer.Option(None, "-o", "--output", help="Verdicts JSONL (default: stdout)."),
+        threshold: float = typer.Option(
+            0.75, "--threshold", help="Score at or above which an article is credible."
+        ),
+    ) -> None:
+        """Label each article's claims supported / contradicted / unverifiable and score the article."""
+        from marsad.fuse import fuse, load_mentions
+        from marsad.fuse.event import read_events
+        from marsad.verify import load_reference, verify_mentions
+        from marsad.verify.check import SUPPORTED
+
+        _check_files([*inputs, *reference, *([events] if events else [])])
+        mentions = load_mentions(inputs)
+        fused = fuse(mentions) if events is None else read_events(events)
+        refs = load_reference(reference)
+        verdicts = verify_mentions(mentions, refs, fused, threshold=threshold)
+        with _output(output) as fh:
+            _write_lines(fh, (v.to_dict() for v in verdicts))
+        labels: dict[str, int] = {}
+        for v in verdicts:
+            labels[v.label] = labels.get(v.label, 0) + 1
+        claims = sum(len(v.claims) for v in verdicts)
+        supported = sum(v.counts[SUPPORTED] for v in verdicts)
+        summary = ", ".join(f"{k} {n}" for k, n in sorted(labels.items()))
+        typer.echo(
+            f"verify: {len(verdicts)} articles, {claims} claims ({supported} supported); {summary}; "
+            f"{len(refs)} reference records",
+            err=True,
+        )
+
+    @reference_app.command("import")
+    def reference_import_cmd(
+        file: Path = typer.Argument(..., help="CSV export of the reference database."),
+        preset: str | None = typer.Option(None, "--preset", help="Column preset: acled | vdc."),
+        maps: list[str] = typer.Option([], "--map", help="field=column, overriding the preset."),
+        into: Path = typer.Option(Path("reference.jsonl"), "--into", help="Normalised JSONL to write."),
+    ) -> None:
+        """Load an ACLED export or a VDC victim list into normalised reference records."""
+        from marsad.verify.reference import import_csv, write_reference
+
+        _check_files([file])
+        try:
+            result = import_csv(file, preset, maps)
+        except ValueError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from exc
+        for err in result.errors:
+            typer.echo(f"error: {err}", err=True)
+        n = write_reference(result.records, into)
+        typer.echo(
+            f"reference: {result.rows} rows -> {n} records in {into}, {len(result.errors)} bad rows", err=True
+        )

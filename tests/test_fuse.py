@@ -1,0 +1,240 @@
+"""Fusion of incident mentions into events: grouping, order independence, figures, discrepancies."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from fuse_helpers import article, cas, incident
+from marsad.fuse import fuse, load_mentions, mentions_from_article
+from marsad.fuse.counts import agree
+from marsad.fuse.mention import MentionCount
+from marsad.fuse.rules import default_config
+
+FIX = Path(__file__).parent / "fixtures" / "fuse"
+EXPECTED = {
+    "airstrike": {"r01_sohr#1", "r02_afp#1", "r03_enab#1", "r13_sohr#1"},
+    "shelling": {"r04_sana#1", "r05_sohr#1", "r06_reuters#1", "r13_sohr#2"},
+    "armed_clash": {"r07_sohr#1", "r08_afp#1", "r09_sana#1"},
+    "bombing": {"r10_enab#1", "r11_shaam#1", "r12_sohr#1"},
+}
+
+
+def _mentions(*lines):
+    return [m for line in lines for m in mentions_from_article(line)]
+
+
+def _groups(events):
+    return sorted(sorted(m.incident_id for m in e.members) for e in events)
+
+
+@pytest.fixture(scope="module")
+def events():
+    return fuse(load_mentions([FIX / "mentions.jsonl"]))
+
+
+def test_fixture_reports_match_mentions():
+    reports = [json.loads(x) for x in (FIX / "reports.jsonl").read_text(encoding="utf-8").splitlines()]
+    lines = [json.loads(x) for x in (FIX / "mentions.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(reports) >= 12
+    assert [r["id"] for r in reports] == [x["article"]["id"] for x in lines]
+    assert len({r["outlet"] for r in reports}) >= 6
+    assert all(set(r) >= {"id", "title", "text", "published", "outlet"} for r in reports)
+
+
+def test_hand_coded_mentions_give_the_four_events(events):
+    assert len(events) == 4
+    got = {e.type: {m.incident_id for m in e.members} for e in events}
+    assert got == EXPECTED
+    by_type = {e.type: e for e in events}
+    assert by_type["airstrike"].date_start == "2016-12-08"
+    assert by_type["shelling"].location.place_id == "aleppo_hamdaniyah"  # finest place wins
+    assert by_type["armed_clash"].location.name_en == "Palmyra"
+    assert by_type["bombing"].date_precision == "day"
+
+
+def test_shuffle_invariance():
+    lines = [json.loads(x) for x in (FIX / "mentions.jsonl").read_text(encoding="utf-8").splitlines()]
+    base = [e.to_dict() for e in fuse(_mentions(*lines))]
+    rng = random.Random(7)
+    for _ in range(5):
+        ms = _mentions(*lines)
+        rng.shuffle(ms)
+        assert [e.to_dict() for e in fuse(ms)] == base
+
+
+def test_event_id_is_stable_hash_of_members(events):
+    ids = {e.id for e in events}
+    again = {e.id for e in fuse(load_mentions([FIX / "mentions.jsonl"]))}
+    assert ids == again and len(ids) == 4 and all(i.startswith("ev_") for i in ids)
+
+
+def _fig(event, measure, group, side=None):
+    return next(f for f in event.figures if (f.measure, f.group, f.side) == (measure, group, side))
+
+
+def test_figures_best_low_high(events):
+    by_type = {e.type: e for e in events}
+    douma = _fig(by_type["airstrike"], "killed", "civilians")
+    # sohr said 4 then 5 (one source, max 5), white helmets 5, activists "dozens" (no number)
+    assert (douma.best, douma.low, douma.high) == (5, 4, 5)
+    assert len(douma.reports) == 4
+    # the child row (part_of 0) is not a separate total
+    assert not any(f.group == "children" for f in by_type["airstrike"].figures)
+    azaz = _fig(by_type["bombing"], "killed", "people")
+    assert (azaz.best, azaz.low, azaz.high) == (9, 8, 15)
+    palmyra = _fig(by_type["armed_clash"], "killed", "fighters", "syrian_government")
+    assert (palmyra.best, palmyra.low, palmyra.high) == (26, 26, 30)
+
+
+def test_discrepancies(events):
+    by_type = {e.type: e for e in events}
+    d = by_type["airstrike"].discrepancies
+    assert [x.kind for x in d] == ["vague_vs_exact"]
+    values = sorted((r.count.qualifier, r.count.value or r.count.low) for r in d[0].figures)
+    assert ("vague", 20) in values and ("exact", 4) in values
+    d = by_type["shelling"].discrepancies
+    assert [(x.kind, x.group) for x in d] == [("count_mismatch", "civilians")]
+    assert sorted(r.count.value for r in d[0].figures) == [4, 6]
+    assert sorted(r.count.value for r in by_type["bombing"].discrepancies[0].figures) == [8, 9, 15]
+    assert by_type["armed_clash"].discrepancies == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "ok"),
+    [
+        (("exact", 4, 4), ("exact", 5, 5), True),
+        (("exact", 4, 4), ("exact", 6, 6), False),
+        (("exact", 4, 4), ("vague", None, 20), False),
+        (("at_least", 10, 10), ("exact", 5, 5), False),
+        (("at_least", 26, 26), ("at_least", 30, 30), True),
+        (("exact", 100, 100), ("exact", 109, 109), True),
+        (("about", 50, 50), ("exact", 58, 58), True),
+        (("more_than", 15, 15), ("exact", 9, 9), False),
+    ],
+)
+def test_count_tolerance(a, b, ok):
+    ca = MentionCount(a[1], a[2], None, a[0])
+    cb = MentionCount(b[1], b[2], None, b[0])
+    assert agree(ca, cb) is ok
+    assert agree(cb, ca) is ok
+
+
+def test_same_article_split_is_trusted():
+    line = article(
+        "a1",
+        "sohr",
+        "2016-12-08",
+        incident(1, "airstrike", "2016-12-08", "douma", casualties=(cas("killed", "civilians", 3),)),
+        incident(2, "airstrike", "2016-12-08", "harasta", casualties=(cas("killed", "civilians", 2),)),
+        incident(3, "shelling", "2016-12-08", "douma"),
+    )
+    other = article("a2", "afp", "2016-12-08", incident(1, "airstrike", "2016-12-08", "douma"))
+    events = fuse(_mentions(line, other))
+    assert _groups(events) == [["a1#1", "a2#1"], ["a1#2"], ["a1#3"]]
+
+
+def test_identical_incidents_of_one_article_merge():
+    line = article(
+        "a1",
+        "sohr",
+        "2016-12-08",
+        incident(1, "airstrike", "2016-12-08", "douma"),
+        incident(2, "airstrike", "2016-12-08", "douma"),
+    )
+    assert _groups(fuse(_mentions(line))) == [["a1#1", "a1#2"]]
+
+
+def test_date_window_and_no_chaining():
+    lines = [
+        article(f"a{d}", "sohr", None, incident(1, "shelling", f"2016-12-0{d}", "douma")) for d in (1, 2, 3)
+    ]
+    groups = _groups(fuse(_mentions(*lines)))
+    assert groups == [["a1#1", "a2#1"], ["a3#1"]]  # 1~2 and 2~3, but 1 and 3 are two days apart
+    far = [article(f"b{d}", "sohr", None, incident(1, "shelling", f"2016-12-0{d}", "douma")) for d in (1, 3)]
+    assert len(fuse(_mentions(*far))) == 2
+    assert len(fuse(_mentions(*far), default_config().with_window(2))) == 1
+
+
+def test_type_compatibility_table():
+    a = article("a", "sohr", None, incident(1, "airstrike", "2016-12-08", "douma"))
+    b = article("b", "sana", None, incident(1, "shelling", "2016-12-08", "douma"))
+    c = article("c", "afp", None, incident(1, "abduction_arrest", "2016-12-08", "douma"))
+    assert _groups(fuse(_mentions(a, b, c))) == [["a#1", "b#1"], ["c#1"]]
+
+
+def test_contradictory_perpetrators_do_not_merge():
+    a = article("a", "sohr", None, incident(1, "airstrike", "2016-12-08", "douma", ("russia",)))
+    b = article("b", "afp", None, incident(1, "airstrike", "2016-12-08", "douma", ("syrian_government",)))
+    c = article("c", "dpa", None, incident(1, "airstrike", "2016-12-08", "douma", ("us_led_coalition",)))
+    assert _groups(fuse(_mentions(a, b, c))) == [["a#1", "b#1"], ["c#1"]]
+
+
+def test_neighbourhood_joins_its_city_not_another_city():
+    a = article("a", "sana", None, incident(1, "shelling", "2016-12-09", "hamdaniyah"))
+    b = article("b", "sohr", None, incident(1, "shelling", "2016-12-09", "aleppo"))
+    c = article("c", "afp", None, incident(1, "shelling", "2016-12-09", "douma"))
+    assert _groups(fuse(_mentions(a, b, c))) == [["a#1", "b#1"], ["c#1"]]
+
+
+def test_governorate_mention_joins_only_when_unambiguous():
+    vague = article("v", "dpa", None, incident(1, "airstrike", "2016-12-08", "rif"))
+    one = article("a", "sohr", None, incident(1, "airstrike", "2016-12-08", "douma"))
+    assert _groups(fuse(_mentions(vague, one))) == [["a#1", "v#1"]]
+    two = article("b", "afp", None, incident(1, "airstrike", "2016-12-08", "saraqib"))  # other governorate
+    assert _groups(fuse(_mentions(vague, one, two))) == [["a#1", "v#1"], ["b#1"]]
+    other = article("c", "afp", None, incident(1, "airstrike", "2016-12-08", "harasta"))  # same governorate
+    assert _groups(fuse(_mentions(vague, one, other))) == [["a#1"], ["c#1"], ["v#1"]]
+
+
+def test_undated_mention_uses_publication_date():
+    a = article("a", "sohr", "2016-12-09", incident(1, "airstrike", None, "douma"))
+    b = article("b", "afp", None, incident(1, "airstrike", "2016-12-08", "douma"))
+    c = article("c", "afp", None, incident(1, "airstrike", "2016-11-20", "douma"))
+    assert _groups(fuse(_mentions(a, b, c))) == [["a#1", "b#1"], ["c#1"]]
+
+
+def test_cli_fuse(tmp_path):
+    from marsad.cli import app
+
+    out = tmp_path / "events.jsonl"
+    res = CliRunner().invoke(app, ["fuse", str(FIX / "mentions.jsonl"), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 4
+    assert sum(len(r["discrepancies"]) for r in rows) == 3
+    assert {m["incident"] for r in rows for m in r["members"]} == set().union(*EXPECTED.values())
+    assert "14 mentions -> 4 events" in res.output
+
+
+def _extractor_ready() -> bool:
+    try:
+        from marsad.pipeline import Extractor
+
+        Extractor()
+    except Exception:  # noqa: BLE001 - any failure means the extractor is still being built
+        return False
+    return True
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(not _extractor_ready(), reason="extractor not importable yet", strict=False)
+def test_end_to_end_extract_then_fuse():
+    from marsad.io.readers import iter_articles
+    from marsad.models import ReadError
+    from marsad.pipeline import Extractor
+
+    ex = Extractor()
+    lines = []
+    for art in iter_articles([str(FIX / "reports.jsonl")]):
+        assert not isinstance(art, ReadError), str(art)
+        lines.append(ex.process(art).to_dict(with_text=False))
+    assert len(lines) == 13
+    events = fuse(_mentions(*lines))
+    got = sorted(sorted(m.incident_id for m in e.members) for e in events)
+    assert got == sorted(sorted(ids) for ids in EXPECTED.values())
+    assert sorted(e.type for e in events) == sorted(EXPECTED)
