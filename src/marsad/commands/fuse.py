@@ -33,25 +33,59 @@ def _check_files(paths: Iterable[Path]) -> None:
             raise typer.Exit(2)
 
 
+_DB_HELP = "Read articles from this store (SQLite path or database URL) and save the results in it."
+
+
+def _mentions(inputs: list[Path], db: str | None) -> list[Any]:
+    """Mentions from extract's JSON Lines and/or from the store."""
+    from marsad.fuse import load_mentions
+    from marsad.fuse.mention import mentions_from_article
+
+    if not inputs and not db:
+        typer.echo("error: give extract output files or --db", err=True)
+        raise typer.Exit(2)
+    _check_files(inputs)
+    mentions = load_mentions(inputs)
+    if db:
+        from marsad.store import Store
+
+        store = Store(db)
+        try:
+            for line in store.iter_article_lines(with_text=False):
+                mentions.extend(mentions_from_article(line))
+        finally:
+            store.close()
+    return mentions
+
+
 def register(app: typer.Typer) -> None:
     reference_app = typer.Typer(help="Reference incident databases (ACLED, VDC, ...) for `marsad verify`.")
     app.add_typer(reference_app, name="reference")
 
     @app.command("fuse")
     def fuse_cmd(
-        inputs: list[Path] = typer.Argument(..., help="JSON Lines written by `marsad extract`."),
+        inputs: list[Path] = typer.Argument(None, help="JSON Lines written by `marsad extract`."),
         output: Path | None = typer.Option(None, "-o", "--output", help="Events JSONL (default: stdout)."),
         window: int | None = typer.Option(None, "--window", help="Days two day-precision dates may differ."),
+        db: str | None = typer.Option(None, "--db", help=_DB_HELP),
     ) -> None:
         """Group incident mentions from many articles into events, with per-source figures."""
-        from marsad.fuse import fuse, load_mentions
+        from marsad.fuse import fuse
         from marsad.fuse.rules import default_config
 
-        _check_files(inputs)
-        mentions = load_mentions(inputs)
+        mentions = _mentions(inputs or [], db)
         events = fuse(mentions, default_config().with_window(window))
-        with _output(output) as fh:
-            _write_lines(fh, (e.to_dict() for e in events))
+        if db:
+            from marsad.store import Store
+
+            store = Store(db)
+            try:
+                store.add_events(e.to_dict() for e in events)
+            finally:
+                store.close()
+        if output is not None or not db:
+            with _output(output) as fh:
+                _write_lines(fh, (e.to_dict() for e in events))
         n_disc = sum(len(e.discrepancies) for e in events)
         multi = sum(1 for e in events if len({m.article_id for m in e.members}) > 1)
         typer.echo(
@@ -62,7 +96,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("verify")
     def verify_cmd(
-        inputs: list[Path] = typer.Argument(..., help="JSON Lines written by `marsad extract`."),
+        inputs: list[Path] = typer.Argument(None, help="JSON Lines written by `marsad extract`."),
         reference: list[Path] = typer.Option(
             [], "--reference", "-r", help="JSONL from `marsad reference import`."
         ),
@@ -73,20 +107,37 @@ def register(app: typer.Typer) -> None:
         threshold: float = typer.Option(
             0.75, "--threshold", help="Score at or above which an article is credible."
         ),
+        db: str | None = typer.Option(None, "--db", help=_DB_HELP + " References stored there are used too."),
     ) -> None:
         """Label each article's claims supported / contradicted / unverifiable and score the article."""
-        from marsad.fuse import fuse, load_mentions
+        from marsad.fuse import fuse
         from marsad.fuse.event import read_events
         from marsad.verify import load_reference, verify_mentions
         from marsad.verify.check import SUPPORTED
+        from marsad.verify.reference import RefRecord
 
-        _check_files([*inputs, *reference, *([events] if events else [])])
-        mentions = load_mentions(inputs)
+        _check_files([*reference, *([events] if events else [])])
+        mentions = _mentions(inputs or [], db)
         fused = fuse(mentions) if events is None else read_events(events)
         refs = load_reference(reference)
+        if db:
+            from marsad.store import Store
+
+            store = Store(db)
+            try:
+                refs += [RefRecord.from_dict(d) for d in store.references()]
+            finally:
+                store.close()
         verdicts = verify_mentions(mentions, refs, fused, threshold=threshold)
-        with _output(output) as fh:
-            _write_lines(fh, (v.to_dict() for v in verdicts))
+        if db:
+            store = Store(db)
+            try:
+                store.add_verifications(v.to_dict() for v in verdicts)
+            finally:
+                store.close()
+        if output is not None or not db:
+            with _output(output) as fh:
+                _write_lines(fh, (v.to_dict() for v in verdicts))
         labels: dict[str, int] = {}
         for v in verdicts:
             labels[v.label] = labels.get(v.label, 0) + 1
@@ -105,6 +156,7 @@ def register(app: typer.Typer) -> None:
         preset: str | None = typer.Option(None, "--preset", help="Column preset: acled | vdc."),
         maps: list[str] = typer.Option([], "--map", help="field=column, overriding the preset."),
         into: Path = typer.Option(Path("reference.jsonl"), "--into", help="Normalised JSONL to write."),
+        db: str | None = typer.Option(None, "--db", help="Also store the records in this store."),
     ) -> None:
         """Load an ACLED export or a VDC victim list into normalised reference records."""
         from marsad.verify.reference import import_csv, write_reference
@@ -118,6 +170,14 @@ def register(app: typer.Typer) -> None:
         for err in result.errors:
             typer.echo(f"error: {err}", err=True)
         n = write_reference(result.records, into)
+        if db:
+            from marsad.store import Store
+
+            store = Store(db)
+            try:
+                store.add_references(r.to_dict() for r in result.records)
+            finally:
+                store.close()
         typer.echo(
             f"reference: {result.rows} rows -> {n} records in {into}, {len(result.errors)} bad rows", err=True
         )

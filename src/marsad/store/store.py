@@ -237,6 +237,12 @@ class Store:
 
     # ---- reading -------------------------------------------------------------------------------
 
+    def references(self) -> list[dict[str, Any]]:
+        """Stored reference incidents, as ``marsad reference import`` wrote them."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(reference_incidents.c.payload).order_by(reference_incidents.c.ref_id))
+            return [dict(r) for r in rows.scalars()]
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             return {
