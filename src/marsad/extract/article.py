@@ -84,11 +84,10 @@ class ArticleExtractor:
     def _frames(self, doc: Doc, norm: NormText) -> list[Frame]:
         t = norm.text
         locations = self.locations.find(norm)
-        dates = [
-            d
-            for d in self.dates.find(norm, doc.published)
-            if d.span_start is not None and not _is_background(d, doc.published)
-        ]
+        found = [d for d in self.dates.find(norm, doc.published) if d.span_start is not None]
+        # without a publication date, the latest date the article names stands in for it
+        now = doc.published or max((d.end or d.start or "" for d in found), default="") or None
+        dates = [d for d in found if not _is_background(d, now)]
         report_dates = {id(d) for d in dates if self._is_report_date(doc.text, d)}
         frames: list[Frame] = []
         prev_mentions: list[str] = []
