@@ -111,7 +111,7 @@ class NumberParser:
         for m in _TOKEN.finditer(text):
             raw = m.group()
             start = m.start()
-            if raw[0].isdigit():
+            if raw[0].isdecimal():  # "¹" is a digit to isdigit() but not a number to float()
                 out.append(_Tok(start, m.end(), raw, "", None, _digits(raw)))
                 continue
             word = self._words.get(raw)

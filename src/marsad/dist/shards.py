@@ -1,0 +1,153 @@
+"""Output shards: one file per batch, written atomically, merged in batch order.
+
+A shard is written to a temporary name and moved into place with ``os.replace``, so a crash or a
+killed worker leaves either the whole shard or none of it; writing the same batch twice (a task
+re-run after a worker died) replaces the file with identical content, so nothing is doubled.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("jsonl", "parquet")
+
+
+def shard_name(index: int, fmt: str) -> str:
+    return f"part-{index:05d}.{fmt}"
+
+
+def _tmp_name(path: Path) -> Path:
+    # Unique per writer: a batch re-run on another host (same pid possible) must not share it.
+    return path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); harmless where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _parquet_schema() -> Any:
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("path", pa.string()),
+            ("sha256", pa.string()),
+            ("published", pa.string()),
+            ("n_incidents", pa.int32()),
+            ("record", pa.string()),  # the whole CODEBOOK article line, as JSON
+        ]
+    )
+
+
+def _parquet_table(lines: Sequence[str]) -> Any:
+    import pyarrow as pa
+
+    cols: dict[str, list[Any]] = {k: [] for k in ("article_id", "path", "sha256", "published", "n_incidents")}
+    for line in lines:
+        rec = json.loads(line)
+        art = rec.get("article") or {}
+        cols["article_id"].append(art.get("id"))
+        cols["path"].append(art.get("path"))
+        cols["sha256"].append(art.get("sha256"))
+        cols["published"].append(art.get("published"))
+        cols["n_incidents"].append(len(rec.get("incidents") or []))
+    return pa.Table.from_pydict({**cols, "record": list(lines)}, schema=_parquet_schema())
+
+
+def write_shard(path: Path, lines: Sequence[str], fmt: str) -> None:
+    """Write one batch's JSON lines as ``path`` atomically (tmp file + fsync + rename)."""
+    tmp = _tmp_name(path)
+    try:
+        if fmt == "jsonl":
+            with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+                for line in lines:
+                    fh.write(line)
+                    fh.write("\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+        elif fmt == "parquet":
+            import pyarrow.parquet as pq
+
+            with tmp.open("wb") as fh:
+                pq.write_table(_parquet_table(lines), fh)
+                fh.flush()
+                os.fsync(fh.fileno())
+        else:
+            raise ValueError(f"unknown format {fmt!r}")
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def read_shard(path: Path, fmt: str) -> Iterator[str]:
+    """The JSON lines of a shard, in order."""
+    if fmt == "jsonl":
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                line = line.rstrip("\n")
+                if line:
+                    yield line
+    else:
+        import pyarrow.parquet as pq
+
+        yield from pq.read_table(path, columns=["record"]).column("record").to_pylist()
+
+
+def merge(shards: Iterable[Path], out: Path, fmt: str) -> int:
+    """Concatenate shards in the given order into ``out`` atomically; returns records written."""
+    tmp = _tmp_name(out)
+    n = 0
+    try:
+        if fmt == "jsonl":
+            with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+                for shard in shards:
+                    for line in read_shard(shard, fmt):
+                        fh.write(line)
+                        fh.write("\n")
+                        n += 1
+                fh.flush()
+                os.fsync(fh.fileno())
+        else:
+            import pyarrow.parquet as pq
+
+            with pq.ParquetWriter(tmp, _parquet_schema()) as writer:
+                for shard in shards:
+                    table = pq.read_table(shard)
+                    n += table.num_rows
+                    if table.num_rows:
+                        writer.write_table(table)
+        os.replace(tmp, out)
+        _fsync_dir(out.parent)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return n
+
+
+def read_records(path: Path) -> Iterator[dict[str, Any]]:
+    """Article records from a JSONL or Parquet output (file or shard folder), for tools and tests."""
+    if path.is_dir():
+        for shard in sorted(path.glob("part-*.*")):
+            yield from read_records(shard)
+        return
+    fmt = "parquet" if path.suffix == ".parquet" else "jsonl"
+    for line in read_shard(path, fmt):
+        yield json.loads(line)
