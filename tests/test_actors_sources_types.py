@@ -104,3 +104,15 @@ def test_separate_places_make_separate_incidents(extractor: Extractor) -> None:
     incs = incidents(extractor, text)
     assert len(incs) == 2
     assert {i.locations[0].admin1 for i in incs} == {"Rif Dimashq", "Aleppo"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state of control is not a change of control ("سيطرة" is not the verb "سيطر" with a pronoun)
+        "تقع الأحياء الشرقية تحت سيطرة الفصائل المعارضة منذ سنوات.",
+        "لم تسجل أي غارات جوية على الأحياء الشرقية.",
+    ],
+)
+def test_states_and_negations_are_not_events(extractor: Extractor, text: str) -> None:
+    assert {i.type for i in incidents(extractor, text)} <= {"other"}
