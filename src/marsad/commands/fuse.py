@@ -33,6 +33,17 @@ def _check_files(paths: Iterable[Path]) -> None:
             raise typer.Exit(2)
 
 
+@contextmanager
+def _store(db: str):
+    from marsad.store import Store
+
+    store = Store(db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
 _DB_HELP = "Read articles from this store (SQLite path or database URL) and save the results in it."
 
 
@@ -47,14 +58,9 @@ def _mentions(inputs: list[Path], db: str | None) -> list[Any]:
     _check_files(inputs)
     mentions = load_mentions(inputs)
     if db:
-        from marsad.store import Store
-
-        store = Store(db)
-        try:
+        with _store(db) as store:
             for line in store.iter_article_lines(with_text=False):
                 mentions.extend(mentions_from_article(line))
-        finally:
-            store.close()
     return mentions
 
 
@@ -76,13 +82,8 @@ def register(app: typer.Typer) -> None:
         mentions = _mentions(inputs or [], db)
         events = fuse(mentions, default_config().with_window(window))
         if db:
-            from marsad.store import Store
-
-            store = Store(db)
-            try:
+            with _store(db) as store:
                 store.add_events(e.to_dict() for e in events)
-            finally:
-                store.close()
         if output is not None or not db:
             with _output(output) as fh:
                 _write_lines(fh, (e.to_dict() for e in events))
@@ -121,20 +122,12 @@ def register(app: typer.Typer) -> None:
         fused = fuse(mentions) if events is None else read_events(events)
         refs = load_reference(reference)
         if db:
-            from marsad.store import Store
-
-            store = Store(db)
-            try:
+            with _store(db) as store:
                 refs += [RefRecord.from_dict(d) for d in store.references()]
-            finally:
-                store.close()
         verdicts = verify_mentions(mentions, refs, fused, threshold=threshold)
         if db:
-            store = Store(db)
-            try:
+            with _store(db) as store:
                 store.add_verifications(v.to_dict() for v in verdicts)
-            finally:
-                store.close()
         if output is not None or not db:
             with _output(output) as fh:
                 _write_lines(fh, (v.to_dict() for v in verdicts))
@@ -171,13 +164,8 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"error: {err}", err=True)
         n = write_reference(result.records, into)
         if db:
-            from marsad.store import Store
-
-            store = Store(db)
-            try:
+            with _store(db) as store:
                 store.add_references(r.to_dict() for r in result.records)
-            finally:
-                store.close()
         typer.echo(
             f"reference: {result.rows} rows -> {n} records in {into}, {len(result.errors)} bad rows", err=True
         )
