@@ -130,6 +130,8 @@ def main(argv: list[str] | None = None) -> None:
             print(
                 f"# {r['mode']}: {r['articles_per_s'] / base:.2f}x the single process; identical output: {same}"
             )
+        if not same:  # a benchmark whose modes disagree measured a bug, not a speed-up
+            sys.exit(1)
 
 
 if __name__ == "__main__":

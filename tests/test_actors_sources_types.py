@@ -24,11 +24,17 @@ def roles(inc) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("شن تنظيم داعش هجوما على مواقع قوات النظام قرب مدينة تدمر.", {"isis": "perpetrator", "syrian_government": "target"}),
+        (
+            "شن تنظيم داعش هجوما على مواقع قوات النظام قرب مدينة تدمر.",
+            {"isis": "perpetrator", "syrian_government": "target"},
+        ),
         ("قصفت الطائرات الحربية الروسية بلدة خان شيخون.", {"russia": "perpetrator"}),
         ("دارت اشتباكات عنيفة بين قوات سوريا الديمقراطية وتنظيم الدولة.", {"sdf": "party", "isis": "party"}),
         ("استعادت هيئة تحرير الشام السيطرة على قرية في ريف حماة.", {"hayat_tahrir_al_sham": "perpetrator"}),
-        ("نفذ الطيران التركي غارات ضد وحدات حماية الشعب الكردية.", {"turkey": "perpetrator", "ypg": "target"}),
+        (
+            "نفذ الطيران التركي غارات ضد وحدات حماية الشعب الكردية.",
+            {"turkey": "perpetrator", "ypg": "target"},
+        ),
     ],
 )
 def test_actor_roles(extractor: Extractor, text: str, expected: dict[str, str]) -> None:
@@ -40,7 +46,9 @@ def test_actor_roles(extractor: Extractor, text: str, expected: dict[str, str]) 
 
 
 def test_longest_alias_wins(extractor: Extractor) -> None:
-    found = {a.id for i in incidents(extractor, "هاجم الجيش الحر مواقع للنظام في ريف درعا.") for a in i.actors}
+    found = {
+        a.id for i in incidents(extractor, "هاجم الجيش الحر مواقع للنظام في ريف درعا.") for a in i.actors
+    }
     assert "fsa" in found and "syrian_government" in found
 
 

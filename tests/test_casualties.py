@@ -71,7 +71,10 @@ CASES = [
     ("لم يسفر القصف عن وقوع إصابات.", []),
     ("قضى 6 أطفال غرقا أثناء فرارهم.", [("killed", "children", None, 6, "exact")]),
     ("أصيب 3 مدنيين برصاص قناص.", [("injured", "civilians", None, 3, "exact")]),
-    ("قتل قيادي في هيئة تحرير الشام بانفجار عبوة.", [("killed", "fighters", "hayat_tahrir_al_sham", 1, "exact")]),
+    (
+        "قتل قيادي في هيئة تحرير الشام بانفجار عبوة.",
+        [("killed", "fighters", "hayat_tahrir_al_sham", 1, "exact")],
+    ),
     (
         "خلّف الهجوم 14 قتيلا و30 جريحا.",
         [("killed", "people", None, 14, "exact"), ("injured", "people", None, 30, "exact")],

@@ -41,7 +41,10 @@ def test_scores_are_set_comparisons() -> None:
             {
                 "type": "airstrike",
                 "date": {"start": "2016-12-04"},
-                "locations": [{"admin1": "Idlib", "name_en": "Kafranbel"}, {"admin1": "Hama", "name_en": "Hama"}],
+                "locations": [
+                    {"admin1": "Idlib", "name_en": "Kafranbel"},
+                    {"admin1": "Hama", "name_en": "Hama"},
+                ],
                 "actors": [{"id": "russia"}],
                 "casualties": [_cas("killed", "civilians", None, 52), _cas("killed", "civilians", None, 52)],
                 "reported_by": ["sohr", "afp"],

@@ -30,8 +30,6 @@ def _register_all() -> None:
         module.register(app)
 
 
-
-
 @app.callback()
 def _root() -> None:
     """Arabic conflict news -> geo-referenced, source-attributed incident database."""

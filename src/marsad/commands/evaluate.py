@@ -50,7 +50,9 @@ def register(app: typer.Typer) -> None:
     @app.command("evaluate")
     def evaluate_cmd(
         gold_dir: Path = typer.Argument(..., help="Folder of gold <article-id>.json files."),
-        inputs: list[str] = typer.Argument(..., help="Articles to extract, or JSONL written by `marsad extract`."),
+        inputs: list[str] = typer.Argument(
+            ..., help="Articles to extract, or JSONL written by `marsad extract`."
+        ),
         as_json: bool = typer.Option(False, "--json", help="Print the JSON summary instead of a table."),
         published: str | None = typer.Option(None, "--published", help="Publication date for all inputs."),
     ) -> None:
@@ -72,7 +74,9 @@ def register(app: typer.Typer) -> None:
             table.add_column(col, justify="right" if col != "field" else "left")
         rows = list(report.fields.items()) + [("micro", report.overall)]
         for name, s in rows:
-            table.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn))
+            table.add_row(
+                name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn)
+            )
         Console().print(table)
         if report.missing:
             typer.echo(f"no prediction for: {', '.join(report.missing)}", err=True)
