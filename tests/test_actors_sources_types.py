@@ -114,6 +114,18 @@ def test_separate_places_make_separate_incidents(extractor: Extractor) -> None:
     assert {i.locations[0].admin1 for i in incs} == {"Rif Dimashq", "Aleppo"}
 
 
+def test_region_gives_way_to_the_towns_inside_it(extractor: Extractor) -> None:
+    text = "شنت طائرات حربية غارات على بلدة كفرزيتا في ريف حماة الشمالي وقرب مطار الجراح في ريف حلب الشرقي."
+    (inc,) = incidents(extractor, text)
+    assert [(loc.name_en, loc.precision) for loc in inc.locations] == [
+        ("Kafr Zaytā", "community"),
+        ("Jirah Airbase", "community"),
+    ]
+    # on its own the countryside is the place
+    (inc,) = incidents(extractor, "قصفت قوات النظام قرى ريف حماة الشمالي.")
+    assert [(loc.name_en, loc.admin1, loc.precision) for loc in inc.locations] == [("Hama", "Hama", "region")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -106,7 +106,7 @@ def test_regions_sites_and_fields(finder: LocationFinder) -> None:
     assert [(loc.text, loc.name_en, loc.admin1, loc.precision) for loc in locs] == [
         ("البادية الشرقية لحمص", "Homs", "Homs", "region"),
         ("قرب مطار التيفور", "Tiyas", "Homs", "community"),
-        ("حقل الشاعر", "Homs", "Homs", "community"),
+        ("حقل الشاعر", "Shaer Gas Field", "Homs", "community"),
         ("الغوطة الشرقية", "Rif Dimashq", "Rif Dimashq", "region"),
     ]
     assert locs[1].lat == pytest.approx(34.52, abs=0.05)
@@ -147,6 +147,20 @@ def test_governorate_with_cue_and_repeat_mentions(finder: LocationFinder) -> Non
         ("Idlib", "community"),
     ]
     assert locs[0].start == 3 and locs[2].start > locs[1].start
+
+
+def test_plural_cue_covers_the_list_after_it(finder: LocationFinder) -> None:
+    locs = find(finder, "أعلن الجيش بدء حملة في محافظتي حماة (وسط) وحلب، وقصف بلدات سراقب، وبنش ومعرة النعمان.")
+    assert [(loc.name_en, loc.precision) for loc in locs] == [
+        ("Hama", "governorate"),
+        ("Aleppo", "governorate"),
+        ("Saraqib", "community"),
+        ("Binnish", "community"),
+        ("Ma‘arrat an Nu‘mān", "community"),
+    ]
+    # a singular cue does not carry over: "محافظة درعا ودرعا" names a province, then its city
+    locs = find(finder, "اشتباكات في محافظة درعا ودرعا")
+    assert [loc.precision for loc in locs] == ["governorate", "community"]
 
 
 @pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds not present")

@@ -145,8 +145,9 @@ class ArticleExtractor:
         return frames
 
     def _is_coarse(self, loc: Location) -> bool:
-        """ "في سوريا", "محافظة إدلب", or a bare "إدلب" (city or province?) next to a town inside it."""
-        if loc.precision in ("country", "governorate"):
+        """ "في سوريا", "محافظة إدلب", "ريف حماة الشمالي", or a bare "إدلب" (city or province?):
+        each adds nothing next to a town or neighbourhood inside it."""
+        if loc.precision in ("country", "governorate", "region"):
             return True
         return (
             loc.precision == "community"
@@ -349,7 +350,8 @@ def _dedupe_locations(locs: list[Location], is_coarse: Callable[[Location], bool
         if key not in seen:
             seen.add(key)
             out.append(loc)
-    # "in Syria" or "in Aleppo province" adds nothing next to a place inside it
+    # "in Syria", "in Aleppo province" or "northern Hama countryside" adds nothing next to a place
+    # inside it
     finer = [loc for loc in out if not is_coarse(loc)]
     if finer:
         inside = {loc.admin1 for loc in finer}

@@ -34,6 +34,7 @@ class Cue:
     kind: str  # countryside | near | direction | neighbourhood | community | governorate | preposition
     relation: str | None
     start: int  # normalised offset where the cue (with clitics) starts
+    listing: bool = False  # a plural/dual cue ("محافظتي", "بلدات") that covers the names after it
 
 
 @dataclass(slots=True)
@@ -67,6 +68,7 @@ class LocationRules:
         for w in words:
             for clitic in reversed(_CLITICS):
                 self.forms.setdefault(clitic + w, (len(clitic), w))
+        self.list_words = {norm_name(w) for w in cues.get("list") or []}
         self.sides = sorted((norm_name(s) for s in cues["countryside_side"]), key=len, reverse=True)
         self.not_places = [norm_name(p) for p in data.get("not_places") or []]
 
@@ -107,6 +109,7 @@ class LocationFinder:
         text = norm.text
         mentions: list[_Mention] = []
         last_end = 0
+        listing: Cue | None = None  # the plural cue of the list being read, if any
         for m in self.matcher.find(text):
             if m.payload == _BLOCK:
                 continue
@@ -120,6 +123,9 @@ class LocationFinder:
             cue = self._cue(text, m.start)
             if cue and cue.start < last_end:
                 cue = None  # "ريف إدلب الجنوبي ومعرة النعمان": the cue belongs to the name before
+            if cue is None and listing is not None and _continues_list(text, last_end, m):
+                cue = Cue(listing.kind, listing.relation, m.start, listing=True)
+            listing = cue if cue and cue.listing else None
             mention = _Mention(m, cue, places, end=m.end)
             if cue and cue.kind == "countryside":
                 mention.side, mention.end = self._side(text, m.end)
@@ -146,6 +152,8 @@ class LocationFinder:
             return None
         cue_start, word = hit
         kind, relation = self.rules.words[word]
+        if word in self.rules.list_words:
+            return Cue(kind, relation, cue_start, listing=True)
         if kind == "direction":
             # "جنوب شرق X": the first direction word names the relation.
             first = self.rules.cue_before(text, cue_start)
@@ -221,6 +229,11 @@ class LocationFinder:
             if place.precision == "neighbourhood" and place.parent:
                 place = self.gaz.get(place.parent) or place
             place = self.gaz.capital_governorate(place.place_id) or place
+        elif cue and cue.kind == "governorate" and place.precision == "community":
+            # "محافظتي إدلب وحمص": the provinces named after their capitals
+            gov = self.gaz.capital_governorate(place.place_id)
+            if gov is not None:
+                place, precision = gov, "governorate"
         elif mn.side and place.precision == "governorate":
             precision = "region"
         s, e = norm.span(start, mn.end)
@@ -238,6 +251,17 @@ class LocationFinder:
             precision=precision,
             relation=relation,
         )
+
+
+def _continues_list(text: str, last_end: int, m: Match) -> bool:
+    """ "إدلب (شمال غرب) وحمص", "كفرزيتا، اللطامنة": nothing but a comma, a bracket or و between."""
+    gap = text[last_end : m.core_start]
+    if len(gap) > 30:
+        return False
+    gap = gap.strip()
+    if gap.startswith("(") and ")" in gap:
+        gap = gap[gap.index(")") + 1 :].strip()
+    return gap in ("", "،", ",", "و", "، و", "،و")
 
 
 def _is_dateline(text: str, m: Match) -> bool:
