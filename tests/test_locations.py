@@ -150,7 +150,9 @@ def test_governorate_with_cue_and_repeat_mentions(finder: LocationFinder) -> Non
 
 
 def test_plural_cue_covers_the_list_after_it(finder: LocationFinder) -> None:
-    locs = find(finder, "أعلن الجيش بدء حملة في محافظتي حماة (وسط) وحلب، وقصف بلدات سراقب، وبنش ومعرة النعمان.")
+    locs = find(
+        finder, "أعلن الجيش بدء حملة في محافظتي حماة (وسط) وحلب، وقصف بلدات سراقب، وبنش ومعرة النعمان."
+    )
     assert [(loc.name_en, loc.precision) for loc in locs] == [
         ("Hama", "governorate"),
         ("Aleppo", "governorate"),
