@@ -114,6 +114,46 @@ def test_separate_places_make_separate_incidents(extractor: Extractor) -> None:
     assert {i.locations[0].admin1 for i in incs} == {"Rif Dimashq", "Aleppo"}
 
 
+def test_headline_joins_the_incident_it_sums_up(extractor: Extractor) -> None:
+    from marsad.models import RawArticle as Raw
+
+    text = (
+        "مقتل 7 مدنيين بينهم طفلان في قصف على ريف إدلب\n"
+        "قتل سبعة مدنيين، بينهم طفلان، جراء قصف مدفعي لقوات النظام على مدينة خان شيخون في ريف إدلب الجنوبي.\n"
+        "وفي ريف حماة الشمالي، شنت الطائرات الحربية غارات على بلدة كفرنبودة."
+    )
+    raw = Raw(id="t", text=text, title="مقتل 7 مدنيين بينهم طفلان في قصف على ريف إدلب")
+    incs = extractor.process(raw, published="2019-05-10").incidents
+    assert [i.type for i in incs] == ["shelling", "airstrike"]
+    assert [loc.name_en for loc in incs[0].locations] == ["Khān Shaykhūn"]
+    assert [(c.group, c.count.value) for c in incs[0].casualties] == [("civilians", 7), ("children", 2)]
+    assert len(incs[0].evidence) == 2  # the headline is evidence too
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # "في الهجوم" points back at the bombing; the clause itself reports arrests
+        ("واعتقلت الشرطة في المدينة ثلاثة أشخاص يشتبه بضلوعهم في الهجوم.", "abduction_arrest"),
+        ("فر آلاف المدنيين هربا من القصف باتجاه الحدود.", "displacement"),
+        # an explosion with nothing else said is a remote explosive ...
+        ("قتل خمسة أشخاص بانفجار في سوق مدينة الباب.", "bombing"),
+        # ... but explosions caused by shelling are shelling
+        ("هزت انفجارات عنيفة ناجمة عن القصف المدفعي مدينة حلب.", "shelling"),
+    ],
+)
+def test_type_of_the_asserted_event(extractor: Extractor, text: str, etype: str) -> None:
+    assert [i.type for i in incidents(extractor, text)] == [etype]
+
+
+def test_origin_of_fire_is_not_the_place(extractor: Extractor) -> None:
+    text = (
+        "استهدفت صواريخ إسرائيلية أطلقت من اتجاه الجولان المحتل محيط مدينة الكسوة، وفق منسقو استجابة سوريا."
+    )
+    (inc,) = incidents(extractor, text)
+    assert [(loc.name_en, loc.relation) for loc in inc.locations] == [("Al Kiswah", "near")]
+
+
 def test_region_gives_way_to_the_towns_inside_it(extractor: Extractor) -> None:
     text = "شنت طائرات حربية غارات على بلدة كفرزيتا في ريف حماة الشمالي وقرب مطار الجراح في ريف حلب الشرقي."
     (inc,) = incidents(extractor, text)

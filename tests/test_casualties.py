@@ -84,6 +84,17 @@ CASES = [
         [("displaced", "civilians", None, 50, "about")],
     ),
     ("توفي ثلاثة معتقلين تحت التعذيب.", [("killed", "people", None, 3, "exact")]),
+    # households, the usual unit of displacement counts
+    (
+        "نزحت أكثر من 1500 عائلة من ريف إدلب الجنوبي خلال أسبوع.",
+        [("displaced", "families", None, 1500, "more_than")],
+    ),
+    ("وصلت 40 أسرة نازحة إلى مخيمات أطمة.", [("displaced", "families", None, 40, "exact")]),
+    # a plural counted noun then a singular one: three children and one woman, not three people
+    (
+        "قتل ثلاثة أطفال وامرأة بقصف على دوما.",
+        [("killed", "children", None, 3, "exact"), ("killed", "women", None, 1, "exact")],
+    ),
 ]
 
 
@@ -99,6 +110,23 @@ def test_breakdown_points_at_parent(extractor: Extractor) -> None:
         ("civilians", 12, None),
         ("children", 3, 0),
         ("women", 2, 0),
+    ]
+
+
+def test_among_the_dead_in_a_later_sentence(extractor: Extractor) -> None:
+    text = (
+        "قتل ما لا يقل عن 12 شخصا وجرح العشرات بانفجار سيارة مفخخة في مدينة أعزاز. "
+        "وأوضح المرصد السوري لحقوق الإنسان أن من بين القتلى أربعة عناصر من الفصائل وطفلين، "
+        "فيما بين الجرحى خمسة عناصر من الشرطة."
+    )
+    (inc,) = extractor.process(RawArticle(id="t", text=text), published="2020-03-05").incidents
+    assert inc.type == "bombing"
+    assert [(c.measure, c.group, c.side, c.count.value, c.part_of) for c in inc.casualties] == [
+        ("killed", "people", None, 12, None),
+        ("injured", "people", None, None, None),
+        ("killed", "fighters", "opposition", 4, 0),
+        ("killed", "children", None, 2, 0),
+        ("injured", "fighters", None, 5, 1),
     ]
 
 

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 MEASURES = ("killed", "injured", "displaced", "evacuated", "abducted", "arrested", "missing")
-GROUPS = ("people", "civilians", "children", "women", "men", "fighters", "patients")
+GROUPS = ("people", "civilians", "children", "women", "men", "fighters", "patients", "families")
 QUALIFIERS = ("exact", "at_least", "about", "more_than", "at_most", "vague")
 TYPES = (
     "armed_clash",

@@ -43,6 +43,7 @@ class Found:
     key: tuple[int, int]
     parent: tuple[int, int] | None
     casualty: Casualty
+    among: bool = False  # "من بين القتلى ...": part of a figure given in an earlier sentence
 
 
 @dataclass(slots=True)
@@ -78,7 +79,7 @@ class ArticleExtractor:
     def extract(self, doc: Doc) -> ArticleResult:
         norm = normalize(doc.text)
         frames = self._frames(doc, norm)
-        incidents = self._incidents(doc.meta.id, frames, norm)
+        incidents = self._incidents(doc.meta.id, frames, norm, _headline_end(doc))
         return ArticleResult(doc=doc, incidents=incidents, warnings=list(doc.warnings))
 
     def _frames(self, doc: Doc, norm: NormText) -> list[Frame]:
@@ -110,7 +111,7 @@ class ArticleExtractor:
             for cs, ce in clause_spans(t, s, e):
                 ocs, oce = norm.span(cs, ce)
                 triggers = self.typer.triggers(t, cs, ce)
-                etype = self.typer.pick(triggers)
+                etype = self.typer.pick(triggers, t)
                 modal = self.typer.is_modal(t, cs, ce)
                 if etype and etype != "negotiation" and modal:
                     etype = None
@@ -176,7 +177,7 @@ class ArticleExtractor:
             c.reported_by = list(reporters)
             c.part_of = None  # set once the incident's rows are known
             parent = None if r.part_of is None else (si, r.part_of)
-            out.append(Found((si, all_rows.index(r)), parent, c))
+            out.append(Found((si, all_rows.index(r)), parent, c, among=r.among))
         return out
 
     def _share_within_sentence(self, frames: list[Frame], dates: list[DateRef], s: int, e: int) -> None:
@@ -199,12 +200,21 @@ class ArticleExtractor:
                 f.dates = sent_dates[:1]
 
     # ------------------------------------------------------------------------------------------
-    def _incidents(self, article_id: str, frames: list[Frame], norm: NormText) -> list[Incident]:
+    def _incidents(
+        self, article_id: str, frames: list[Frame], norm: NormText, headline_end: int = 0
+    ) -> list[Incident]:
+        headline = [f for f in frames if f.end <= headline_end]
         groups: list[list[Frame]] = []
-        for f in frames:
+        for f in frames[len(headline) :]:
             target = self._home(f, groups)
             if target is None:
                 groups.append([f])
+            else:
+                target.append(f)
+        for f in headline:
+            target = _headline_home(f, groups)
+            if target is None:
+                groups.insert(0, [f])
             else:
                 target.append(f)
         incidents = []
@@ -214,10 +224,16 @@ class ArticleExtractor:
 
     def _home(self, f: Frame, groups: list[list[Frame]]) -> list[Frame] | None:
         """The incident a frame belongs to, or None for a new one."""
+        among = {c.casualty.measure for c in f.casualties if c.among}
         for group in reversed(groups):
             last = group[-1]
             gtype = next((g.type for g in group if g.type), None)
             near = f.sentence - last.sentence <= 2
+            if among and f.sentence - last.sentence <= 3:
+                # "من بين القتلى ...": the incident whose dead (or wounded) these are
+                if any(c.casualty.measure in among and not c.among for g in group for c in g.casualties):
+                    return group
+                continue
             if f.type is None:
                 group_reporters = {r for g in group for r in g.reporters}
                 same_voice = (
@@ -253,6 +269,7 @@ class ArticleExtractor:
                 a.role = "party"
         self._fill_sides([c.casualty for c in found], actors)
         self._arrest_or_abduction([c.casualty for c in found], actors)
+        _link_among(found)
         casualties = _dedupe_casualties(found)
         for c in casualties:
             if (
@@ -327,6 +344,44 @@ class ArticleExtractor:
             for c in casualties:
                 if c.measure == "arrested":
                     c.measure = "abducted"
+
+
+def _headline_end(doc: Doc) -> int:
+    """End offset of the title when the text opens with it (a headline repeats the lead)."""
+    title = (doc.title or "").strip()
+    if not title:
+        return 0
+    head = doc.text.lstrip()
+    if not head.startswith(title):
+        return 0
+    return len(doc.text) - len(head) + len(title)
+
+
+def _figures(frames: list[Frame]) -> set[tuple]:
+    return {
+        (c.casualty.measure, c.casualty.group, c.casualty.count.value)
+        for f in frames
+        for c in f.casualties
+        if c.casualty.count.value is not None
+    }
+
+
+def _headline_home(f: Frame, groups: list[list[Frame]]) -> list[Frame] | None:
+    """The body incident a headline clause sums up: the one sharing its figures, else the first of
+    its type in the same governorate (or anywhere, when the headline names no place)."""
+    figures = _figures([f])
+    if figures:
+        for group in groups:
+            if figures & _figures(group):
+                return group
+    admin1s = {loc.admin1 for loc in f.locations if loc.admin1}
+    for group in groups:
+        gtype = next((g.type for g in group if g.type), None)
+        if f.type is not None and gtype != f.type:
+            continue
+        if not admin1s or admin1s & {loc.admin1 for loc in _locs(group)}:
+            return group
+    return None
 
 
 def _locs(group: list[Frame]) -> list[Location]:
@@ -406,6 +461,28 @@ def _dedupe_casualties(found: list[Found]) -> list[Casualty]:
     for c, parent in zip(out, parents, strict=True):
         c.part_of = None if parent is None else index_of.get(parent)
     return out
+
+
+def _link_among(found: list[Found]) -> None:
+    """Point "من بين القتلى أربعة عناصر" at the largest earlier figure of the same measure."""
+    for i, f in enumerate(found):
+        if not f.among or f.parent is not None:
+            continue
+        value = f.casualty.count.value or f.casualty.count.low or 0
+        best: Found | None = None
+        for g in found[:i]:
+            c = g.casualty
+            if g.among or g.parent is not None or c.measure != f.casualty.measure:
+                continue
+            if c.group not in ("people", "civilians", "fighters") or c.group == f.casualty.group:
+                continue
+            total = c.count.value if c.count.value is not None else c.count.low
+            if total is not None and total < value:
+                continue
+            if best is None or (total or 0) > (best.casualty.count.value or best.casualty.count.low or 0):
+                best = g
+        if best is not None:
+            f.parent = best.key
 
 
 def _attach_place_lists(frames: list[Frame]) -> None:

@@ -46,6 +46,7 @@ class Row:
     part_of: int | None = None
     anchor: int = 0  # where the noun starts, for ordering
     agent: bool = False  # the subject of the verb ("اعتقل عناصر من X ..."), not a casualty
+    among: bool = False  # after "من بين القتلى": part of a figure given earlier
 
 
 def _count_from(q: Quantity) -> Count:
@@ -119,6 +120,7 @@ class CasualtyExtractor:
         nouns = lex.nouns.find(t, s, e)
         triggers = [tr for tr in lex.triggers.find(t, s, e) if not self._negated(t, tr.start)]
         part_cues = lex.part_of_cues.find(t, s, e)
+        among = lex.among_cues.find(t, s, e)
         rows: list[Row] = []
         used_q: set[int] = set()
         used_tr: set[int] = set()
@@ -134,14 +136,35 @@ class CasualtyExtractor:
                     q, q_index = cand, qi
             # measure
             trig = None
+            among_cue = None
             if noun.measure is None:
                 anchor = q.start if q else nm.start
                 trig = self._nearest_trigger(t, triggers, anchor, nm.end)
-                if trig is None and not self._after_part_cue(t, part_cues, rows, nm.start):
+                among_cue = _cue_before(among, anchor)
+                if among_cue is not None and (
+                    trig is None or trig.end <= among_cue.start or trig.start >= among_cue.start
+                ):
+                    trig = None
+                elif among_cue is not None:
+                    among_cue = None
+                if (
+                    trig is None
+                    and among_cue is None
+                    and not self._after_part_cue(t, part_cues, rows, nm.start)
+                ):
                     continue
             # acceptance without a count
             if q is None:
-                if not self._accept_bare(t, nm, noun, triggers, nouns, i, part_cues, rows):
+                # "ومن بين القتلى طفلان": a singular or dual right after the cue counts itself
+                right_after = (
+                    among_cue is not None
+                    and noun.number is not None
+                    and not nm.definite
+                    and t[among_cue.end : nm.start].strip() == ""
+                )
+                if not right_after and not self._accept_bare(
+                    t, nm, noun, triggers, nouns, i, part_cues, rows
+                ):
                     continue
                 count = _intrinsic(noun)
                 start = nm.start
@@ -161,7 +184,7 @@ class CasualtyExtractor:
             if after_q and count.qualifier == "exact":
                 qual, end = after_q
                 count = Count(count.value, _low_for(qual, count.value), count.high, qual)
-            measure = noun.measure or (trig.payload if trig else "killed")
+            measure = noun.measure or (trig.payload if trig else among_cue.payload if among_cue else "killed")
             if noun.measure and q is not None:
                 # "توفي ثلاثة معتقلين": a trigger right before the count outranks the noun's own measure
                 governing = self._nearest_trigger(t, triggers, q.start, q.start)
@@ -178,6 +201,7 @@ class CasualtyExtractor:
             j = i + 1
             while (
                 q is not None
+                and noun.number == 1  # "ثلاثة أطفال وامرأة" are three children and a woman
                 and j < len(nouns)
                 and t[end : nouns[j].start].strip() == ""
                 and nouns[j].prefix.startswith("و")
@@ -193,7 +217,7 @@ class CasualtyExtractor:
             if j < len(nouns) and nouns[j].key in _OTHERS and t[end : nouns[j].start].strip() == "":
                 end = nouns[j].end
                 skip.add(j)
-            row = Row(measure, group, count, start, end, anchor=nm.start)
+            row = Row(measure, group, count, start, end, anchor=nm.start, among=among_cue is not None)
             # coordinated measure nouns share the quantity: "عشرات القتلى والجرحى"
             chain = [row]
             if noun.measure:
@@ -234,7 +258,14 @@ class CasualtyExtractor:
         rows.extend(self._trigger_only(t, s, e, triggers, quantities, used_q, nouns, actors))
         rows.sort(key=lambda r: r.anchor)
         rows = self._drop_agents(t, rows, nouns)
-        self._link_parts(t, rows, part_cues)
+        self._link_parts(t, rows, part_cues, among)
+        for r in rows:
+            if r.part_of is not None:
+                r.among = False  # its parent is in this sentence
+        # "وامرأة" right after an among row shares its cue
+        for prev, r in zip(rows, rows[1:], strict=False):
+            if prev.among and r.part_of is None and t[prev.end : r.start].strip() in ("", "و", "،"):
+                r.among, r.measure = True, prev.measure
         return rows
 
     def _chained_measures(self, t: str, triggers: list[Match], trig: Match, chain: list[Row]) -> list[Row]:
@@ -388,14 +419,25 @@ class CasualtyExtractor:
             out.append(r)
         return out
 
-    def _link_parts(self, t: str, rows: list[Row], cues: list[Match]) -> None:
+    def _link_parts(self, t: str, rows: list[Row], cues: list[Match], among: list[Match]) -> None:
         parent = None
         prev_end = -1
         for idx, r in enumerate(rows):
             if r.agent:
                 continue
-            after_cue = any(prev_end <= c.start and c.end <= r.start for c in cues)
-            continued = rows[idx - 1].part_of is not None and t[prev_end : r.start].strip() in ("", "و")
+            after_cue = any(prev_end <= c.start and c.end <= r.start for c in cues) or any(
+                prev_end <= c.start
+                and c.end <= r.start
+                and parent is not None
+                and c.payload == rows[parent].measure
+                for c in among
+            )
+            between = [c for c in among if prev_end <= c.start and c.end <= r.start]
+            continued = (
+                rows[idx - 1].part_of is not None
+                and t[prev_end : r.start].strip() in ("", "و")
+                and not between
+            )
             if parent is not None and (after_cue or continued):
                 r.part_of = parent
                 r.measure = rows[parent].measure
@@ -416,6 +458,15 @@ class CasualtyExtractor:
             side=row.side,
             part_of=row.part_of,
         )
+
+
+def _cue_before(cues: list[Match], pos: int) -> Match | None:
+    """The among-cue ending shortly before ``pos`` ("من بين القتلى ثلاثة أطفال")."""
+    best = None
+    for c in cues:
+        if c.end <= pos and pos - c.end <= 40:
+            best = c
+    return best
 
 
 def _low_for(qualifier: str, value: int | None) -> int | None:

@@ -57,12 +57,18 @@ class Lexicons:
         self.bare_cues = _words(cas["bare_cues"])
         self.post_numerals = {normalize_str(w): n for w, n in cas["post_numerals"].items()}
         self.part_of_cues = PhraseMatcher((w, True) for w in cas["part_of_cues"])
+        self.among_cues = PhraseMatcher(
+            (w, measure) for measure, words in cas["among_cues"].items() for w in words
+        )
         self.casualty_negations = _words(cas["negations"])
         self.side_links = PhraseMatcher((w, True) for w in cas["side_links"])
 
         self.type_priority: list[str] = ev["priority"]
         self.type_triggers = PhraseMatcher(
             ((w, etype) for etype, words in ev["triggers"].items() for w in words), suffixes=PRONOUN_SUFFIXES
+        )
+        self.weak_type_triggers = PhraseMatcher(
+            (w, etype) for etype, words in (ev.get("weak_triggers") or {}).items() for w in words
         )
         self.measure_types: dict[str, str] = ev["measure_types"]
         self.modal_cues = PhraseMatcher((w, True) for w in ev["modal_cues"])

@@ -31,7 +31,9 @@ _PRECISION_RANK = {
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    kind: str  # countryside | near | direction | neighbourhood | community | governorate | preposition
+    kind: (
+        str  # countryside | near | direction | neighbourhood | community | governorate | preposition | origin
+    )
     relation: str | None
     start: int  # normalised offset where the cue (with clitics) starts
     listing: bool = False  # a plural/dual cue ("محافظتي", "بلدات") that covers the names after it
@@ -53,7 +55,15 @@ class LocationRules:
         data = load_yaml("locations.yaml")
         cues = data["cues"]
         words: dict[str, tuple[str, str | None]] = {}
-        for kind in ("countryside", "near", "neighbourhood", "community", "governorate", "preposition"):
+        for kind in (
+            "countryside",
+            "near",
+            "neighbourhood",
+            "community",
+            "governorate",
+            "preposition",
+            "origin",
+        ):
             for w in cues[kind]:
                 words.setdefault(norm_name(w), (kind, "countryside" if kind == "countryside" else None))
         for relation, ws in cues["direction"].items():
@@ -121,6 +131,8 @@ class LocationFinder:
             if not places:
                 continue
             cue = self._cue(text, m.start)
+            if cue and cue.kind == "origin":
+                continue
             if cue and cue.start < last_end:
                 cue = None  # "ريف إدلب الجنوبي ومعرة النعمان": the cue belongs to the name before
             if cue is None and listing is not None and _continues_list(text, last_end, m):
@@ -152,7 +164,15 @@ class LocationFinder:
             return None
         cue_start, word = hit
         kind, relation = self.rules.words[word]
-        if word in self.rules.list_words:
+        listing = word in self.rules.list_words
+        if kind in ("community", "neighbourhood"):
+            # "محيط مدينة الكسوة", "شرق بلدة سراقب": the outer cue gives the relation
+            outer = self.rules.cue_before(text, cue_start)
+            if outer is not None:
+                okind, orel = self.rules.words[outer[1]]
+                if okind in ("near", "direction"):
+                    return Cue(kind, orel, outer[0], listing=listing)
+        if listing:
             return Cue(kind, relation, cue_start, listing=True)
         if kind == "direction":
             # "جنوب شرق X": the first direction word names the relation.
@@ -222,7 +242,7 @@ class LocationFinder:
             return None
         m, cue = mn.match, mn.cue
         start, relation, precision = m.core_start, "in", place.precision
-        if cue and cue.kind in ("countryside", "near", "direction"):
+        if cue and (cue.kind in ("countryside", "near", "direction") or cue.relation):
             start, relation = cue.start, cue.relation or "in"
         if cue and cue.kind == "countryside":
             precision = "region"

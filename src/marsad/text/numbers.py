@@ -372,8 +372,10 @@ def _digits(raw: str) -> float:
     """ "1,200" and "1٬200" are thousands; "1.5" (or "1٫5") is a decimal."""
     if re.fullmatch(r"\d{1,3}(?:[,٬]\d{3})+", raw):
         return float(re.sub(r"[,٬]", "", raw))
-    head = re.split(r"[,٬]", raw)[0]
-    return float(head.replace("٫", "."))
+    head = re.split(r"[,٬]", raw)[0].replace("٫", ".")
+    whole, _, rest = head.partition(".")
+    # "0.0.0" (a version or a date) keeps its first decimal only
+    return float(f"{whole}.{rest.split('.')[0]}" if rest else whole)
 
 
 def _adjacent(toks: list[_Tok], a: int, b: int, text: str) -> bool:

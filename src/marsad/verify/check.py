@@ -150,7 +150,10 @@ def _check_dataset(claim: Claim, refs: list[RefRecord], cfg: FuseConfig) -> dict
     assert c is not None
     same = [r for r in refs if r.measure == c.measure and r.group == c.group and not c.side]
     subset = not same
-    pool = same or [r for r in refs if r.measure == c.measure and r.group == "people"]
+    # a count of families is not a count of people, not even a part of one
+    pool = same or [
+        r for r in refs if r.measure == c.measure and r.group == "people" and c.group != "families"
+    ]
     if not pool:
         return {"label": UNVERIFIABLE, "matches": [], "values": []}
     by_day: dict[str, int] = defaultdict(int)
