@@ -141,6 +141,7 @@ class DateFinder:
             *(_key(w) for w in data["few_days"]),
             *(_key(w) for w in data["day_words"]),
             *(_key(w) for w in data["year_words"]),
+            *(_key(w) for w in data["last_n"]["days"] + data["last_n"]["hours"] + data["last_n"]["two_days"]),
             "يومين",
         ]
         stop = {_key(w) for w in data["anchor_stopwords"]}
@@ -215,6 +216,7 @@ class DateFinder:
                 self._relative_day,
             ),
             (re.compile(rf"{_PRO}(?P<x>{_alt(data['few_days'])}){_END}"), self._few_days),
+            (self._last_n_pattern(data["last_n"]), self._last_n),
             (
                 re.compile(
                     rf"{_PRO}(?P<x>(?:ال)?(?P<d>\d{{1,2}})\s+{_alt(data['day_of_month_words'])}\s+"
@@ -498,6 +500,32 @@ class DateFinder:
         if pub is None:
             return self._unknown(m)
         return self._ref(m, pub - timedelta(days=7), pub - timedelta(days=1), "range")
+
+    def _last_n_pattern(self, cfg: dict[str, list[str]]) -> re.Pattern[str]:
+        lead, past = _alt(cfg["lead"]), _alt(cfg["past"])
+
+        def unit(k: int) -> str:
+            return rf"(?:(?P<d{k}>{_alt(cfg['days'])})|(?P<h{k}>{_alt(cfg['hours'])}))"
+
+        def num(k: int) -> str:
+            return rf"(?:ال)?(?:(?P<n{k}>\d{{1,3}})|(?P<nw{k}>{_alt(self._numbers)}))"
+
+        return re.compile(
+            rf"{_PRO}(?P<x>{lead}\s+(?:(?P<two>{_alt(cfg['two_days'])})|{unit(1)}\s+{num(1)}|{num(2)}\s+{unit(2)})"
+            rf"\s+{past}){_END}"
+        )
+
+    def _last_n(self, m: re.Match[str], pub: date | None) -> DateRef | None:
+        if pub is None:
+            return self._unknown(m)
+        if m.group("two"):
+            days = 2
+        else:
+            k = 1 if (m.group("d1") or m.group("h1")) else 2
+            digits, word = m.group(f"n{k}"), m.group(f"nw{k}")
+            n = int(digits) if digits else self._numbers[_key(word)]
+            days = -(-n // 24) if m.group(f"h{k}") else n
+        return self._ref(m, pub - timedelta(days=days), pub, "range")
 
     def _ago(self, m: re.Match[str], pub: date | None) -> DateRef | None:
         if pub is None:
