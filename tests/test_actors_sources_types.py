@@ -146,6 +146,28 @@ def test_type_of_the_asserted_event(extractor: Extractor, text: str, etype: str)
     assert [i.type for i in incidents(extractor, text)] == [etype]
 
 
+def test_group_names_hold_no_triggers(extractor: Extractor) -> None:
+    # "تحرير" inside "هيئة تحرير الشام" is not a capture
+    text = "قتل 14 عنصرا من قوات النظام في اشتباكات مع هيئة تحرير الشام على محاور ريف اللاذقية الشمالي."
+    assert [i.type for i in incidents(extractor, text)] == ["armed_clash"]
+
+
+def test_neighbourhood_stands_for_its_city(extractor: Extractor) -> None:
+    (inc,) = incidents(extractor, "قتل 5 مواطنين برصاص قناصة في حي الوعر بمدينة حمص.")
+    assert [(loc.text, loc.precision) for loc in inc.locations] == [("حي الوعر", "neighbourhood")]
+
+
+def test_where_people_fled_to_is_not_where_it_happened(extractor: Extractor) -> None:
+    text = "أدى القصف على قرى ريف تل تمر إلى مقتل مدنيين اثنين، ونزوح عشرات العائلات نحو مدينة الحسكة."
+    incs = incidents(extractor, text)
+    displacement = next(i for i in incs if i.type == "displacement")
+    assert [loc.admin1 for loc in displacement.locations] == ["Hasakah"]
+    assert "الحسكة" not in [loc.text for loc in displacement.locations]
+    # a destination alone is still the place on record
+    (inc,) = incidents(extractor, "وصلت 40 أسرة نازحة إلى مخيمات أطمة.")
+    assert [loc.text for loc in inc.locations] == ["أطمة"]
+
+
 def test_origin_of_fire_is_not_the_place(extractor: Extractor) -> None:
     text = (
         "استهدفت صواريخ إسرائيلية أطلقت من اتجاه الجولان المحتل محيط مدينة الكسوة، وفق منسقو استجابة سوريا."

@@ -113,6 +113,18 @@ def test_breakdown_points_at_parent(extractor: Extractor) -> None:
     ]
 
 
+def test_breakdown_of_a_breakdown(extractor: Extractor) -> None:
+    # a SOHR-style daily toll: "43 people, among them 19 civilians, among them 6 children and 3 women"
+    text = "وثق المرصد السوري لحقوق الإنسان مقتل 43 شخصاً يوم أمس، بينهم 19 مدنياً، بينهم 6 أطفال و3 مواطنات."
+    cas = extractor.process(RawArticle(id="t", text=text), published="2020-03-05").incidents[0].casualties
+    assert [(c.group, c.count.value, c.part_of) for c in cas] == [
+        ("people", 43, None),
+        ("civilians", 19, 0),
+        ("children", 6, 1),
+        ("women", 3, 1),
+    ]  # and "لحقوق الإنسان" is no one killed
+
+
 def test_among_the_dead_in_a_later_sentence(extractor: Extractor) -> None:
     text = (
         "قتل ما لا يقل عن 12 شخصا وجرح العشرات بانفجار سيارة مفخخة في مدينة أعزاز. "

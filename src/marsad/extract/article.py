@@ -110,7 +110,13 @@ class ArticleExtractor:
             sentence_frames: list[Frame] = []
             for cs, ce in clause_spans(t, s, e):
                 ocs, oce = norm.span(cs, ce)
-                triggers = self.typer.triggers(t, cs, ce)
+                # "هيئة تحرير الشام" names a group, not a "تحرير" (capture)
+                names = [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions]
+                triggers = [
+                    m
+                    for m in self.typer.triggers(t, cs, ce)
+                    if not any(a <= m.start and m.end <= b for a, b in names)
+                ]
                 etype = self.typer.pick(triggers, t)
                 modal = self.typer.is_modal(t, cs, ce)
                 if etype and etype != "negotiation" and modal:
@@ -134,6 +140,10 @@ class ArticleExtractor:
                     measures = {c.casualty.measure for c in frame.casualties}
                     implied = [self.lex.measure_types[m] for m in measures if m in self.lex.measure_types]
                     frame.type = implied[0] if implied else None
+                if frame.type in ("displacement", "evacuation"):
+                    staying = [x for x in frame.locations if not self.locations.is_destination(doc.text, x)]
+                    if staying or sentence_frames:
+                        frame.locations = staying
                 sentence_frames.append(frame)
             for f in sentence_frames:
                 f.report_dates = [d for d in f.dates if id(d) in report_dates]
@@ -156,6 +166,10 @@ class ArticleExtractor:
             and self.gazetteer.capital_governorate(loc.place_id) is not None
             and len(loc.text.split()) == 1
         )
+
+    def _parent(self, loc: Location) -> str | None:
+        place = self.gazetteer.get(loc.place_id) if loc.place_id else None
+        return place.parent if place else None
 
     def _is_report_date(self, text: str, d: DateRef) -> bool:
         """ "قال المرصد يوم الخميس إن ...": the day of the statement, not of the event."""
@@ -261,6 +275,11 @@ class ArticleExtractor:
     def _build(self, incident_id: str, frames: list[Frame], norm: NormText) -> Incident:
         etype = next((f.type for f in frames if f.type), None) or _type_from_weapons(frames)
         locations = _dedupe_locations([loc for f in frames for loc in f.locations], self._is_coarse)
+        # "حي الوعر بمدينة حمص": the city adds nothing next to its own neighbourhood
+        cities = {self._parent(loc) for loc in locations if loc.precision == "neighbourhood"}
+        locations = [
+            loc for loc in locations if not (loc.precision == "community" and loc.place_id in cities)
+        ]
         hits = [h for f in frames for h in f.actors]
         found = [c for f in frames for c in f.casualties]
         actors = self._actor_mentions(hits, norm)

@@ -435,9 +435,14 @@ class CasualtyExtractor:
             between = [c for c in among if prev_end <= c.start and c.end <= r.start]
             continued = (
                 rows[idx - 1].part_of is not None
-                and t[prev_end : r.start].strip() in ("", "و")
+                and t[prev_end : r.start].replace("،", " ").replace(",", " ").strip() in ("", "و")
                 and not between
             )
+            if after_cue and idx > 0 and rows[idx - 1].part_of is not None:
+                # "بينهم 19 مدنياً، بينهم 6 أطفال": a breakdown of the breakdown
+                cue = next((c for c in cues if prev_end <= c.start and c.end <= r.start), None)
+                if cue is not None and t[prev_end : cue.start].strip(" ،,") == "":
+                    parent = idx - 1
             if parent is not None and (after_cue or continued):
                 r.part_of = parent
                 r.measure = rows[parent].measure

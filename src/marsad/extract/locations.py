@@ -79,6 +79,7 @@ class LocationRules:
             for clitic in reversed(_CLITICS):
                 self.forms.setdefault(clitic + w, (len(clitic), w))
         self.list_words = {norm_name(w) for w in cues.get("list") or []}
+        self.destination = {norm_name(w) for w in cues.get("destination") or []}
         self.sides = sorted((norm_name(s) for s in cues["countryside_side"]), key=len, reverse=True)
         self.not_places = [norm_name(p) for p in data.get("not_places") or []]
 
@@ -155,6 +156,22 @@ class LocationFinder:
                 out.append(loc)
         out.sort(key=lambda loc: loc.start)
         return out
+
+    def is_destination(self, text: str, loc: Location) -> bool:
+        """ "نحو مدينة الحسكة", "إلى مخيمات أطمة": a place people went to (``text`` as read)."""
+        words = norm_name(text[max(0, loc.start - 40) : loc.start]).split()[-3:]
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            bare = w[1:] if len(w) > 2 and w[0] in "وف" else w
+            if bare in self.rules.destination or " ".join(words[k - 1 : k + 1]) in self.rules.destination:
+                return True
+            if bare in ("من", "في", "ب") or self.rules.words.get(bare, ("",))[0] not in (
+                "community",
+                "neighbourhood",
+                "",
+            ):
+                return False
+        return False
 
     # --------------------------------------------------------------------------------------------
     def _cue(self, text: str, start: int) -> Cue | None:
