@@ -84,6 +84,10 @@ CASES = [
         [("displaced", "civilians", None, 50, "about")],
     ),
     ("توفي ثلاثة معتقلين تحت التعذيب.", [("killed", "people", None, 3, "exact")]),
+    (
+        "وقال مراسل سانا إن 40 حافلة تقل نحو 1200 شخص بينهم 300 مسلح خرجت من المدينة.",
+        [("evacuated", "people", None, 1200, "about"), ("evacuated", "fighters", None, 300, "exact")],
+    ),
     # households, the usual unit of displacement counts
     (
         "نزحت أكثر من 1500 عائلة من ريف إدلب الجنوبي خلال أسبوع.",

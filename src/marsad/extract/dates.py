@@ -105,6 +105,7 @@ class DateFinder:
         self._weekday = {_key(n): int(wd) for wd, names in data["weekdays"].items() for n in names}
         self._rel_day = {_key(w): int(off) for off, ws in data["relative_days"].items() for w in ws}
         self._numbers = {_key(w): int(n) for n, ws in data["number_words"].items() for w in ws}
+        self._ordinals = {_key(w): int(n) for n, ws in data["ordinal_days"].items() for w in ws}
         self._weeks = {_key(w): int(n) for n, ws in data["week_words"].items() for w in ws}
         self._unit = {_key(w): u for u, ws in data["units"].items() for w in ws}
         self._unit_rel = {_key(w): int(off) for off, ws in data["unit_relations"].items() for w in ws}
@@ -131,6 +132,7 @@ class DateFinder:
         season = _alt(self._season)
         this = _alt(data["unit_this_before"])
         rels = _alt(self._unit_rel)
+        ords = _alt(self._ordinals)
         phrases = [
             *self._month,
             *self._weekday,
@@ -169,7 +171,7 @@ class DateFinder:
             ),
             (
                 re.compile(
-                    rf"{_PRO}(?P<x>(?:{part}\s+)?(?:{wd}\s*[،,]?\s*)?(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?"
+                    rf"{_PRO}(?P<x>(?:{part}\s+)?(?:{wd}\s*[،,]?\s*)?(?:يوم\s+)?(?P<d>\d{{1,2}}|{ords})\s*(?:من\s+)?(?:شهر\s+)?"
                     rf"(?P<m>{monx})(?:\s*[،,]?\s*(?:{yw}\s+)?(?P<y>{_YEAR}))?){_END}"
                 ),
                 self._day_month,
@@ -219,7 +221,7 @@ class DateFinder:
             (self._last_n_pattern(data["last_n"]), self._last_n),
             (
                 re.compile(
-                    rf"{_PRO}(?P<x>(?:ال)?(?P<d>\d{{1,2}})\s+{_alt(data['day_of_month_words'])}\s+"
+                    rf"{_PRO}(?P<x>(?:ال)?(?P<d>\d{{1,2}}|{ords})\s+{_alt(data['day_of_month_words'])}\s+"
                     rf"(?:(?P<this>{this})\s+)?الشهر(?:\s+(?P<rel>{rels}))?){_END}"
                 ),
                 self._day_of_month,
@@ -334,11 +336,14 @@ class DateFinder:
         d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         return self._ref(m, d, d, "day") if d else None
 
+    def _day_number(self, s: str) -> int:
+        return int(s) if s.isdigit() else self._ordinals[_key(s)]
+
     def _day_month(self, m: re.Match[str], pub: date | None) -> DateRef | None:
         mon = self._month_of(m.group("m"))
         if not mon:
             return None
-        day = int(m.group("d"))
+        day = self._day_number(m.group("d"))
         if m.group("y"):
             year = int(m.group("y"))
         elif pub:
@@ -493,7 +498,7 @@ class DateFinder:
             return self._unknown(m)
         offset = self._unit_rel.get(_key(rel), 0) if rel else 0
         y, mo = divmod(pub.year * 12 + pub.month - 1 + offset, 12)
-        d = _safe_date(y, mo + 1, int(m.group("d")))
+        d = _safe_date(y, mo + 1, self._day_number(m.group("d")))
         return self._ref(m, d, d, "day") if d else None
 
     def _few_days(self, m: re.Match[str], pub: date | None) -> DateRef | None:
