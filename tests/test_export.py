@@ -307,3 +307,13 @@ def test_export_cli_usage_errors(hand_db, tmp_path):
     result = CliRunner().invoke(app, ["export", "--db", db, "--format", "geojson", "--type", "bombing"])
     assert result.exit_code == 0
     assert [f["properties"]["incident_id"] for f in json.loads(result.stdout)["features"]] == ["x#5"]
+
+
+def test_totals_count_people_not_households() -> None:
+    from marsad.export.figures import total
+
+    def row(group: str, value: int, part_of: int | None = None) -> dict:
+        return {"measure": "displaced", "group": group, "count": {"value": value}, "part_of": part_of}
+
+    incident = {"casualties": [row("families", 300), row("people", 1200), row("children", 500, 1)]}
+    assert total(incident, "displaced") == 1200

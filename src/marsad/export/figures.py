@@ -12,10 +12,10 @@ def total(incident: dict[str, Any], measure: str) -> int:
     """The incident's figure for ``measure``: top-level rows only (``part_of`` rows are already inside
     their parent), a vague amount counting its low bound (or 0). Rows for the same group and side
     are restatements of one figure (headline and body, two sources) and count once, at their
-    highest; different groups/sides add up."""
+    highest; different groups/sides add up. Families are households, not people: left out."""
     best: dict[tuple[Any, Any], int] = {}
     for cas in incident.get("casualties") or []:
-        if cas.get("measure") != measure or cas.get("part_of") is not None:
+        if cas.get("measure") != measure or cas.get("part_of") is not None or cas.get("group") == "families":
             continue
         count = cas.get("count") or {}
         value = count.get("value")
