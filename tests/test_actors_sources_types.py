@@ -146,6 +146,28 @@ def test_type_of_the_asserted_event(extractor: Extractor, text: str, etype: str)
     assert [i.type for i in incidents(extractor, text)] == [etype]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nisba on the people counted says whose they are, not who attacked
+        (
+            "قتل جندي تركي في قصف لقوات سوريا الديمقراطية على قاعدة قرب رأس العين.",
+            {"turkey": "target", "sdf": "perpetrator"},
+        ),
+        # the unit named in the count is the target; its side is not added on top
+        ("قتل 6 عناصر من فاغنر في هجوم لداعش قرب حقل الشاعر.", {"wagner": "target", "isis": "perpetrator"}),
+        (
+            "أفادت قناة الميادين بمقتل 3 عناصر من مجلس منبج العسكري في هجوم لداعش.",
+            {"sdf": "target", "isis": "perpetrator"},
+        ),
+    ],
+)
+def test_counted_fighters_are_targets(extractor: Extractor, text: str, expected: dict[str, str]) -> None:
+    (inc,) = incidents(extractor, text)
+    assert roles(inc) == expected
+    assert inc.locations == [] or inc.locations[0].name_en != "Al Mayadin"
+
+
 def test_group_names_hold_no_triggers(extractor: Extractor) -> None:
     # "تحرير" inside "هيئة تحرير الشام" is not a capture
     text = "قتل 14 عنصرا من قوات النظام في اشتباكات مع هيئة تحرير الشام على محاور ريف اللاذقية الشمالي."

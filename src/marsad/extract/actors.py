@@ -63,7 +63,12 @@ class ActorFinder:
     def _role(self, t: str, m: Match, floor: int, adjective: bool) -> str:
         lex = self.lex
         if adjective:
-            return "perpetrator"  # "الغارات الروسية": a nisba on a weapon or force names its user
+            # "جنديين تركيين": a nisba on a person counted is whose they are; on a weapon or force
+            # ("الغارات الروسية") it names its user
+            before = [n for n in lex.nouns.find(t, max(floor, m.start - 25), m.start) if n.end <= m.start]
+            if before and t[before[-1].end : m.start].strip() == "":
+                return "target"
+            return "perpetrator"
         words = [_bare(w) for w in _words_before(t, m.start, 3, floor)]
         if m.prefix.endswith("ل") and words and words[-1] in lex.perpetrator_attack_nouns:
             return "perpetrator"

@@ -297,8 +297,14 @@ class ArticleExtractor:
                 and not any(a.id == "civilians" for a in actors)
             ):
                 actors.append(ActorMention("civilians", "target", c.text, c.start, c.end))
-            if c.side and c.side in self.lex.actors and not any(a.id == c.side for a in actors):
-                actors.append(ActorMention(c.side, "target", c.text, c.start, c.end))
+            if c.side and c.side in self.lex.actors and c.measure in ("killed", "injured"):
+                # "6 عناصر من فاغنر": the group named in the count is the target, not its whole side
+                named = [a for a in actors if c.start <= a.start and a.end <= c.end]
+                for a in named:
+                    if a.role == "party":
+                        a.role = "target"
+                if not named and not any(a.id == c.side for a in actors):
+                    actors.append(ActorMention(c.side, "target", c.text, c.start, c.end))
         weapons: list[str] = []
         for f in frames:
             weapons += [w for w in f.weapons if w not in weapons]
