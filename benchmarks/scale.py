@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -102,6 +103,8 @@ def main(argv: list[str] | None = None) -> None:
     corpus = args.workdir / f"corpus-{args.n}-{args.seed}"
     if args._measure:
         out = args.workdir / f"out-{args._measure}"
+        # a finished earlier run would make this one a resume that extracts nothing
+        shutil.rmtree(out, ignore_errors=True)
         print(json.dumps(measure(args._measure, corpus, out, args.workers, args.batch_size, args.extractor)))
         return
 
