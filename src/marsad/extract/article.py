@@ -107,11 +107,11 @@ class ArticleExtractor:
                     if agent.start <= h.start < agent.end:
                         h.role = "perpetrator"
             os_, oe = norm.span(s, e)
+            # "هيئة تحرير الشام" names a group, not a "تحرير" (capture)
+            names = [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions]
             sentence_frames: list[Frame] = []
             for cs, ce in clause_spans(t, s, e):
                 ocs, oce = norm.span(cs, ce)
-                # "هيئة تحرير الشام" names a group, not a "تحرير" (capture)
-                names = [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions]
                 triggers = [
                     m
                     for m in self.typer.triggers(t, cs, ce)
@@ -241,7 +241,7 @@ class ArticleExtractor:
         among = {c.casualty.measure for c in f.casualties if c.among}
         for group in reversed(groups):
             last = group[-1]
-            gtype = next((g.type for g in group if g.type), None)
+            gtype = _type_of(group)
             near = f.sentence - last.sentence <= 2
             if among and f.sentence - last.sentence <= 3:
                 # "من بين القتلى ...": the incident whose dead (or wounded) these are
@@ -273,13 +273,10 @@ class ArticleExtractor:
         return None
 
     def _build(self, incident_id: str, frames: list[Frame], norm: NormText) -> Incident:
-        etype = next((f.type for f in frames if f.type), None) or _type_from_weapons(frames)
-        locations = _dedupe_locations([loc for f in frames for loc in f.locations], self._is_coarse)
-        # "حي الوعر بمدينة حمص": the city adds nothing next to its own neighbourhood
-        cities = {self._parent(loc) for loc in locations if loc.precision == "neighbourhood"}
-        locations = [
-            loc for loc in locations if not (loc.precision == "community" and loc.place_id in cities)
-        ]
+        etype = _type_of(frames) or _type_from_weapons(frames)
+        locations = _dedupe_locations(
+            [loc for f in frames for loc in f.locations], self._is_coarse, self._parent
+        )
         hits = [h for f in frames for h in f.actors]
         found = [c for f in frames for c in f.casualties]
         actors = self._actor_mentions(hits, norm)
@@ -401,12 +398,16 @@ def _headline_home(f: Frame, groups: list[list[Frame]]) -> list[Frame] | None:
                 return group
     admin1s = {loc.admin1 for loc in f.locations if loc.admin1}
     for group in groups:
-        gtype = next((g.type for g in group if g.type), None)
-        if f.type is not None and gtype != f.type:
+        if f.type is not None and _type_of(group) != f.type:
             continue
         if not admin1s or admin1s & {loc.admin1 for loc in _locs(group)}:
             return group
     return None
+
+
+def _type_of(frames: list[Frame]) -> str | None:
+    """An incident's type: that of its first typed frame."""
+    return next((f.type for f in frames if f.type), None)
 
 
 def _locs(group: list[Frame]) -> list[Location]:
@@ -422,7 +423,11 @@ def _places_overlap(a: list[Location], b: list[Location]) -> bool:
     return any(_place_key(x) in keys for x in a)
 
 
-def _dedupe_locations(locs: list[Location], is_coarse: Callable[[Location], bool]) -> list[Location]:
+def _dedupe_locations(
+    locs: list[Location],
+    is_coarse: Callable[[Location], bool],
+    parent_of: Callable[[Location], str | None],
+) -> list[Location]:
     out: list[Location] = []
     seen: set[tuple[str | None, str]] = set()
     for loc in locs:
@@ -440,7 +445,9 @@ def _dedupe_locations(locs: list[Location], is_coarse: Callable[[Location], bool
             for loc in out
             if not is_coarse(loc) or (loc.precision != "country" and loc.admin1 not in inside)
         ]
-    return out
+    # "حي الوعر بمدينة حمص": the city adds nothing next to its own neighbourhood
+    cities = {parent_of(loc) for loc in out if loc.precision == "neighbourhood"}
+    return [loc for loc in out if not (loc.precision == "community" and loc.place_id in cities)]
 
 
 def _type_from_weapons(frames: list[Frame]) -> str:

@@ -141,12 +141,12 @@ class CasualtyExtractor:
                 anchor = q.start if q else nm.start
                 trig = self._nearest_trigger(t, triggers, anchor, nm.end)
                 among_cue = _cue_before(among, anchor)
-                if among_cue is not None and (
-                    trig is None or trig.end <= among_cue.start or trig.start >= among_cue.start
-                ):
-                    trig = None
-                elif among_cue is not None:
-                    among_cue = None
+                if among_cue is not None:
+                    # "من بين القتلى": the cue names the measure, whatever trigger is near
+                    if trig is not None and trig.start < among_cue.start < trig.end:
+                        among_cue = None  # a trigger straddling the cue's start keeps its say
+                    else:
+                        trig = None
                 if (
                     trig is None
                     and among_cue is None
@@ -425,24 +425,23 @@ class CasualtyExtractor:
         for idx, r in enumerate(rows):
             if r.agent:
                 continue
-            after_cue = any(prev_end <= c.start and c.end <= r.start for c in cues) or any(
-                prev_end <= c.start
-                and c.end <= r.start
-                and parent is not None
-                and c.payload == rows[parent].measure
-                for c in among
-            )
+            cue = next((c for c in cues if prev_end <= c.start and c.end <= r.start), None)
             between = [c for c in among if prev_end <= c.start and c.end <= r.start]
+            after_cue = cue is not None or (
+                parent is not None and any(c.payload == rows[parent].measure for c in between)
+            )
             continued = (
                 rows[idx - 1].part_of is not None
                 and t[prev_end : r.start].replace("،", " ").replace(",", " ").strip() in ("", "و")
                 and not between
             )
-            if after_cue and idx > 0 and rows[idx - 1].part_of is not None:
-                # "بينهم 19 مدنياً، بينهم 6 أطفال": a breakdown of the breakdown
-                cue = next((c for c in cues if prev_end <= c.start and c.end <= r.start), None)
-                if cue is not None and t[prev_end : cue.start].strip(" ،,") == "":
-                    parent = idx - 1
+            if (
+                cue is not None
+                and idx > 0
+                and rows[idx - 1].part_of is not None
+                and t[prev_end : cue.start].strip(" ،,") == ""
+            ):
+                parent = idx - 1  # "بينهم 19 مدنياً، بينهم 6 أطفال": a breakdown of the breakdown
             if parent is not None and (after_cue or continued):
                 r.part_of = parent
                 r.measure = rows[parent].measure

@@ -336,6 +336,10 @@ class DateFinder:
         d = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         return self._ref(m, d, d, "day") if d else None
 
+    def _count(self, digits: str | None, word: str | None) -> int:
+        """ "3" or "ثلاثة" (in "منذ ثلاثة أيام", "خلال الأيام الثلاثة الماضية")."""
+        return int(digits) if digits else self._numbers[_key(word or "")]
+
     def _day_number(self, s: str) -> int:
         return int(s) if s.isdigit() else self._ordinals[_key(s)]
 
@@ -527,8 +531,7 @@ class DateFinder:
             days = 2
         else:
             k = 1 if (m.group("d1") or m.group("h1")) else 2
-            digits, word = m.group(f"n{k}"), m.group(f"nw{k}")
-            n = int(digits) if digits else self._numbers[_key(word)]
+            n = self._count(m.group(f"n{k}"), m.group(f"nw{k}"))
             days = -(-n // 24) if m.group(f"h{k}") else n
         return self._ref(m, pub - timedelta(days=days), pub, "range")
 
@@ -538,12 +541,7 @@ class DateFinder:
         if m.group("wk"):
             d = pub - timedelta(days=7 * self._weeks[_key(m.group("wk"))])
             return self._ref(m, d, d, "week")
-        if m.group("two"):
-            n = 2
-        elif m.group("n"):
-            n = int(m.group("n"))
-        else:
-            n = self._numbers[_key(m.group("nw"))]
+        n = 2 if m.group("two") else self._count(m.group("n"), m.group("nw"))
         d = pub - timedelta(days=n)
         return self._ref(m, d, d, "day")
 

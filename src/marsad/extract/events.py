@@ -53,6 +53,6 @@ def _referenced(t: str, m: Match) -> bool:
     if not m.definite:
         return False
     if m.prefix.rstrip("ال").endswith(("ب", "ل")) or m.prefix.endswith("لل"):
-        return True  # "بالهجوم", "للهجوم"
+        return True  # "بالهجوم" (ب + entry "الهجوم", or بال + "هجوم"), "للهجوم"
     before = t[max(0, m.start - 16) : m.start].split()
     return bool(before) and (before[-1] in _REFERRING or " ".join(before[-2:]) in _REFERRING)

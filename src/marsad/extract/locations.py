@@ -31,9 +31,8 @@ _PRECISION_RANK = {
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    kind: (
-        str  # countryside | near | direction | neighbourhood | community | governorate | preposition | origin
-    )
+    # countryside | near | direction | neighbourhood | community | governorate | preposition | origin
+    kind: str
     relation: str | None
     start: int  # normalised offset where the cue (with clitics) starts
     listing: bool = False  # a plural/dual cue ("محافظتي", "بلدات") that covers the names after it
