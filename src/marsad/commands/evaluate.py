@@ -54,29 +54,55 @@ def register(app: typer.Typer) -> None:
             ..., help="Articles to extract, or JSONL written by `marsad extract`."
         ),
         as_json: bool = typer.Option(False, "--json", help="Print the JSON summary instead of a table."),
+        errors: bool = typer.Option(False, "--errors", help="List per article the missed and extra facts."),
+        kinds: str | None = typer.Option(
+            None, "--kinds", help="Score only gold articles of these kinds, e.g. A,B (ANNOTATION.md)."
+        ),
         published: str | None = typer.Option(None, "--published", help="Publication date for all inputs."),
     ) -> None:
-        """Score extraction against gold files (per field precision, recall, F1)."""
-        from rich.console import Console
-        from rich.table import Table
-
+        """Score extraction against gold files (per field precision, recall, F1), as
+        ANNOTATION.md §Scoring defines."""
         from marsad.evaluate import evaluate, load_gold
 
         if not gold_dir.is_dir():
             typer.echo(f"error: {gold_dir}: not a folder of gold files", err=True)
             raise typer.Exit(2)
-        report = evaluate(load_gold(gold_dir), _predictions(inputs, published))
+        wanted = [k for k in kinds.split(",") if k.strip()] if kinds else None
+        report = evaluate(load_gold(gold_dir), _predictions(inputs, published), kinds=wanted)
         if as_json:
-            typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-            return
-        table = Table(title=f"marsad evaluate: {len(report.articles)} gold articles")
-        for col in ("field", "P", "R", "F1", "tp", "fp", "fn"):
-            table.add_column(col, justify="right" if col != "field" else "left")
-        rows = list(report.fields.items()) + [("micro", report.overall)]
-        for name, s in rows:
-            table.add_row(
-                name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn)
-            )
-        Console().print(table)
+            typer.echo(json.dumps(report.to_dict(errors=errors), ensure_ascii=False, indent=2))
+        else:
+            if errors:
+                _print_errors(report)
+            _print_table(report)
         if report.missing:
             typer.echo(f"no prediction for: {', '.join(report.missing)}", err=True)
+
+
+def _print_errors(report: Any) -> None:
+    for aid, detail in report.articles.items():
+        lines = []
+        for name, o in detail.items():
+            if o.missed:
+                lines.append(f"  {name:<10} missed: {'; '.join(o.missed)}")
+            if o.extra:
+                lines.append(f"  {name:<10} extra:  {'; '.join(o.extra)}")
+        if lines:
+            kind = report.kinds.get(aid)
+            typer.echo(f"{aid}" + (f" [{kind}]" if kind else ""))
+            typer.echo("\n".join(lines))
+
+
+def _print_table(report: Any) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"marsad evaluate: {len(report.articles)} gold articles")
+    for col in ("field", "P", "R", "F1", "tp", "fp", "fn"):
+        table.add_column(col, justify="right" if col != "field" else "left")
+    rows = list(report.fields.items()) + [("micro", report.overall)]
+    for name, s in rows:
+        table.add_row(
+            name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn)
+        )
+    Console(width=100).print(table)
