@@ -7,11 +7,11 @@ incident; a clause that only counts casualties joins the incident its sentence i
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.extract.actors import ActorFinder, ActorHit, SourceFinder
+from marsad.extract.background import BackgroundFinder, is_background_date
 from marsad.extract.casualties import CasualtyExtractor, Row
 from marsad.extract.dates import DateFinder
 from marsad.extract.events import EventTyper
@@ -74,6 +74,7 @@ class ArticleExtractor:
         self.gazetteer = gazetteer or Gazetteer.load()
         self.locations = LocationFinder(self.gazetteer)
         self.dates = DateFinder()
+        self.background = BackgroundFinder()
 
     # ------------------------------------------------------------------------------------------
     def extract(self, doc: Doc) -> ArticleResult:
@@ -88,7 +89,9 @@ class ArticleExtractor:
         found = [d for d in self.dates.find(norm, doc.published) if d.span_start is not None]
         # without a publication date, the latest date the article names stands in for it
         now = doc.published or max((d.end or d.start or "" for d in found), default="") or None
-        dates = [d for d in found if not _is_background(d, now)]
+        dates = [d for d in found if not is_background_date(d, now)]
+        old = [d.span_start for d in found if is_background_date(d, now)]
+        history = [norm.orig(a) for a, _ in self.background.spans(t)] + old
         report_dates = {id(d) for d in dates if self._is_report_date(doc.text, d)}
         frames: list[Frame] = []
         prev_mentions: list[str] = []
@@ -112,6 +115,8 @@ class ArticleExtractor:
             sentence_frames: list[Frame] = []
             for cs, ce in clause_spans(t, s, e):
                 ocs, oce = norm.span(cs, ce)
+                if any(ocs <= h < oce for h in history):
+                    continue  # a war-wide total or history, not an incident
                 triggers = [
                     m
                     for m in self.typer.triggers(t, cs, ce)
@@ -349,9 +354,8 @@ class ArticleExtractor:
         return list(best.values())
 
     def _fill_sides(self, casualties: list[Casualty], actors: list[ActorMention]) -> None:
-        """Fighters with no side named take the side of the incident's only targeted side."""
-        sides = {self.lex.actors[a.id].side for a in actors if a.role == "target" and a.id != "civilians"}
-        sides.discard(None)
+        """Fighters with no side named are those of the incident's only targeted armed actor."""
+        sides = {a.id for a in actors if a.role == "target" and a.id != "civilians"}
         if len(sides) != 1:
             return
         side = next(iter(sides))
@@ -527,18 +531,3 @@ def _attach_place_lists(frames: list[Frame]) -> None:
         elif last is not None and f.locations and not f.actors:
             own = {loc.place_id for loc in last.locations}
             last.locations += [loc for loc in f.locations if loc.place_id not in own]
-
-
-_BACKGROUND_DAYS = 365
-
-
-def _is_background(d: DateRef, published: str | None) -> bool:
-    """ "كانت تحت سيطرة الفصائل منذ العام 2012": a date years before the article is history, not the
-    day of the incident being reported."""
-    if not published or not d.start:
-        return False
-    try:
-        age = (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(d.start[:10])).days
-    except ValueError:
-        return False
-    return age > _BACKGROUND_DAYS

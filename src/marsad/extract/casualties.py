@@ -47,6 +47,7 @@ class Row:
     anchor: int = 0  # where the noun starts, for ordering
     agent: bool = False  # the subject of the verb ("اعتقل عناصر من X ..."), not a casualty
     among: bool = False  # after "من بين القتلى": part of a figure given earlier
+    nisba: str | None = None  # "8 إيرانيين": people of that actor's country
 
 
 def _count_from(q: Quantity) -> Count:
@@ -97,10 +98,18 @@ class CasualtyExtractor:
                 continue
             if a.start <= pos:  # alias overlapping the noun ("مقاتلي المعارضة") or right after it
                 return a, a.end
-            gap = t[pos : a.start].strip(" \"'()«»")
-            if gap == "" or self.lex.side_links.find(gap) and len(gap) <= 14:
+            gap = t[pos : a.start].replace("«", " ").replace("»", " ").replace('"', " ").split()
+            if len(gap) <= 4 and all(_bare_link(w) in self.lex.side_link_words for w in gap):
                 return a, a.end
             return None, pos
+        return None, pos
+
+    def _nisba_after(self, t: str, pos: int) -> tuple[str | None, int]:
+        """ "ثلاثة جنود أتراك", "مقاتلا كرديا": the nationality right after counted fighters."""
+        for m in self.lex.side_nisbas.find(t, pos, min(len(t), pos + 24)):
+            if t[pos : m.start].strip() == "" and m.prefix in ("", "ال"):
+                return m.payload, m.end
+            break
         return None, pos
 
     # -- main ----------------------------------------------------------------------------------
@@ -217,7 +226,16 @@ class CasualtyExtractor:
             if j < len(nouns) and nouns[j].key in _OTHERS and t[end : nouns[j].start].strip() == "":
                 end = nouns[j].end
                 skip.add(j)
-            row = Row(measure, group, count, start, end, anchor=nm.start, among=among_cue is not None)
+            row = Row(
+                measure,
+                group,
+                count,
+                start,
+                end,
+                anchor=nm.start,
+                among=among_cue is not None,
+                nisba=noun.side,
+            )
             # coordinated measure nouns share the quantity: "عشرات القتلى والجرحى"
             chain = [row]
             if noun.measure:
@@ -262,6 +280,7 @@ class CasualtyExtractor:
         for r in rows:
             if r.part_of is not None:
                 r.among = False  # its parent is in this sentence
+                _inherit_side(r, rows[r.part_of])
         # "وامرأة" right after an among row shares its cue
         for prev, r in zip(rows, rows[1:], strict=False):
             if prev.among and r.part_of is None and t[prev.end : r.start].strip() in ("", "و", "،"):
@@ -281,6 +300,11 @@ class CasualtyExtractor:
                         Row(trig.payload, r.group, r.count, r.start, r.end, side=r.side, anchor=r.anchor)
                     )
         return extra
+
+    def _takes_object(self, t: str, pos: int) -> bool:
+        """ "اختطفوا صهيب": the verb ending at ``pos`` is followed by its object."""
+        nxt = t[pos : pos + 30].replace("،", " ، ").replace(".", " . ").split()[:1]
+        return bool(nxt) and nxt[0].isalpha() and nxt[0] not in self.lex.no_object_after
 
     def _after_part_cue(self, t: str, cues: list[Match], rows: list[Row], pos: int) -> bool:
         return bool(rows) and any(rows[-1].end <= c.start and c.end <= pos for c in cues)
@@ -306,7 +330,7 @@ class CasualtyExtractor:
         # "لقي طفلان حتفهما": a trigger right after the noun
         for tr in triggers:
             if tr.start >= nm.end and t[nm.end : tr.start].strip() == "" and not tr.prefix.startswith("و"):
-                return True
+                return not (nm.definite and self._takes_object(t, tr.end))
         # "امرأتين وطفل": an indefinite noun coordinated with the row just found
         if (
             rows
@@ -350,7 +374,10 @@ class CasualtyExtractor:
         """Group or side named after the noun phrase."""
         actor, end = self._side_after(t, pos, actors, noun_start)
         if actor is not None and actor.armed:
-            return None, actor.side, end
+            return None, actor.id, end
+        nisba, end = self._nisba_after(t, pos)
+        if nisba is not None:
+            return None, nisba, end
         for j, nm in enumerate(nouns):
             if nm.start < pos:
                 continue
@@ -389,7 +416,7 @@ class CasualtyExtractor:
             count = _count_from(q)
             actor, end = self._side_after(t, q.end, actors, q.end)
             if actor is not None and actor.armed and t[q.end : actor.start].strip().startswith("من"):
-                row = Row(trig.payload, "fighters", count, q.start, end, side=actor.side, anchor=q.start)
+                row = Row(trig.payload, "fighters", count, q.start, end, side=actor.id, anchor=q.start)
             elif q.kind == "vague" or t[q.end : q.end + 2].strip() in ("", "،", ",", ".") or q.end >= e - 1:
                 row = Row(trig.payload, "people", count, q.start, q.end, anchor=q.start)
             else:
@@ -481,3 +508,19 @@ def _low_for(qualifier: str, value: int | None) -> int | None:
     if qualifier == "at_most":
         return None
     return value
+
+
+def _bare_link(word: str) -> str:
+    """A link word without the ل/و it may carry ("لقوات", "وعناصر")."""
+    return word[1:] if len(word) > 3 and word[0] in "لو" else word
+
+
+def _inherit_side(row: Row, parent: Row) -> None:
+    """A breakdown of fighters is fighters: "15 عنصرا بينهم 8 إيرانيين" are 8 Iranian fighters, and
+    "36 مسلحا من داعش بينهم قياديون" are IS commanders."""
+    if parent.group != "fighters":
+        return
+    if row.group == "people" and row.nisba:
+        row.group, row.side = "fighters", row.nisba
+    elif row.group == "fighters" and row.side is None:
+        row.side = parent.side

@@ -16,6 +16,7 @@ class Noun:
     group: str
     measure: str | None
     number: int | None
+    side: str | None = None  # a nisba counted as people ("8 إيرانيين"): the actor they belong to
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,8 @@ class Lexicons:
             nouns += [(w, Noun("people", measure, _number(n))) for w, n in words.items()]
         for group, words in cas["groups"].items():
             nouns += [(w, Noun(group, None, _number(n))) for w, n in words.items()]
+        for actor_id, words in cas["national_nouns"].items():
+            nouns += [(w, Noun("people", None, None, actor_id)) for w in words]
         self.nouns = PhraseMatcher(nouns)
         self.bare_cues = _words(cas["bare_cues"])
         self.post_numerals = {normalize_str(w): n for w, n in cas["post_numerals"].items()}
@@ -61,7 +64,11 @@ class Lexicons:
             (w, measure) for measure, words in cas["among_cues"].items() for w in words
         )
         self.casualty_negations = _words(cas["negations"])
-        self.side_links = PhraseMatcher((w, True) for w in cas["side_links"])
+        self.no_object_after = _words(cas["no_object_after"])
+        self.side_link_words = _words(cas["side_link_words"])
+        self.side_nisbas = PhraseMatcher(
+            (w, actor_id) for actor_id, words in cas["side_nisbas"].items() for w in words
+        )
 
         self.type_priority: list[str] = ev["priority"]
         self.type_triggers = PhraseMatcher(

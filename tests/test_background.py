@@ -1,0 +1,43 @@
+"""War-wide totals and history give no incident (ANNOTATION "What counts"); sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.models import RawArticle
+from marsad.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def incidents(extractor: Extractor, text: str) -> list:
+    return extractor.process(RawArticle(id="t", text=text), published="2019-03-20").incidents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وخلّفت الحرب السورية أكثر من 370 ألف قتيل وملايين النازحين.",
+        "وأسفر النزاع منذ اندلاعه عن مقتل مئات آلاف الأشخاص، وقتل منذ بدء الحرب أكثر من 20 ألف طفل.",
+        "وقد نزح أكثر من ستة ملايين شخص داخل البلاد خلال سنوات الحرب.",
+        "وقتل أكثر من 100 ألف مدني منذ عام 2011.",
+        "وتشهد البلاد منذ ثماني سنوات نزاعا داميا أودى بحياة 360 ألف شخص.",
+        "وخاض أهل الجبل معركة كبرى ضد الحملة الفرنسية عام 1925 قتل فيها المئات.",
+    ],
+)
+def test_totals_and_history_are_no_incidents(extractor: Extractor, text: str) -> None:
+    assert incidents(extractor, text) == []
+
+
+def test_the_incident_beside_a_total_stays(extractor: Extractor) -> None:
+    text = (
+        "قتل 8 مدنيين في غارات جوية على بلدة كفرنبل اليوم. "
+        "ويأتي ذلك في إطار النزاع الذي أوقع أكثر من 370 ألف قتيل منذ عام 2011."
+    )
+    found = incidents(extractor, text)
+    values = [c.count.value for i in found for c in i.casualties]
+    assert values == [8]
+    assert [i.type for i in found] == ["airstrike"]
