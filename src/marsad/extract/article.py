@@ -8,13 +8,13 @@ incident; a clause that only counts casualties joins the incident its sentence i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from marsad.extract.actors import ActorFinder, ActorHit, SourceFinder
 from marsad.extract.background import BackgroundFinder, is_background_date
 from marsad.extract.casualties import CasualtyExtractor, Row
 from marsad.extract.dates import DateFinder
-from marsad.extract.events import EventTyper
+from marsad.extract.events import EventTyper, Typing
 from marsad.extract.gazetteer import Gazetteer
 from marsad.extract.lexicons import Lexicons
 from marsad.extract.locations import LocationFinder
@@ -54,6 +54,7 @@ class Frame:
     sent_start: int
     sent_end: int
     type: str | None
+    generic: bool = False  # typed only by "الهجوم", "القصف", ...: may retell an event told elsewhere
     casualties: list[Found] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     actors: list[ActorHit] = field(default_factory=list)
@@ -122,34 +123,36 @@ class ArticleExtractor:
                     for m in self.typer.triggers(t, cs, ce)
                     if not any(a <= m.start and m.end <= b for a, b in names)
                 ]
-                etype = self.typer.pick(triggers, t)
+                clause_locations = [loc for loc in locations if ocs <= loc.start < oce]
+                typings = self.typer.typings(
+                    triggers, t, has_place=any(loc.precision != "country" for loc in clause_locations)
+                )
                 modal = self.typer.is_modal(t, cs, ce)
-                if etype and etype != "negotiation" and modal:
-                    etype = None
+                if modal:
+                    typings = [x for x in typings if x.type == "negotiation"]
                 clause_rows = [] if modal else [r for r in rows if cs <= r.anchor < ce and not r.agent]
-                frame = Frame(
+                base = Frame(
                     sentence=si,
                     start=ocs,
                     end=oce,
                     sent_start=os_,
                     sent_end=oe,
-                    type=etype,
-                    casualties=self._casualties(norm, si, rows, clause_rows, reporters),
-                    locations=[loc for loc in locations if ocs <= loc.start < oce],
+                    type=None,
+                    locations=clause_locations,
                     actors=[h for h in hits if cs <= h.start < ce],
                     dates=[d for d in dates if ocs <= d.span_start < oce],
                     weapons=self.typer.weapons(t, cs, ce),
                     reporters=list(reporters),
                 )
-                if frame.type is None and frame.casualties:
-                    measures = {c.casualty.measure for c in frame.casualties}
-                    implied = [self.lex.measure_types[m] for m in measures if m in self.lex.measure_types]
-                    frame.type = implied[0] if implied else None
-                if frame.type in ("displacement", "evacuation"):
-                    staying = [x for x in frame.locations if not self.locations.is_destination(doc.text, x)]
-                    if staying or sentence_frames:
-                        frame.locations = staying
-                sentence_frames.append(frame)
+                found = self._casualties(norm, si, rows, clause_rows, reporters)
+                for frame in self._split(base, typings, found):
+                    if frame.type in ("displacement", "evacuation"):
+                        staying = [
+                            x for x in frame.locations if not self.locations.is_destination(doc.text, x)
+                        ]
+                        if staying or sentence_frames:
+                            frame.locations = staying
+                    sentence_frames.append(frame)
             for f in sentence_frames:
                 f.report_dates = [d for d in f.dates if id(d) in report_dates]
                 f.dates = [d for d in f.dates if id(d) not in report_dates]
@@ -158,6 +161,26 @@ class ArticleExtractor:
             )
             _attach_place_lists(sentence_frames)
             frames.extend(f for f in sentence_frames if f.type or f.casualties)
+        return frames
+
+    def _split(self, base: Frame, typings: list[Typing], found: list[Found]) -> list[Frame]:
+        """One frame per event the clause tells; each casualty goes to the event its measure belongs
+        to ("مقتل العشرات ونزوح الآلاف بسبب المعارك": the dead to the fighting, the displaced to the
+        displacement), the rest to the clause's first event."""
+        if not typings:
+            frame = replace(base, casualties=list(found))
+            measures = {c.casualty.measure for c in found}
+            implied = [self.lex.measure_types[m] for m in measures if m in self.lex.measure_types]
+            frame.type = implied[0] if implied else None
+            return [frame]
+        frames = [
+            replace(base, type=x.type, generic=x.generic, casualties=[], locations=list(base.locations))
+            for x in typings
+        ]
+        for c in found:
+            home = self.lex.measure_types.get(c.casualty.measure)
+            target = next((f for f in frames if f.type == home), frames[0])
+            target.casualties.append(c)
         return frames
 
     def _is_coarse(self, loc: Location) -> bool:
@@ -231,11 +254,12 @@ class ArticleExtractor:
             else:
                 target.append(f)
         for f in headline:
-            target = _headline_home(f, groups)
+            target = _headline_home(f, groups, self.typer)
             if target is None:
                 groups.insert(0, [f])
             else:
                 target.append(f)
+        groups = [g for g in groups if not _generic_only(g) or _anchored(g)]
         incidents = []
         for n, group in enumerate(groups, start=1):
             incidents.append(self._build(f"{article_id}#{n}", group, norm))
@@ -243,11 +267,18 @@ class ArticleExtractor:
 
     def _home(self, f: Frame, groups: list[list[Frame]]) -> list[Frame] | None:
         """The incident a frame belongs to, or None for a new one."""
+        if f.generic and not any(c.among for c in f.casualties):
+            return self._retold(f, groups)
         among = {c.casualty.measure for c in f.casualties if c.among}
         for group in reversed(groups):
             last = group[-1]
             gtype = _type_of(group)
             near = f.sentence - last.sentence <= 2
+            if f.type is not None and _generic_only(group) and self.typer.compatible(gtype or "", f.type):
+                # "هجوم على البلدة ... غارات جوية استهدفت البلدة": the kind comes later
+                if near or _places_overlap(f.locations, _locs(group)):
+                    return group
+                continue
             if among and f.sentence - last.sentence <= 3:
                 # "من بين القتلى ...": the incident whose dead (or wounded) these are
                 if any(c.casualty.measure in among and not c.among for g in group for c in g.casualties):
@@ -276,6 +307,24 @@ class ArticleExtractor:
             if near:
                 return group
         return None
+
+    def _retold(self, f: Frame, groups: list[list[Frame]]) -> list[Frame] | None:
+        """ "الهجوم", "القصف", "الضربات": the event told elsewhere in the article that such a word fits,
+        at the same place when the clause names one; or None when it is an event of its own."""
+        fits = [
+            g for g in groups if not _generic_only(g) and self.typer.compatible(f.type or "", _type_of(g))
+        ]
+        own = _places(f.locations)[:1]  # the clause's own place, not a list attached after it
+        if own:
+            same = [g for g in fits if _places_overlap(own, _locs(g))]
+            if same:
+                return same[-1]
+            alike = [g for g in groups if _generic_only(g) and _places_overlap(own, _locs(g))]
+            return alike[-1] if alike else None
+        if fits:
+            return fits[-1]
+        alike = [g for g in groups if _generic_only(g) and f.sentence - g[-1].sentence <= 3]
+        return alike[-1] if alike else None
 
     def _build(self, incident_id: str, frames: list[Frame], norm: NormText) -> Incident:
         etype = _type_of(frames) or _type_from_weapons(frames)
@@ -313,7 +362,8 @@ class ArticleExtractor:
         reporters: list[str] = []
         for f in frames:
             reporters += [r for r in f.reporters if r not in reporters]
-        date = next((f.dates[0] for f in frames if f.dates), None)
+        # an event retold later is dated by its earliest telling: follow-ups carry later days
+        date = min((f.dates[0] for f in frames if f.dates), key=_date_key, default=None)
         said = next((f.report_dates[0] for f in frames if f.report_dates), None)
         if date is None and said is not None:
             if etype in _STATEMENT_TYPES:
@@ -392,7 +442,7 @@ def _figures(frames: list[Frame]) -> set[tuple]:
     }
 
 
-def _headline_home(f: Frame, groups: list[list[Frame]]) -> list[Frame] | None:
+def _headline_home(f: Frame, groups: list[list[Frame]], typer: EventTyper) -> list[Frame] | None:
     """The body incident a headline clause sums up: the one sharing its figures, else the first of
     its type in the same governorate (or anywhere, when the headline names no place)."""
     figures = _figures([f])
@@ -402,7 +452,8 @@ def _headline_home(f: Frame, groups: list[list[Frame]]) -> list[Frame] | None:
                 return group
     admin1s = {loc.admin1 for loc in f.locations if loc.admin1}
     for group in groups:
-        if f.type is not None and _type_of(group) != f.type:
+        gtype = _type_of(group)
+        if f.type is not None and gtype != f.type and not (f.generic and typer.compatible(f.type, gtype)):
             continue
         if not admin1s or admin1s & {loc.admin1 for loc in _locs(group)}:
             return group
@@ -410,8 +461,29 @@ def _headline_home(f: Frame, groups: list[list[Frame]]) -> list[Frame] | None:
 
 
 def _type_of(frames: list[Frame]) -> str | None:
-    """An incident's type: that of its first typed frame."""
-    return next((f.type for f in frames if f.type), None)
+    """An incident's type: that of its first frame that names a kind of event, else of its first typed one."""
+    specific = next((f.type for f in frames if f.type and not f.generic), None)
+    return specific or next((f.type for f in frames if f.type), None)
+
+
+def _date_key(d: DateRef) -> str:
+    return d.start or "9999"
+
+
+def _generic_only(frames: list[Frame]) -> bool:
+    """No frame of the incident says what kind of event it was ("الهجوم" alone)."""
+    typed = [f for f in frames if f.type]
+    return bool(typed) and all(f.generic for f in typed)
+
+
+def _anchored(frames: list[Frame]) -> bool:
+    """An event of its own says something of its own: who was hit, when, or where in the country."""
+    return any(f.casualties or f.dates or _places(f.locations) for f in frames)
+
+
+def _places(locs: list[Location]) -> list[Location]:
+    """Places inside the country: "سوريا" says nothing about which event a clause retells."""
+    return [loc for loc in locs if loc.precision != "country"]
 
 
 def _locs(group: list[Frame]) -> list[Location]:
@@ -423,8 +495,8 @@ def _place_key(loc: Location) -> str:
 
 
 def _places_overlap(a: list[Location], b: list[Location]) -> bool:
-    keys = {_place_key(x) for x in b}
-    return any(_place_key(x) in keys for x in a)
+    keys = {_place_key(x) for x in _places(b)}
+    return any(_place_key(x) in keys for x in _places(a))
 
 
 def _dedupe_locations(

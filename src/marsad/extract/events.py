@@ -1,9 +1,24 @@
-"""Event types and weapons of a clause (CODEBOOK TYPE table)."""
+"""Event types and weapons of a clause (CODEBOOK TYPE table).
+
+A clause is typed by its triggers. Triggers that are negated ("لم تسجل أي غارات"), hypothetical ("أي
+هجوم", "الهجوم المرتقب", "هدد بقصف") or a purpose ("حشدت قواتها للهجوم على") report nothing that
+happened and are dropped. Some words name an event without its kind ("الهجوم", "القصف", "الضربات"):
+a clause typed only by them is *generic*, and the article decides whether it retells an event told
+elsewhere or stands on its own.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from marsad.extract.lexicons import Lexicons
 from marsad.extract.matcher import Match
+
+
+@dataclass(frozen=True, slots=True)
+class Typing:
+    type: str | None
+    generic: bool = False  # named only by words that say no kind of event
 
 
 class EventTyper:
@@ -11,30 +26,108 @@ class EventTyper:
         self.lex = lex
         self._rank = {t: i for i, t in enumerate(lex.type_priority)}
 
+    def _words_before(self, t: str, m: Match, floor: int, n: int = 3) -> list[str]:
+        return t[max(floor, m.start - 30) : m.start].replace("،", " ").replace('"', " ").split()[-n:]
+
     def _negated(self, t: str, m: Match, floor: int) -> bool:
-        words = t[max(floor, m.start - 30) : m.start].split()[-3:]
-        return any(w in self.lex.event_negations for w in words)
+        return any(w in self.lex.event_negations for w in self._words_before(t, m, floor))
+
+    def _hypothetical(self, t: str, m: Match, floor: int) -> bool:
+        """ "أي هجوم", "خوفا من هجوم", "هدد بقصف", "الهجوم المرتقب"."""
+        before = self._words_before(t, m, floor, 3)
+        pairs = [" ".join(before[k : k + 2]) for k in range(len(before) - 1)]
+        if any(
+            w in self.lex.hypothetical_before or _bare(w) in self.lex.hypothetical_before
+            for w in before + pairs
+        ):
+            return True
+        after = t[m.end : m.end + 20].replace('"', " ").split()[:1]
+        return bool(after) and after[0] in self.lex.planned_after
+
+    def _purpose(self, t: str, m: Match, floor: int) -> bool:
+        """ "لاستعادة", "للهجوم على": a verbal noun after ل says what for, not what happened."""
+        if m.prefix not in _PURPOSE_PREFIXES:
+            return False
+        for word in map(_bare, self._words_before(t, m, floor, 3)):
+            stems = {word, *(word[: -len(x)] for x in ("ها", "هم", "ه") if word.endswith(x))}
+            if stems & self.lex.purpose_exempt_before:
+                return False
+        return True
+
+    def _reports(self, t: str, m: Match, floor: int) -> bool:
+        return not (
+            self._negated(t, m, floor) or self._hypothetical(t, m, floor) or self._purpose(t, m, floor)
+        )
 
     def triggers(self, t: str, s: int, e: int) -> list[Match]:
-        """Type triggers of a clause that report something that happened (not negated); the weak
-        ones ("انفجار") only when there is nothing else."""
-        found = [m for m in self.lex.type_triggers.find(t, s, e) if not self._negated(t, m, s)]
+        """Type triggers of a clause that report something that happened; the weak ones ("انفجار")
+        only when there is nothing else."""
+        found = [m for m in self.lex.type_triggers.find(t, s, e) if self._reports(t, m, s)]
         if found:
             return found
-        return [m for m in self.lex.weak_type_triggers.find(t, s, e) if not self._negated(t, m, s)]
+        return [m for m in self.lex.weak_type_triggers.find(t, s, e) if self._reports(t, m, s)]
 
     def is_modal(self, t: str, s: int, e: int) -> bool:
         """A call, plan or wish ("دعا إلى ...", "من المقرر أن ...") rather than an event."""
         return any(m.start - s < 40 for m in self.lex.modal_cues.find(t, s, e))
 
-    def pick(self, triggers: list[Match], t: str = "") -> str | None:
-        """The clause's type. A definite noun after a preposition ("بضلوعهم في الهجوم") points back at
-        an event told before, so the clause's other types come first."""
-        if not triggers:
-            return None
-        asserted = {m.payload for m in triggers if not _referenced(t, m)}
-        types = asserted or {m.payload for m in triggers}
-        return min(types, key=lambda x: self._rank.get(x, 99))
+    def typings(self, triggers: list[Match], t: str = "", has_place: bool = True) -> list[Typing]:
+        """The events a clause tells, one typing each: its violence (the first type by priority, and
+        any other joined to a trigger by و: "الغارات الجوية والقصف المدفعي"), then each other kind
+        (displacement, evacuation, arrests, aid) in order of mention. Talks count only in a clause
+        without violence ("خرقت القوات الهدنة بقصف البلدة" is shelling). Place-bound triggers
+        ("انسحاب") count only in a clause that names a place."""
+        usable = [m for m in triggers if has_place or m.key not in self.lex.place_bound_triggers]
+        violent = [m for m in usable if m.payload in self.lex.violent_types]
+        others = [m for m in usable if m.payload not in self.lex.violent_types]
+        if others and all(m.key in self.lex.generic_triggers and _referenced(t, m) for m in violent):
+            violent = []  # "اعتقل ثلاثة يشتبه بضلوعهم في الهجوم": the attack is only pointed at
+        out: list[Typing] = []
+        if violent:
+            out.append(self._pick(violent, t))
+            if not out[0].generic:
+                out += [Typing(x) for x in self._joined(violent, t, out[0].type)]
+        for m in usable:
+            if m.payload in self.lex.violent_types or m.key in self.lex.generic_triggers:
+                continue
+            if m.payload == "negotiation" and violent:
+                continue
+            if all(_referenced(t, x) for x in usable if x.payload == m.payload):
+                continue  # "الانسحاب من الاتفاق", "بموجب الاتفاق": an agreement pointed at, not made
+            if all(x.type != m.payload for x in out):
+                out.append(Typing(m.payload))
+        return out
+
+    def pick(self, triggers: list[Match], t: str = "", has_place: bool = True) -> Typing:
+        """The clause's main type (the first of ``typings``)."""
+        found = self.typings(triggers, t, has_place)
+        return found[0] if found else Typing(None)
+
+    def _pick(self, triggers: list[Match], t: str) -> Typing:
+        """Specific triggers outrank generic ones. A definite noun after a preposition ("بضلوعهم في
+        الهجوم") points back at an event told before, so the clause's other types come first."""
+        specific = [m for m in triggers if m.key not in self.lex.generic_triggers]
+        pool = specific or triggers
+        asserted = {m.payload for m in pool if not _referenced(t, m)}
+        types = asserted or {m.payload for m in pool}
+        return Typing(min(types, key=lambda x: self._rank.get(x, 99)), generic=not specific)
+
+    def _joined(self, triggers: list[Match], t: str, main: str | None) -> list[str]:
+        """Types of specific triggers joined by و to the trigger before them."""
+        out: list[str] = []
+        for prev, m in zip(triggers, triggers[1:], strict=False):
+            if (
+                m.payload not in (main, *out)
+                and m.key not in self.lex.generic_triggers
+                and m.prefix.startswith("و")
+                and 0 <= m.start - prev.end <= 14
+            ):
+                out.append(m.payload)
+        return out
+
+    def compatible(self, generic_type: str, etype: str | None) -> bool:
+        """May a generic reference of ``generic_type`` ("الهجوم") retell an event of ``etype``?"""
+        return etype is not None and etype in self.lex.compatible_types.get(generic_type, {generic_type})
 
     def weapons(self, t: str, s: int, e: int) -> list[str]:
         out: list[str] = []
@@ -44,8 +137,15 @@ class EventTyper:
         return out
 
 
+_PURPOSE_PREFIXES = frozenset({"ل", "ول", "فل", "لل", "ولل", "فلل"})
+
+
+def _bare(word: str) -> str:
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
 _REFERRING = frozenset(
-    {"في", "على", "عن", "منذ", "بعد", "قبل", "اثر", "عقب", "اعقاب", "هربا من", "فرارا من", "خوفا من"}
+    {"في", "على", "عن", "منذ", "بعد", "قبل", "اثر", "عقب", "اعقاب", "هربا من", "فرارا من", "خوفا من", "بموجب"}
 )
 
 

@@ -71,12 +71,23 @@ class Lexicons:
         )
 
         self.type_priority: list[str] = ev["priority"]
-        self.type_triggers = PhraseMatcher(
-            ((w, etype) for etype, words in ev["triggers"].items() for w in words), suffixes=PRONOUN_SUFFIXES
-        )
+        self.violent_types = frozenset(ev["violent"])
+        typed = [(w, etype) for etype, words in ev["triggers"].items() for w in words]
+        generic = [(w, etype) for etype, words in ev["generic"].items() for w in words]
+        bound = [(w, etype) for etype, words in ev["place_bound"].items() for w in words]
+        self.type_triggers = PhraseMatcher([*typed, *generic, *bound], suffixes=PRONOUN_SUFFIXES)
         self.weak_type_triggers = PhraseMatcher(
             (w, etype) for etype, words in (ev.get("weak_triggers") or {}).items() for w in words
         )
+        weak = [(w, e) for e, words in (ev.get("weak_triggers") or {}).items() for w in words]
+        self.generic_triggers = _words([w for w, _ in generic + weak]) - _words([w for w, _ in typed])
+        self.place_bound_triggers = _words([w for w, _ in bound])
+        self.compatible_types: dict[str, frozenset[str]] = {
+            k: frozenset(v) for k, v in ev["compatible"].items()
+        }
+        self.hypothetical_before = _words(ev["hypothetical_before"])
+        self.planned_after = _words(ev["planned_after"])
+        self.purpose_exempt_before = _words(ev["purpose_exempt_before"])
         self.measure_types: dict[str, str] = ev["measure_types"]
         self.modal_cues = PhraseMatcher((w, True) for w in ev["modal_cues"])
         self.event_negations = _words(ev["negations"])

@@ -1,0 +1,85 @@
+"""Event types on real-news patterns: one event told several times, threats and plans, purposes, and
+clauses that tell several events (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.models import RawArticle
+from marsad.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def types(extractor: Extractor, text: str) -> list[str | None]:
+    result = extractor.process(RawArticle(id="t", text=text), published="2019-07-14")
+    return [i.type for i in result.incidents]
+
+
+def test_a_generic_reference_retells_the_event_before_it(extractor: Extractor) -> None:
+    text = (
+        "قتل 6 مدنيين في غارات جوية على بلدة سراقب اليوم. "
+        "وقال ناشطون إن الهجوم استهدف سوقا شعبيا. "
+        "ودانت منظمات إنسانية القصف."
+    )
+    assert types(extractor, text) == ["airstrike"]
+
+
+def test_a_generic_attack_stands_alone_only_with_something_of_its_own(extractor: Extractor) -> None:
+    assert types(extractor, "وتحدث الوزير عن المعركة ضد الإرهاب.") == []
+    assert types(extractor, "قتل 4 جنود في هجوم على حاجز قرب بلدة مورك.") == ["armed_clash"]
+
+
+def test_the_kind_may_come_after_the_generic_word(extractor: Extractor) -> None:
+    text = "هجوم على قرية في ريف إدلب. وشنت طائرات حربية غارات على القرية فجر اليوم."
+    assert types(extractor, text) == ["airstrike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحذر المسؤول من أي هجوم على المدينة.",
+        "وفر السكان خوفا من هجوم وشيك.",
+        "ويتحدد مصير الهجوم المرتقب على المحافظة في الاجتماع.",
+        "وهدد الرئيس بقصف مواقع الجيش.",
+    ],
+)
+def test_threats_fears_and_plans_are_no_events(extractor: Extractor, text: str) -> None:
+    assert "armed_clash" not in types(extractor, text)
+    assert "shelling" not in types(extractor, text)
+
+
+def test_a_purpose_is_no_event_but_being_subjected_to_one_is(extractor: Extractor) -> None:
+    assert types(extractor, "وحشد الجيش قواته لاستعادة البلدة.") == []
+    assert types(extractor, "وتعرضت بلدة كفرزيتا لقصف عنيف أمس.") == ["shelling"]
+
+
+def test_withdrawal_needs_a_place_in_the_country(extractor: Extractor) -> None:
+    assert types(extractor, "وطالبت البلدية بطرد اللاجئين من المساكن.") == []
+    assert types(extractor, "وأعلن البيت الأبيض انسحاب قواته من سوريا.") == []
+    # the fighting it followed is pointed at ("بعد معارك"), not told as an event of its own
+    assert types(extractor, "انسحبت الفصائل من بلدة اللطامنة بعد معارك عنيفة.") == ["territory_change"]
+
+
+def test_coordinated_kinds_of_violence_are_each_an_event(extractor: Extractor) -> None:
+    found = types(extractor, "تتواصل الغارات الجوية والقصف المدفعي على ريف حماة الشمالي.")
+    assert sorted(found) == ["airstrike", "shelling"]
+
+
+def test_the_dead_belong_to_the_fighting_the_fleeing_to_displacement(extractor: Extractor) -> None:
+    result = extractor.process(
+        RawArticle(id="t", text="وأسفرت المعارك في ريف درعا عن مقتل 15 شخصا ونزوح ألفي شخص."),
+        published="2019-07-14",
+    )
+    by_type = {i.type: [(c.measure, c.count.value) for c in i.casualties] for i in result.incidents}
+    assert by_type == {"armed_clash": [("killed", 15)], "displacement": [("displaced", 2000)]}
+
+
+def test_chemical_weapons_named_are_no_attack_their_use_is(extractor: Extractor) -> None:
+    assert types(extractor, "ووصل مفتشو منظمة حظر الأسلحة الكيميائية إلى دمشق.") == []
+    assert types(extractor, "واتهمت المعارضة قوات النظام باستخدام الأسلحة الكيماوية في بلدة اللطامنة.") == [
+        "chemical_attack"
+    ]
