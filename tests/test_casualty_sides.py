@@ -59,3 +59,43 @@ def test_subject_of_a_verb_with_an_object_is_no_victim(extractor: Extractor) -> 
     assert rows(extractor, "وقالت المصادر إن المدنيين قتلوا في القصف.") == [
         ("killed", "civilians", None, None)
     ]
+
+
+def test_one_figure_for_dead_and_wounded_is_one_killed_row(extractor: Extractor) -> None:
+    assert rows(extractor, "أعلن مصدر طبي عن مقتل وإصابة 40 مدنيا في قصف جوي.") == [
+        ("killed", "civilians", None, 40)
+    ]
+    # with no figure each measure is its own vague row
+    found = rows(extractor, "قتل وجرح عناصر من قوات النظام في الاشتباكات.")
+    assert sorted(found) == [
+        ("injured", "fighters", "syrian_government", None),
+        ("killed", "fighters", "syrian_government", None),
+    ]
+
+
+def test_a_verb_with_its_own_subject_does_not_chain(extractor: Extractor) -> None:
+    found = rows(extractor, "وقال المسعفون إن طفلا واحدا على الأقل قتل وأصيب 9 مدنيين في القصف.")
+    assert sorted(found) == [("injured", "civilians", None, 9), ("killed", "children", None, 1)]
+
+
+def test_refugees_are_counted_only_when_something_happens_to_them(extractor: Extractor) -> None:
+    assert rows(extractor, "ويستضيف البلد نحو 600 ألف لاجئ سوري.") == []
+    assert rows(extractor, "وفر 300 لاجئ من المخيم بعد القصف.") == [("displaced", "people", None, 300)]
+
+
+def test_members_of_civil_bodies_are_people_not_fighters(extractor: Extractor) -> None:
+    assert rows(extractor, "تم إجلاء 120 عنصرا من الدفاع المدني وعائلاتهم.") == [
+        ("evacuated", "people", None, 120)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحذر المبعوث من أن الهجوم قد يسفر عن مقتل الآلاف.",
+        "ووضعت الأمم المتحدة خطط إجلاء 500 مدني من البلدة.",
+        "وتوصل الطرفان إلى اتفاق لإجلاء 300 مقاتل من المدينة.",
+    ],
+)
+def test_possible_and_planned_casualties_are_no_rows(extractor: Extractor, text: str) -> None:
+    assert rows(extractor, text) == []

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from marsad.extract.lexicons import Lexicons, Noun
 from marsad.extract.matcher import Match
+from marsad.extract.modality import Modality
 from marsad.models import Casualty, Count
 from marsad.text.normalize import NormText
 from marsad.text.numbers import NumberParser, Quantity
@@ -66,6 +69,7 @@ class CasualtyExtractor:
     def __init__(self, lex: Lexicons, numbers: NumberParser) -> None:
         self.lex = lex
         self.numbers = numbers
+        self.modality = Modality(lex, lex.casualty_negations)
 
     # -- helpers -------------------------------------------------------------------------------
     def _negated(self, t: str, pos: int) -> bool:
@@ -127,7 +131,13 @@ class CasualtyExtractor:
             for q in quantities
         ]
         nouns = lex.nouns.find(t, s, e)
-        triggers = [tr for tr in lex.triggers.find(t, s, e) if not self._negated(t, tr.start)]
+        triggers = [
+            tr
+            for tr in lex.triggers.find(t, s, e)
+            if not self._negated(t, tr.start)
+            and not self.modality.hypothetical(t, tr, s)
+            and not self.modality.purpose(t, tr, s)
+        ]
         part_cues = lex.part_of_cues.find(t, s, e)
         among = lex.among_cues.find(t, s, e)
         rows: list[Row] = []
@@ -254,7 +264,9 @@ class CasualtyExtractor:
                     j += 1
             # who: "قتلى من المدنيين", "عنصرا من قوات النظام"
             tail = chain[-1].end
-            refined_group, refined_side, tail = self._refine(t, tail, nouns, actors, nm.start, skip)
+            refined_group, refined_side, tail = self._refine(
+                t, tail, nouns, actors, nm.start, skip, fighters=noun.group == "fighters"
+            )
             for r in chain:
                 if refined_group:
                     r.group = (
@@ -271,7 +283,7 @@ class CasualtyExtractor:
                     r.measure = "evacuated"
             rows.extend(chain)
             if trig is not None and noun.measure is None:
-                rows.extend(self._chained_measures(t, triggers, trig, chain))
+                rows.extend(self._chained_measures(t, triggers, trig, chain, rows))
 
         rows.extend(self._trigger_only(t, s, e, triggers, quantities, used_q, nouns, actors))
         rows.sort(key=lambda r: r.anchor)
@@ -287,24 +299,45 @@ class CasualtyExtractor:
                 r.among, r.measure = True, prev.measure
         return rows
 
-    def _chained_measures(self, t: str, triggers: list[Match], trig: Match, chain: list[Row]) -> list[Row]:
-        """ "مقتل وجرح عناصر": every trigger joined by و to the governing one applies too."""
+    def _chained_measures(
+        self, t: str, triggers: list[Match], trig: Match, chain: list[Row], rows: list[Row] | None = None
+    ) -> list[Row]:
+        """ "مقتل وجرح عناصر": every trigger joined by و to the governing one applies too. One figure
+        for both ("مقتل وإصابة 35 مدنيا", "استشهاد وجرح العشرات") counts the dead and wounded
+        together: one row, as killed (ANNOTATION)."""
         extra: list[Row] = []
         k = triggers.index(trig)
         while k > 0 and trig.prefix.startswith("و") and t[triggers[k - 1].end : trig.start].strip() == "":
             k -= 1
             trig = triggers[k]
+            if self._has_subject(t, trig, chain, rows or []):
+                break  # "رجلا قتل وأصيب 6 مدنيين": the first verb has its own subject
             for r in chain:
-                if trig.payload != r.measure:
-                    extra.append(
-                        Row(trig.payload, r.group, r.count, r.start, r.end, side=r.side, anchor=r.anchor)
-                    )
+                if trig.payload == r.measure:
+                    continue
+                if _one_figure(r.count) and {trig.payload, r.measure} == {"killed", "injured"}:
+                    r.measure = "killed"
+                    continue
+                extra.append(
+                    Row(trig.payload, r.group, r.count, r.start, r.end, side=r.side, anchor=r.anchor)
+                )
         return extra
 
     def _takes_object(self, t: str, pos: int) -> bool:
         """ "اختطفوا صهيب": the verb ending at ``pos`` is followed by its object."""
         nxt = t[pos : pos + 30].replace("،", " ، ").replace(".", " . ").split()[:1]
         return bool(nxt) and nxt[0].isalpha() and nxt[0] not in self.lex.no_object_after
+
+    def _has_subject(self, t: str, trig: Match, chain: list[Row], rows: list[Row]) -> bool:
+        """A counted noun right before a verb ("رجلا واحدا على الأقل قتل") is its subject."""
+        if any(0 <= trig.start - r.end <= 20 and r not in chain for r in rows):
+            return True
+        return self._noun_right_before(t, trig.start)
+
+    def _noun_right_before(self, t: str, pos: int) -> bool:
+        lo = max(0, pos - 40)
+        nouns = [n for n in self.lex.nouns.find(t, lo, pos) if n.end <= pos]
+        return bool(nouns) and _subject_gap(t[nouns[-1].end : pos])
 
     def _after_part_cue(self, t: str, cues: list[Match], rows: list[Row], pos: int) -> bool:
         return bool(rows) and any(rows[-1].end <= c.start and c.end <= pos for c in cues)
@@ -327,9 +360,9 @@ class CasualtyExtractor:
         for tr in triggers:
             if tr.end <= nm.start and t[tr.end : nm.start].strip() in ("", "من"):
                 return not nm.definite  # "إجلاء المدنيين" names no count
-        # "لقي طفلان حتفهما": a trigger right after the noun
+        # "لقي طفلان حتفهما", "رجلا واحدا على الأقل قتل": a trigger right after the noun
         for tr in triggers:
-            if tr.start >= nm.end and t[nm.end : tr.start].strip() == "" and not tr.prefix.startswith("و"):
+            if tr.start >= nm.end and _subject_gap(t[nm.end : tr.start]) and not tr.prefix.startswith("و"):
                 return not (nm.definite and self._takes_object(t, tr.end))
         # "امرأتين وطفل": an indefinite noun coordinated with the row just found
         if (
@@ -370,12 +403,17 @@ class CasualtyExtractor:
         actors: list[ActorSpan],
         noun_start: int,
         skip: set[int],
+        fighters: bool = False,
     ) -> tuple[str | None, str | None, int]:
         """Group or side named after the noun phrase."""
+        if fighters and self.lex.civil_bodies.find(t, pos, min(len(t), pos + 30)):
+            body = self.lex.civil_bodies.find(t, pos, min(len(t), pos + 30))[0]
+            if t[pos : body.start].strip(" \"'«»") in ("", "من", "في"):
+                return "people", None, body.end  # "800 عنصر من الدفاع المدني" are rescuers, not fighters
         actor, end = self._side_after(t, pos, actors, noun_start)
         if actor is not None and actor.armed:
             return None, actor.id, end
-        nisba, end = self._nisba_after(t, pos)
+        nisba, end = self._nisba_after(t, pos) if fighters else (None, pos)
         if nisba is not None:
             return None, nisba, end
         for j, nm in enumerate(nouns):
@@ -508,6 +546,19 @@ def _low_for(qualifier: str, value: int | None) -> int | None:
     if qualifier == "at_most":
         return None
     return value
+
+
+_SUBJECT_GAP = regex.compile(r"\s*(?:(?:واحد|واحدا|واحده|اثنان|اثنين|اثنتين|اثنتان)\s*)?(?:علي الاقل\s*)?")
+
+
+def _subject_gap(gap: str) -> bool:
+    """Only what may follow a counted subject before its verb: "واحدا", "على الأقل" (normalised)."""
+    return _SUBJECT_GAP.fullmatch(gap) is not None
+
+
+def _one_figure(count: Count) -> bool:
+    """A number or an amount ("35", "العشرات"), not a bare plural ("عناصر")."""
+    return count.value is not None or (count.low or 0) > 1
 
 
 def _bare_link(word: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from marsad.extract.lexicons import Lexicons
 from marsad.extract.matcher import Match
+from marsad.extract.modality import Modality
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,47 +26,15 @@ class EventTyper:
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
         self._rank = {t: i for i, t in enumerate(lex.type_priority)}
-
-    def _words_before(self, t: str, m: Match, floor: int, n: int = 3) -> list[str]:
-        return t[max(floor, m.start - 30) : m.start].replace("،", " ").replace('"', " ").split()[-n:]
-
-    def _negated(self, t: str, m: Match, floor: int) -> bool:
-        return any(w in self.lex.event_negations for w in self._words_before(t, m, floor))
-
-    def _hypothetical(self, t: str, m: Match, floor: int) -> bool:
-        """ "أي هجوم", "خوفا من هجوم", "هدد بقصف", "الهجوم المرتقب"."""
-        before = self._words_before(t, m, floor, 3)
-        pairs = [" ".join(before[k : k + 2]) for k in range(len(before) - 1)]
-        if any(
-            w in self.lex.hypothetical_before or _bare(w) in self.lex.hypothetical_before
-            for w in before + pairs
-        ):
-            return True
-        after = t[m.end : m.end + 20].replace('"', " ").split()[:1]
-        return bool(after) and after[0] in self.lex.planned_after
-
-    def _purpose(self, t: str, m: Match, floor: int) -> bool:
-        """ "لاستعادة", "للهجوم على": a verbal noun after ل says what for, not what happened."""
-        if m.prefix not in _PURPOSE_PREFIXES:
-            return False
-        for word in map(_bare, self._words_before(t, m, floor, 3)):
-            stems = {word, *(word[: -len(x)] for x in ("ها", "هم", "ه") if word.endswith(x))}
-            if stems & self.lex.purpose_exempt_before:
-                return False
-        return True
-
-    def _reports(self, t: str, m: Match, floor: int) -> bool:
-        return not (
-            self._negated(t, m, floor) or self._hypothetical(t, m, floor) or self._purpose(t, m, floor)
-        )
+        self.modality = Modality(lex, lex.event_negations)
 
     def triggers(self, t: str, s: int, e: int) -> list[Match]:
         """Type triggers of a clause that report something that happened; the weak ones ("انفجار")
         only when there is nothing else."""
-        found = [m for m in self.lex.type_triggers.find(t, s, e) if self._reports(t, m, s)]
+        found = [m for m in self.lex.type_triggers.find(t, s, e) if self.modality.reports(t, m, s)]
         if found:
             return found
-        return [m for m in self.lex.weak_type_triggers.find(t, s, e) if self._reports(t, m, s)]
+        return [m for m in self.lex.weak_type_triggers.find(t, s, e) if self.modality.reports(t, m, s)]
 
     def is_modal(self, t: str, s: int, e: int) -> bool:
         """A call, plan or wish ("دعا إلى ...", "من المقرر أن ...") rather than an event."""
@@ -135,13 +104,6 @@ class EventTyper:
             if m.payload not in out:
                 out.append(m.payload)
         return out
-
-
-_PURPOSE_PREFIXES = frozenset({"ل", "ول", "فل", "لل", "ولل", "فلل"})
-
-
-def _bare(word: str) -> str:
-    return word[1:] if len(word) > 3 and word[0] in "وف" else word
 
 
 _REFERRING = frozenset(

@@ -66,6 +66,7 @@ class Lexicons:
         self.casualty_negations = _words(cas["negations"])
         self.no_object_after = _words(cas["no_object_after"])
         self.side_link_words = _words(cas["side_link_words"])
+        self.civil_bodies = PhraseMatcher((w, True) for w in cas["civil_bodies"])
         self.side_nisbas = PhraseMatcher(
             (w, actor_id) for actor_id, words in cas["side_nisbas"].items() for w in words
         )

@@ -1,0 +1,59 @@
+"""Whether a trigger reports something that happened.
+
+"لم تسجل أي غارات" (negated), "أي هجوم", "الهجوم المرتقب", "هدد بقصف", "قد يسفر عن مقتل" (threats,
+plans, possibilities) and "لاستعادة البلدة", "اتفاق لإجلاء المقاتلين" (a purpose) tell of no event and
+count no one. Event types and casualty counts both ask here, with the cue lists of ``events.yaml``.
+"""
+
+from __future__ import annotations
+
+from marsad.extract.lexicons import Lexicons
+from marsad.extract.matcher import Match
+
+_PURPOSE_PREFIXES = frozenset({"ل", "ول", "فل", "لل", "ولل", "فلل"})
+_SUFFIXES = ("ها", "هم", "ه")
+
+
+def bare(word: str) -> str:
+    """A word without a leading conjunction (وقال -> قال)."""
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
+def words_before(t: str, pos: int, floor: int, n: int) -> list[str]:
+    return t[max(floor, pos - 30) : pos].replace("،", " ").replace('"', " ").split()[-n:]
+
+
+class Modality:
+    def __init__(self, lex: Lexicons, negations: frozenset[str]) -> None:
+        self.lex = lex
+        self.negations = negations
+
+    def reports(self, t: str, m: Match, floor: int = 0) -> bool:
+        return not (self.negated(t, m, floor) or self.hypothetical(t, m, floor) or self.purpose(t, m, floor))
+
+    def negated(self, t: str, m: Match, floor: int = 0) -> bool:
+        return any(w in self.negations for w in words_before(t, m.start, floor, 3))
+
+    def hypothetical(self, t: str, m: Match, floor: int = 0) -> bool:
+        """ "أي هجوم", "خوفا من هجوم", "هدد بقصف", "الهجوم المرتقب", "قد يسفر عن مقتل"."""
+        before = words_before(t, m.start, floor, 3)
+        pairs = [" ".join(before[k : k + 2]) for k in range(len(before) - 1)]
+        cues = self.lex.hypothetical_before
+        if any(w in cues or bare(w) in cues for w in before + pairs):
+            return True
+        # "قد" before an imperfect verb is "may" ("قد يسفر"); before a perfect it is "has" ("قد قتل")
+        if any(a == "قد" and b[:1] in "يت" for a, b in zip(before, before[1:], strict=False)):
+            return True
+        after = t[m.end : m.end + 20].replace('"', " ").split()[:1]
+        return bool(after) and after[0] in self.lex.planned_after
+
+    def purpose(self, t: str, m: Match, floor: int = 0) -> bool:
+        """ "لاستعادة", "للهجوم على": a verbal noun after ل says what for, not what happened; not
+        after "تعرضت" ("تعرضت لقصف") or "التوصل" ("التوصل لاتفاق")."""
+        if m.prefix not in _PURPOSE_PREFIXES:
+            return False
+        for word in map(bare, words_before(t, m.start, floor, 3)):
+            stems = {word, *(word[: -len(x)] for x in _SUFFIXES if word.endswith(x))}
+            if stems & self.lex.purpose_exempt_before:
+                return False
+        return True
