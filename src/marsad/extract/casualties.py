@@ -15,6 +15,7 @@ import regex
 from marsad.extract.lexicons import Lexicons, Noun
 from marsad.extract.matcher import Match
 from marsad.extract.modality import Modality
+from marsad.extract.tolls import TollReader, count_of
 from marsad.models import Casualty, Count
 from marsad.text.normalize import NormText
 from marsad.text.numbers import NumberParser, Quantity
@@ -70,6 +71,7 @@ class CasualtyExtractor:
         self.lex = lex
         self.numbers = numbers
         self.modality = Modality(lex, lex.casualty_negations)
+        self.tolls = TollReader(lex)
 
     # -- helpers -------------------------------------------------------------------------------
     def _negated(self, t: str, pos: int) -> bool:
@@ -144,6 +146,20 @@ class CasualtyExtractor:
         used_q: set[int] = set()
         used_tr: set[int] = set()
         skip: set[int] = set()
+        for toll in self.tolls.find(t, s, e, quantities, nouns, triggers, actors):
+            rows.append(
+                Row(
+                    toll.measure,
+                    toll.group,
+                    count_of(toll.quantity),
+                    toll.start,
+                    toll.end,
+                    side=toll.side,
+                    anchor=toll.start,
+                )
+            )
+            used_q.add(quantities.index(toll.quantity))
+            skip.update(toll.nouns)
 
         for i, nm in enumerate(nouns):
             if i in skip:
@@ -151,7 +167,7 @@ class CasualtyExtractor:
             noun: Noun = nm.payload
             q = None
             for qi, cand in enumerate(quantities):
-                if cand.end <= nm.start and t[cand.end : nm.start].strip() in _GAP_OK:
+                if qi not in used_q and cand.end <= nm.start and t[cand.end : nm.start].strip() in _GAP_OK:
                     q, q_index = cand, qi
             # measure
             trig = None
@@ -340,7 +356,7 @@ class CasualtyExtractor:
         return bool(nouns) and _subject_gap(t[nouns[-1].end : pos])
 
     def _after_part_cue(self, t: str, cues: list[Match], rows: list[Row], pos: int) -> bool:
-        return bool(rows) and any(rows[-1].end <= c.start and c.end <= pos for c in cues)
+        return any(r.end <= c.start and c.end <= pos for c in cues for r in rows)
 
     def _accept_bare(
         self,

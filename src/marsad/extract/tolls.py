@@ -1,0 +1,135 @@
+"""Tolls: "ارتفع عدد القتلى المدنيين إلى 32", "ارتفع إلى 29 على الأقل عدد مقاتلي الفصائل ممن قضوا".
+
+Monitors report running totals with a toll noun (عدد، حصيلة) and a toll verb (ارتفع، بلغ، وصل). The
+figure stands after "إلى" or right after the description, or between the verb and the noun; what is
+counted is described after the noun: its measure by a measure noun or verb (القتلى، الجرحى، قضوا),
+its group by a group noun (المدنيين، مقاتلي) and, for fighters, its side by the actor named there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.extract.lexicons import Lexicons
+from marsad.extract.matcher import Match
+from marsad.models import Count
+from marsad.text.numbers import Quantity
+
+_DESCRIPTION = 70  # characters a description may run after the toll noun
+
+
+@dataclass(slots=True)
+class Toll:
+    measure: str
+    group: str
+    side: str | None
+    quantity: Quantity
+    start: int  # the evidence, from the toll noun or the figure, whichever comes first
+    end: int
+    nouns: list[int]  # indexes of the nouns the description used
+
+
+class TollReader:
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+
+    def find(
+        self,
+        t: str,
+        s: int,
+        e: int,
+        quantities: list[Quantity],
+        nouns: list[Match],
+        triggers: list[Match],
+        actors: list,
+    ) -> list[Toll]:
+        out: list[Toll] = []
+        for word_start, word_end in _words(t, s, e):
+            word = t[word_start:word_end]
+            core = word[1:] if word[:1] in "وفل" and word[1:] in self.lex.toll_nouns else word
+            if core not in self.lex.toll_nouns:
+                continue
+            toll = self._read(t, s, e, word_start, word_end, quantities, nouns, triggers, actors)
+            if toll is not None:
+                out.append(toll)
+        return out
+
+    def _read(
+        self,
+        t: str,
+        s: int,
+        e: int,
+        start: int,
+        end: int,
+        quantities: list[Quantity],
+        nouns: list[Match],
+        triggers: list[Match],
+        actors: list,
+    ) -> Toll | None:
+        verb = self._verb_near(t, s, e, start, end)
+        if verb is None:
+            return None
+        stop = min(e, end + _DESCRIPTION)
+        after = [q for q in quantities if end <= q.start < stop]
+        before = [q for q in quantities if verb <= q.start < start]
+        quantity = before[-1] if before else (after[0] if after else None)
+        if quantity is None:
+            return None
+        if any(n.start >= quantity.end and t[quantity.end : n.start].strip() in ("", "من") for n in nouns):
+            return None  # "ارتفعت الحصيلة إلى 35 قتيلا": the noun after the figure says it all
+        desc_end = quantity.start if quantity.start > end else stop
+        desc_end = min(desc_end, _clause_end(t, end, stop))
+        described = [i for i, n in enumerate(nouns) if end <= n.start and n.end <= desc_end]
+        measure = next((nouns[i].payload.measure for i in described if nouns[i].payload.measure), None)
+        measure = measure or next((tr.payload for tr in triggers if end <= tr.start < desc_end), None)
+        if measure is None:
+            return None
+        group = next(
+            (nouns[i].payload.group for i in described if nouns[i].payload.measure is None), "people"
+        )
+        side = next((a.id for a in actors if end <= a.start < desc_end and a.armed), None)
+        if side and group == "people":
+            group = "fighters"
+        return Toll(
+            measure,
+            group,
+            side if group == "fighters" else None,
+            quantity,
+            min(start, quantity.start),
+            max([end, quantity.end, *(nouns[i].end for i in described)]),
+            described,
+        )
+
+    def _verb_near(self, t: str, s: int, e: int, start: int, end: int) -> int | None:
+        """Start of a toll verb among the five words before the noun or the eight after it."""
+        words = list(_words(t, max(s, start - 60), start))[-5:] + list(_words(t, end, min(e, end + 80)))[:8]
+        for a, b in words:
+            w = t[a:b]
+            if w in self.lex.toll_verbs or (w[:1] == "و" and w[1:] in self.lex.toll_verbs):
+                return a
+        return None
+
+
+def count_of(q: Quantity) -> Count:
+    return Count(q.value, q.low, q.high, q.qualifier)
+
+
+def _words(t: str, s: int, e: int):
+    i = s
+    while i < e:
+        while i < e and not t[i].isalpha():
+            i += 1
+        j = i
+        while j < e and t[j].isalpha():
+            j += 1
+        if j > i:
+            yield i, j
+        i = j
+
+
+def _clause_end(t: str, pos: int, stop: int) -> int:
+    for mark in ("،", ",", "؛", "."):
+        k = t.find(mark, pos, stop)
+        if k != -1:
+            stop = k
+    return stop
