@@ -43,3 +43,19 @@ def test_toll_of_the_wounded(extractor: Extractor) -> None:
 def test_a_count_that_is_no_toll(extractor: Extractor) -> None:
     # a number of buses or villages is no casualty figure
     assert rows(extractor, "وبلغ عدد القرى التي دخلتها القوات 12 قرية.") == []
+
+
+def test_the_verb_before_an_object_outranks_its_noun(extractor: Extractor) -> None:
+    found = rows(extractor, "أعدم مسلحو التنظيم، أحد الرهائن الذين خطفوهم من القرية.")
+    assert found[0][:4] == ("killed", "people", None, 1)
+
+
+def test_counts_after_hum_explain_the_noun_before(extractor: Extractor) -> None:
+    text = 'وأكدت مصادر محلية أن المختطفين من البلدة، وهم "12 امرأة إضافة إلى 9 أطفال".'
+    found = [r[:4] for r in rows(extractor, text)]
+    assert found == [("abducted", "women", None, 12), ("abducted", "children", None, 9)]
+
+
+def test_boys_and_girls_are_one_count(extractor: Extractor) -> None:
+    found = rows(extractor, "قتل 11 طفلا وطفلة في القصف.")
+    assert [r[:4] for r in found] == [("killed", "children", None, 11)]

@@ -146,6 +146,7 @@ class CasualtyExtractor:
         used_q: set[int] = set()
         used_tr: set[int] = set()
         skip: set[int] = set()
+        apposed: str | None = None  # "المخطوفون، وهم 20 سيدة و16 طفلا": the measure of the noun they explain
         for toll in self.tolls.find(t, s, e, quantities, nouns, triggers, actors):
             rows.append(
                 Row(
@@ -182,9 +183,12 @@ class CasualtyExtractor:
                         among_cue = None  # a trigger straddling the cue's start keeps its say
                     else:
                         trig = None
+                if trig is None and among_cue is None and q is not None:
+                    apposed = self._apposed(t, nouns, i, anchor, s) or apposed
                 if (
                     trig is None
                     and among_cue is None
+                    and apposed is None
                     and not self._after_part_cue(t, part_cues, rows, nm.start)
                 ):
                     continue
@@ -219,16 +223,18 @@ class CasualtyExtractor:
             if after_q and count.qualifier == "exact":
                 qual, end = after_q
                 count = Count(count.value, _low_for(qual, count.value), count.high, qual)
-            measure = noun.measure or (trig.payload if trig else among_cue.payload if among_cue else "killed")
+            measure = noun.measure or (
+                trig.payload if trig else among_cue.payload if among_cue else apposed or "killed"
+            )
             if noun.measure and q is not None:
                 # "توفي ثلاثة معتقلين": a trigger right before the count outranks the noun's own measure
-                governing = self._nearest_trigger(t, triggers, q.start, q.start)
+                governing = next((tr for tr in reversed(triggers) if tr.end <= q.start), None)
                 if (
                     governing is not None
                     and governing.end <= q.start
-                    and t[governing.end : q.start].strip() == ""
+                    and _only_subject(t, governing.end, q.start, actors)
                 ):
-                    measure, trig = governing.payload, governing
+                    measure, trig = governing.payload, governing  # "أعدم التنظيم أحد الرهائن"
             if trig is not None:
                 used_tr.add(id(trig))
             group = noun.group
@@ -242,9 +248,10 @@ class CasualtyExtractor:
                 and nouns[j].prefix.startswith("و")
             ):
                 nxt: Noun = nouns[j].payload
-                if nxt.number != 1 or nxt.measure or nxt.group == group:
+                if nxt.number != 1 or nxt.measure:
                     break
-                group = "people"
+                if nxt.group != noun.group:  # "16 طفلا وطفلة" are 16 boys and girls
+                    group = "people"
                 end = nouns[j].end
                 skip.add(j)
                 j += 1
@@ -338,6 +345,15 @@ class CasualtyExtractor:
                     Row(trig.payload, r.group, r.count, r.start, r.end, side=r.side, anchor=r.anchor)
                 )
         return extra
+
+    def _apposed(self, t: str, nouns: list[Match], i: int, anchor: int, s: int) -> str | None:
+        """ "جميع المخطوفين ... وهم 20 سيدة": a count right after هم/هن explains the measure noun
+        named before it, and takes its measure."""
+        words = t[max(s, anchor - 12) : anchor].replace('"', " ").replace("«", " ").replace(":", " ").split()
+        if not words or words[-1] not in self.lex.apposition_cues:
+            return None
+        earlier = [n for n in nouns[:i] if n.payload.measure and n.definite and n.end <= anchor]
+        return earlier[-1].payload.measure if earlier else None
 
     def _takes_object(self, t: str, pos: int) -> bool:
         """ "اختطفوا صهيب": the verb ending at ``pos`` is followed by its object."""
@@ -570,6 +586,16 @@ _SUBJECT_GAP = regex.compile(r"\s*(?:(?:واحد|واحدا|واحده|اثنا�
 def _subject_gap(gap: str) -> bool:
     """Only what may follow a counted subject before its verb: "واحدا", "على الأقل" (normalised)."""
     return _SUBJECT_GAP.fullmatch(gap) is not None
+
+
+def _only_subject(t: str, a: int, b: int, actors: list[ActorSpan]) -> bool:
+    """Nothing between a verb and its object but, perhaps, the actor doing it."""
+    gap = t[a:b]
+    for x in actors:
+        if a <= x.start and x.end <= b:
+            gap = gap.replace(t[x.start : x.end], " ")
+    rest = gap.replace('"', " ").replace("«", " ").replace("»", " ").replace("،", " ").split()
+    return len(rest) == 0 or (len(rest) == 1 and len(gap.split()) > 1)  # "مسلحو التنظيم"
 
 
 def _one_figure(count: Count) -> bool:

@@ -66,6 +66,7 @@ class Lexicons:
         self.casualty_negations = _words(cas["negations"])
         self.no_object_after = _words(cas["no_object_after"])
         self.toll_nouns = _words(cas["toll_nouns"])
+        self.apposition_cues = _words(cas["apposition_cues"])
         self.toll_verbs = _words(cas["toll_verbs"])
         self.side_link_words = _words(cas["side_link_words"])
         self.civil_bodies = PhraseMatcher((w, True) for w in cas["civil_bodies"])
