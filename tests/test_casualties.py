@@ -88,12 +88,12 @@ CASES = [
         "وقال مراسل سانا إن 40 حافلة تقل نحو 1200 شخص بينهم 300 مسلح خرجت من المدينة.",
         [("evacuated", "people", None, 1200, "about"), ("evacuated", "fighters", None, 300, "exact")],
     ),
-    # households, the usual unit of displacement counts
+    # households, the usual unit of displacement counts, are people of no known number (CODEBOOK groups)
     (
         "نزحت أكثر من 1500 عائلة من ريف إدلب الجنوبي خلال أسبوع.",
-        [("displaced", "families", None, 1500, "more_than")],
+        [("displaced", "people", None, None, "vague")],
     ),
-    ("وصلت 40 أسرة نازحة إلى مخيمات أطمة.", [("displaced", "families", None, 40, "exact")]),
+    ("وصلت 40 أسرة نازحة إلى مخيمات أطمة.", [("displaced", "people", None, None, "vague")]),
     # a plural counted noun then a singular one: three children and one woman, not three people
     (
         "قتل ثلاثة أطفال وامرأة بقصف على دوما.",

@@ -49,9 +49,36 @@ def test_breakdown_of_fighters_inherits_side(extractor: Extractor) -> None:
     assert ("killed", "fighters", "isis", 4) in found
 
 
-def test_nationals_counted_alone_are_people(extractor: Extractor) -> None:
-    found = rows(extractor, "قتل 3 أتراك في سقوط قذيفة على بلدة حدودية.")
-    assert found == [("killed", "people", None, 3)]
+def test_nationals_of_foreign_forces_counted_alone_are_their_fighters(extractor: Extractor) -> None:
+    found = rows(extractor, "قتل 6 إيرانيين في الضربة على المطار العسكري.")
+    assert found == [("killed", "fighters", "iran", 6)]
+
+
+def test_both_sides_give_a_row_each(extractor: Extractor) -> None:
+    text = "هاجم مسلحو تنظيم داعش حاجزا لقوات النظام، ما أدى إلى سقوط قتلى من الطرفين."
+    assert sorted(rows(extractor, text)) == [
+        ("killed", "fighters", "isis", None),
+        ("killed", "fighters", "syrian_government", None),
+    ]
+
+
+def test_war_wide_figures_are_no_incident_rows(extractor: Extractor) -> None:
+    assert rows(extractor, "في بلد شهد مقتل أكثر من 400 ألف شخص ونزوح 6 ملايين.") == []
+
+
+def test_households_count_people_vaguely_unless_persons_are_counted(extractor: Extractor) -> None:
+    assert rows(extractor, "نزحت مئات العائلات من القرى الجنوبية.") == [("displaced", "people", None, None)]
+    assert rows(extractor, "قتلت عائلة من أربعة أشخاص في القصف.") == [("killed", "people", None, 4)]
+
+
+def test_a_measure_noun_in_construct_with_a_group(extractor: Extractor) -> None:
+    found = rows(extractor, "وانتشل المسعفون ثلاث جثث بينها جثة طفل.")
+    assert ("killed", "children", None, 1) in found
+
+
+def test_an_adverb_between_trigger_and_count(extractor: Extractor) -> None:
+    found = rows(extractor, "وأصيب حتى الآن 21 بينهم خمسة أطفال.")
+    assert found == [("injured", "people", None, 21), ("injured", "children", None, 5)]
 
 
 def test_subject_of_a_verb_with_an_object_is_no_victim(extractor: Extractor) -> None:

@@ -88,9 +88,10 @@ CASES = [
     ("بضعة أشخاص", None, 3, None, "vague", "vague"),
     ("عدد من المدنيين", None, 2, None, "vague", "vague"),
     # ranges and shares
-    ("بين 10 و15 قتيلا", None, 10, 15, "about", "range"),
-    ("من 20 إلى 30", None, 20, 30, "about", "range"),
-    ("10-15", None, 10, 15, "about", "range"),
+    ("بين 10 و15 قتيلا", 10, 10, 15, "at_least", "range"),
+    ("من 20 إلى 30", 20, 20, 30, "at_least", "range"),
+    ("10-15", 10, 10, 15, "at_least", "range"),
+    ("ما بين مئة ومئتي قتيل", 100, 100, 200, "at_least", "range"),
     ("50% من السكان", 50, 50, None, "exact", "percent"),
     ("70 بالمئة", 70, 70, None, "exact", "percent"),
     ("30 في المائة", 30, 30, None, "exact", "percent"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from marsad.extract.actors import ActorFinder, ActorHit, SourceFinder
 from marsad.extract.background import BackgroundFinder, is_background_date
-from marsad.extract.casualties import CasualtyExtractor, Row
+from marsad.extract.casualties import BOTH_SIDES, CasualtyExtractor, Row
 from marsad.extract.dates import DateFinder
 from marsad.extract.events import EventTyper, Typing
 from marsad.extract.gazetteer import Gazetteer
@@ -340,7 +340,7 @@ class ArticleExtractor:
         self._fill_sides([c.casualty for c in found], actors)
         self._arrest_or_abduction([c.casualty for c in found], actors)
         _link_among(found)
-        casualties = _dedupe_casualties(found)
+        casualties = _both_sides(_dedupe_casualties(found), actors, self.lex)
         for c in casualties:
             if (
                 c.group in ("civilians", "children", "women")
@@ -537,6 +537,18 @@ def _type_from_weapons(frames: list[Frame]) -> str:
     if "chemical" in weapons:
         return "chemical_attack"
     return "other"
+
+
+def _both_sides(casualties: list[Casualty], actors: list[ActorMention], lex: Lexicons) -> list[Casualty]:
+    """ "قتلى وجرحى من الطرفين": one row for each of the incident's two armed sides (none named: no side)."""
+    sides = list(dict.fromkeys(a.id for a in actors if a.id != "civilians" and a.id in lex.actors))[:2]
+    extra: list[Casualty] = []
+    for c in casualties:
+        if c.side != BOTH_SIDES:
+            continue
+        c.side = sides[0] if sides else None
+        extra += [replace(c, side=side, reported_by=list(c.reported_by)) for side in sides[1:]]
+    return casualties + extra
 
 
 def _dedupe_casualties(found: list[Found]) -> list[Casualty]:

@@ -21,6 +21,7 @@ from marsad.text.normalize import NormText
 from marsad.text.numbers import NumberParser, Quantity
 
 _GAP_OK = frozenset({"", "من", "من بين"})
+BOTH_SIDES = "*both*"  # fighters "من الطرفين": one row per side, once the incident's sides are known
 _TRIGGER_BEFORE = 90  # characters a trigger may stand before the count it governs
 _TRIGGER_AFTER = 25  # ... or after it ("118 مريضا نقلوا")
 _SIDE_WINDOW = 45
@@ -265,6 +266,7 @@ class CasualtyExtractor:
                 count,
                 start,
                 end,
+                side=noun.side if group == "fighters" else None,
                 anchor=nm.start,
                 among=among_cue is not None,
                 nisba=noun.side,
@@ -288,7 +290,14 @@ class CasualtyExtractor:
             # who: "قتلى من المدنيين", "عنصرا من قوات النظام"
             tail = chain[-1].end
             refined_group, refined_side, tail = self._refine(
-                t, tail, nouns, actors, nm.start, skip, fighters=noun.group == "fighters"
+                t,
+                tail,
+                nouns,
+                actors,
+                nm.start,
+                skip,
+                fighters=noun.group == "fighters",
+                measure_noun=noun.measure is not None,
             )
             for r in chain:
                 if refined_group:
@@ -310,6 +319,7 @@ class CasualtyExtractor:
 
         rows.extend(self._trigger_only(t, s, e, triggers, quantities, used_q, nouns, actors))
         rows.sort(key=lambda r: r.anchor)
+        rows = self._plausible(rows)
         rows = self._drop_agents(t, rows, nouns)
         self._link_parts(t, rows, part_cues, among)
         for r in rows:
@@ -354,6 +364,30 @@ class CasualtyExtractor:
             return None
         earlier = [n for n in nouns[:i] if n.payload.measure and n.definite and n.end <= anchor]
         return earlier[-1].payload.measure if earlier else None
+
+    def _adverbs_only(self, gap: str) -> bool:
+        words = gap.split()
+        return len(words) <= 2 and (
+            not words
+            or " ".join(words) in self.lex.trigger_gap_words
+            or all(w in self.lex.trigger_gap_words for w in words)
+        )
+
+    def _plausible(self, rows: list[Row]) -> list[Row]:
+        """War-wide stocks and totals ("مقتل أكثر من 350 ألف شخص", "يستضيف 1.3 مليون لاجئ") are no
+        incident's figures; households ("نزوح آلاف العائلات") count people, vaguely, unless the
+        persons are counted beside them ("عائلة من ثلاثة أشخاص")."""
+        out: list[Row] = []
+        for r in rows:
+            size = r.count.value if r.count.value is not None else r.count.low or 0
+            if size >= self.lex.cumulative_from.get(r.measure, 10**12):
+                continue
+            if r.group == "families":
+                if any(x.measure == r.measure and x.group != "families" for x in rows):
+                    continue
+                r.group, r.count = "people", Count(None, r.count.value or r.count.low, None, "vague")
+            out.append(r)
+        return out
 
     def _takes_object(self, t: str, pos: int) -> bool:
         """ "اختطفوا صهيب": the verb ending at ``pos`` is followed by its object."""
@@ -436,6 +470,7 @@ class CasualtyExtractor:
         noun_start: int,
         skip: set[int],
         fighters: bool = False,
+        measure_noun: bool = False,
     ) -> tuple[str | None, str | None, int]:
         """Group or side named after the noun phrase."""
         if fighters and self.lex.civil_bodies.find(t, pos, min(len(t), pos + 30)):
@@ -448,12 +483,17 @@ class CasualtyExtractor:
         nisba, end = self._nisba_after(t, pos) if fighters else (None, pos)
         if nisba is not None:
             return None, nisba, end
+        both = self.lex.both_sides.find(t, pos, min(len(t), pos + 25))
+        if both and t[pos : both[0].start].strip() == "":
+            return "fighters", BOTH_SIDES, both[0].end  # "قتلى وجرحى من الطرفين"
         for j, nm in enumerate(nouns):
             if nm.start < pos:
                 continue
             gap = t[pos : nm.start].strip()
-            if gap in ("من", "في صفوف") and nm.definite and nm.payload.measure is None:
-                skip.add(j)
+            if nm.payload.measure is None and (
+                (gap in ("من", "في صفوف") and nm.definite) or (gap == "" and measure_noun)
+            ):
+                skip.add(j)  # "قتلى من المدنيين", "جثة طفل"
                 return nm.payload.group, None, nm.end
             break
         return None, None, pos
@@ -476,8 +516,8 @@ class CasualtyExtractor:
                 continue
             trig = None
             for tr in triggers:
-                if tr.end <= q.start and t[tr.end : q.start].strip() == "":
-                    trig = tr
+                if tr.end <= q.start and self._adverbs_only(t[tr.end : q.start]):
+                    trig = tr  # "أصيب حتى الآن 37"
             if trig is None:
                 continue
             nxt_noun = next((n for n in nouns if n.start >= q.end), None)
@@ -487,7 +527,12 @@ class CasualtyExtractor:
             actor, end = self._side_after(t, q.end, actors, q.end)
             if actor is not None and actor.armed and t[q.end : actor.start].strip().startswith("من"):
                 row = Row(trig.payload, "fighters", count, q.start, end, side=actor.id, anchor=q.start)
-            elif q.kind == "vague" or t[q.end : q.end + 2].strip() in ("", "،", ",", ".") or q.end >= e - 1:
+            elif (
+                q.kind == "vague"
+                or t[q.end : q.end + 2].strip() in ("", "،", ",", ".")
+                or q.end >= e - 1
+                or t[q.end : q.end + 12].split()[:1] in (["بينهم"], ["منهم"], ["بينهن"], ["من بينهم"])
+            ):
                 row = Row(trig.payload, "people", count, q.start, q.end, anchor=q.start)
             else:
                 continue

@@ -55,7 +55,7 @@ class Lexicons:
         for group, words in cas["groups"].items():
             nouns += [(w, Noun(group, None, _number(n))) for w, n in words.items()]
         for actor_id, words in cas["national_nouns"].items():
-            nouns += [(w, Noun("people", None, None, actor_id)) for w in words]
+            nouns += [(w, Noun("fighters", None, None, actor_id)) for w in words]
         self.nouns = PhraseMatcher(nouns)
         self.bare_cues = _words(cas["bare_cues"])
         self.post_numerals = {normalize_str(w): n for w, n in cas["post_numerals"].items()}
@@ -67,6 +67,9 @@ class Lexicons:
         self.no_object_after = _words(cas["no_object_after"])
         self.toll_nouns = _words(cas["toll_nouns"])
         self.apposition_cues = _words(cas["apposition_cues"])
+        self.cumulative_from: dict[str, int] = cas["cumulative_from"]
+        self.both_sides = PhraseMatcher((w, True) for w in cas["both_sides"])
+        self.trigger_gap_words = _words(cas["trigger_gap_words"])
         self.toll_verbs = _words(cas["toll_verbs"])
         self.side_link_words = _words(cas["side_link_words"])
         self.civil_bodies = PhraseMatcher((w, True) for w in cas["civil_bodies"])

@@ -166,7 +166,8 @@ class NumberParser:
                 if rng is not None and rng[0] > value:
                     high, j = rng
                     end = toks[j - 1].end
-                    found.append(Quantity(q_start, end, num_start, None, value, high, "about", "range"))
+                    # ANNOTATION: "بين 10 و15" is 10, at least
+                    found.append(Quantity(q_start, end, num_start, value, value, high, "at_least", "range"))
                     i = j
                     continue
                 pct = self._percent_at(toks, j, text)
@@ -346,6 +347,10 @@ class NumberParser:
         if j >= len(toks):
             return None
         link = toks[j]
+        if link.prefix == "و" and link.word is not None and self._after_between(toks, j):
+            # "ما بين مئة ومئتي قتيل": the upper end written in words, joined by و
+            parsed = self._number_at(toks, j, text)
+            return (parsed[0], parsed[3]) if parsed and parsed[0] is not None else None
         if link.text not in self._range_links or link.prefix or j + 1 >= len(toks):
             return None
         nxt = toks[j + 1]
@@ -355,6 +360,10 @@ class NumberParser:
         if link.text == "و" and not (j >= 2 and toks[j - 2].text == "بين"):
             return None
         return int(nxt.digits), j + 2
+
+    def _after_between(self, toks: list[_Tok], j: int) -> bool:
+        """The first end of the range came right after "بين"."""
+        return any(toks[k].text == "بين" for k in range(max(0, j - 3), j - 1))
 
     def _percent_at(self, toks: list[_Tok], j: int, text: str) -> int | None:
         if j < len(toks) and toks[j].text in ("%", "٪") and toks[j].start - toks[j - 1].end <= 1:
