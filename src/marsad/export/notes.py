@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from marsad.export.fatalities import Coded, code_figure
+from marsad.export.fatalities import Coded, code_figure, lowest_total
 from marsad.export.record import Count, Figure, Part, Record, Sides, split_sides
 from marsad.export.tables import actor_info, notes_en, outlet_info, place_label, reporter_info
 
@@ -118,7 +118,7 @@ def _with_parts(text: str, parts: list[Part]) -> str:
     if not parts:
         return text
     named = join(count_phrase(p.count, p.group, p.side)[0] for p in dict.fromkeys(parts))
-    return f"{text}, " + str(notes_en()["including"]).format(parts=named)
+    return f"{text} (" + str(notes_en()["including"]).format(parts=named) + ")"
 
 
 def who(sources: Iterable[str], outlets: Iterable[str]) -> str:
@@ -162,6 +162,8 @@ def _template(rec: Record, sides: Sides) -> tuple[str, dict[str, Any]]:
             key = "none"
     else:
         key = "none"
+    if key in ("ab", "party_ab") and len(one) > 1 and len(two) > 1 and f"{key}_many" in spec:
+        key = f"{key}_many"  # "between A and B on one side and C and D on the other"
     if key in ("party_a", "party_ab") and not [a for a in one + two if a != "civilians"] and "none" in spec:
         key = "none"  # civilians alone are not a party to name
     return str(spec[key]), spec
@@ -214,16 +216,20 @@ def english_note(rec: Record) -> str:
     violent = rec.type in (w.get("violent_types") or [])
     shown = [f for m in w["measure_order"] if m not in used for f in by_measure.get(m, [])]
     attributions = list(dict.fromkeys(tuple(coded[id(f)].chosen.sources) for f in shown))
-    # One attribution for the sentence when every figure shares a source; else one per figure.
-    per_figure = any(not set(x) & set(y) for x in attributions for y in attributions)
+    # One attribution for the sentence when every figure shares a source (no source = the outlet);
+    # else one per figure, or per passive sentence when its figures share one.
+    per_figure = any(not (set(x) or {""}) & (set(y) or {""}) for x in attributions for y in attributions)
     outlets = rec.outlets
 
-    def fig_with_source(f: Figure) -> str:
-        text = _fig_text(coded[id(f)])
-        if per_figure:
-            src = who(coded[id(f)].chosen.sources, outlets)
-            text = f"{text} {src}" if src else text
-        return text
+    def src_of(f: Figure) -> str:
+        return who(coded[id(f)].chosen.sources, outlets) if per_figure else ""
+
+    def figs_text(figs: list[Figure], trailing: bool) -> tuple[str, str]:
+        """The figures joined; their common attribution separately when ``trailing``."""
+        srcs = {src_of(f) for f in figs}
+        if trailing and len(srcs) == 1:
+            return join(_fig_text(coded[id(f)]) for f in figs), srcs.pop()
+        return join(" ".join(x for x in (_fig_text(coded[id(f)]), src_of(f)) if x) for f in figs), ""
 
     participles = []
     extra: list[str] = []
@@ -232,11 +238,12 @@ def english_note(rec: Record) -> str:
         if not figs:
             continue
         if violent and m in w["participles"]:
-            participles.append(f"{w['participles'][m]} {join(fig_with_source(f) for f in figs)}")
+            participles.append(f"{w['participles'][m]} {figs_text(figs, False)[0]}")
         else:
             plural = len(figs) > 1 or count_phrase(coded[id(figs[0])].chosen.count, figs[0].group, None)[1]
             verb = "were" if plural else "was"
-            extra.append(_cap(f"{join(fig_with_source(f) for f in figs)} {verb} {w['passive'][m]}."))
+            text, src = figs_text(figs, True)
+            extra.append(_cap(f"{text} {verb} {w['passive'][m]}{' ' + src if src else ''}."))
     if participles:
         glue = " and " if all(" and " not in p for p in participles) else ", and "
         sentence += ", " + glue.join(participles)
@@ -270,6 +277,21 @@ def english_note(rec: Record) -> str:
     return " ".join(sentences)
 
 
+def incident_note(inc: dict[str, Any], article: dict[str, Any] | None = None) -> str:
+    """The English note of a stored incident; ``article`` supplies outlet and date when ``inc`` lacks them."""
+    from marsad.export.record import from_incident
+
+    art = article or {}
+    merged = {
+        "published": art.get("published"),
+        "outlet": art.get("outlet"),
+        "article_id": art.get("id"),
+        "article_title": art.get("title"),
+        **{k: v for k, v in inc.items() if v is not None},
+    }
+    return english_note(from_incident(merged))
+
+
 def acled_remarks(coded: list[Coded], total: int, violent: bool) -> list[str]:
     """How the ACLED fatalities were coded, when that is not just the one reported number."""
     w = notes_en()["acled"]
@@ -278,7 +300,8 @@ def acled_remarks(coded: list[Coded], total: int, violent: bool) -> list[str]:
     if not violent and counted:
         out.append(str(w["not_violent"]))
     elif violent:
-        if any(c.vague for c in counted):
+        exact = {(c.figure.group, c.figure.side): c.value for c in counted if not c.vague}
+        if any(c.vague for c in counted) and lowest_total(exact) != total:  # a vague figure counted
             out.append(str(w["vague"]).format(n=number(total)))
         if any(c.others for c in counted):
             out.append(str(w["lowest"]))

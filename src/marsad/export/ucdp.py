@@ -118,17 +118,15 @@ def _side_name(info: ActorInfo, other_is_state: bool) -> str:
 
 
 def _kind(rec: Record, one: list[ActorInfo], two: list[ActorInfo], deaths: Deaths) -> int:
-    """1 state-based, 2 non-state, 3 one-sided violence."""
+    """1 state-based, 2 non-state, 3 one-sided violence (an actor against civilians, no armed opponent)."""
     if rec.type in ucdp_map()["one_sided_types"]:
         return 3
     armed_two = [a for a in two if a.id != "civilians"]
-    if any(a.state for a in one) or any(a.state for a in armed_two):
-        return 1
     if one and armed_two:
-        return 2
-    if deaths.civilians and not (deaths.a or deaths.b):
+        return 1 if any(a.state for a in one + armed_two) else 2
+    if deaths.civilians and not (deaths.a or deaths.b or deaths.unknown):
         return 3
-    return 2
+    return 1 if any(a.state for a in one + armed_two) else 2
 
 
 def ucdp_row(rec: Record) -> dict[str, Any] | None:
