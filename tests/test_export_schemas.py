@@ -717,3 +717,43 @@ def test_api_incidents_carry_the_english_note(fused_db):
     page = client.get("/api/articles/r2").json()
     assert page["incidents"][0]["note_en"].startswith("On 2 March 2017, Syrian government forces carried out")
     assert json.dumps(page, ensure_ascii=False).count("note_en") == 1
+
+
+def test_note_names_a_restated_breakdown_once_and_drops_impossible_parts():
+    text = note(
+        casualties=(
+            row("killed", "people", 54, q="at_least"),
+            row("killed", "civilians", 28, part_of=0),
+            row("killed", "civilians", 28),
+            row("killed", "fighters", 5, q="at_least", side="isis"),
+            row("killed", "children", 19, part_of=3),
+        ),
+        type_="shelling",
+        actors=(),
+    )
+    assert text == (
+        "On 2 March 2017, shelling hit Douma, Rif Dimashq, killing at least 54 people (including 28 "
+        "civilians) and at least five members of Islamic State (IS), according to SOHR, via AFP."
+    )
+
+
+def test_note_merges_identical_killed_and_injured_and_says_who_is_on_which_side():
+    text = note(
+        type_="armed_clash",
+        actors=(("isis", "party"), ("sdf", "party")),
+        casualties=(
+            row("killed", "people", None, q="vague", low=20),
+            row("injured", "people", None, q="vague", low=20),
+        ),
+    )
+    assert text == (
+        "On 2 March 2017, Islamic State (IS) clashed with the Syrian Democratic Forces (SDF) in Douma, "
+        "Rif Dimashq, killing and injuring tens of people (SOHR, via AFP)."
+    )
+    deal = note(
+        type_="negotiation", actors=(("russia", "party"), ("united_states", "party"), ("fsa", "party"))
+    )
+    assert deal == (
+        "On 2 March 2017, a negotiation or agreement between Russian forces on one side and US forces and "
+        "the Free Syrian Army (FSA) on the other was reported concerning Douma, Rif Dimashq (SOHR, via AFP)."
+    )

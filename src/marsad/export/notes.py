@@ -162,7 +162,7 @@ def _template(rec: Record, sides: Sides) -> tuple[str, dict[str, Any]]:
             key = "none"
     else:
         key = "none"
-    if key in ("ab", "party_ab") and len(one) > 1 and len(two) > 1 and f"{key}_many" in spec:
+    if key in ("ab", "party_ab") and max(len(one), len(two)) > 1 and f"{key}_many" in spec:
         key = f"{key}_many"  # "between A and B on one side and C and D on the other"
     if key in ("party_a", "party_ab") and not [a for a in one + two if a != "civilians"] and "none" in spec:
         key = "none"  # civilians alone are not a party to name
@@ -171,7 +171,24 @@ def _template(rec: Record, sides: Sides) -> tuple[str, dict[str, Any]]:
 
 def _fig_text(c: Coded) -> str:
     text, _ = count_phrase(c.chosen.count, c.figure.group, c.figure.side)
-    return _with_parts(text, c.chosen.parts)
+    whole = c.chosen.count.value
+    # A "part" larger than its whole is no breakdown of it (an extraction slip): not shown as one.
+    parts = [p for p in c.chosen.parts if whole is None or p.count.value is None or p.count.value <= whole]
+    return _with_parts(text, parts)
+
+
+def _restated(f: Figure, coded: dict[int, Coded], figs: list[Figure]) -> bool:
+    """A figure that repeats a breakdown already given ("54 people, including 28 civilians" and
+    "28 civilians"): named once."""
+    c = coded[id(f)].chosen.count
+    return any(
+        g is not f
+        and any(
+            (p.group, p.side, p.count.value) == (f.group, f.side, c.value) and c.value is not None
+            for p in coded[id(g)].chosen.parts
+        )
+        for g in figs
+    )
 
 
 def english_note(rec: Record) -> str:
@@ -231,22 +248,28 @@ def english_note(rec: Record) -> str:
             return join(_fig_text(coded[id(f)]) for f in figs), srcs.pop()
         return join(" ".join(x for x in (_fig_text(coded[id(f)]), src_of(f)) if x) for f in figs), ""
 
-    participles = []
+    participles: list[tuple[str, str]] = []
     extra: list[str] = []
     for m in w["measure_order"]:
         figs = [f for f in by_measure.get(m, []) if m not in used]
+        figs = [f for f in figs if not _restated(f, coded, figs)]
         if not figs:
             continue
         if violent and m in w["participles"]:
-            participles.append(f"{w['participles'][m]} {figs_text(figs, False)[0]}")
+            participles.append((str(w["participles"][m]), figs_text(figs, False)[0]))
         else:
             plural = len(figs) > 1 or count_phrase(coded[id(figs[0])].chosen.count, figs[0].group, None)[1]
             verb = "were" if plural else "was"
             text, src = figs_text(figs, True)
             extra.append(_cap(f"{text} {verb} {w['passive'][m]}{' ' + src if src else ''}."))
+    if (
+        len(participles) == 2 and participles[0][1] == participles[1][1]
+    ):  # "killing and injuring tens of people"
+        participles = [(f"{participles[0][0]} and {participles[1][0]}", participles[0][1])]
     if participles:
-        glue = " and " if all(" and " not in p for p in participles) else ", and "
-        sentence += ", " + glue.join(participles)
+        clauses = [f"{verb} {figs}" for verb, figs in participles]
+        glue = " and " if all(" and " not in c for c in clauses) else ", and "
+        sentence += ", " + glue.join(clauses)
     if not per_figure:
         src = who([*(s for a in attributions for s in a), *rec.reporters], outlets)
         if src and sentence.endswith(")"):  # "... Islamic State (IS) (France 24)" reads badly

@@ -457,7 +457,8 @@
   function renderNotesEn(incidents) {
     var box = document.getElementById("article-notes-en");
     if (!box) {
-      box = el("ul", { id: "article-notes-en", className: "meta notes-en", dir: "ltr", lang: "en" });
+      box = el("ul", { id: "article-notes-en", className: "meta notes-en", dir: "ltr", lang: "en",
+        style: "max-height: 10em; overflow-y: auto;" });
       var text = document.getElementById("article-text");
       text.parentNode.insertBefore(box, text);
     }
