@@ -16,6 +16,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
+from marsad.export.notes import incident_note
 from marsad.store import Filters, Store
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -89,6 +90,8 @@ def create_app(db_url: str = "sqlite:///marsad.db", store: Store | None = None) 
         """Incidents matching the filters, newest first (comma-separated values mean "any of")."""
         flt = _filters(start, end, admin1, type, actor, source, q)
         total, items = db.incidents(filters=flt, limit=limit, offset=offset)
+        for item in items:
+            item["note_en"] = incident_note(item)
         return {"total": total, "items": items}
 
     @app.get("/api/events")
@@ -111,6 +114,8 @@ def create_app(db_url: str = "sqlite:///marsad.db", store: Store | None = None) 
         line = db.article(article_id)
         if line is None:
             raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
+        for inc in line["incidents"]:
+            inc["note_en"] = incident_note(inc, line["article"])
         verification = db.verification(article_id)
         if verification is not None:
             line["verification"] = verification
@@ -133,6 +138,8 @@ def create_app(db_url: str = "sqlite:///marsad.db", store: Store | None = None) 
             path="api",
         )
         line = _extractor().process(raw, published=published).to_dict(with_text=True)
+        for inc in line["incidents"]:
+            inc["note_en"] = incident_note(inc, line["article"])
         line["stored"] = db.put(line) if body.store else None
         return line
 

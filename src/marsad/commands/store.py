@@ -148,7 +148,9 @@ def register(app: typer.Typer) -> None:
     @app.command("export")
     def export_cmd(
         db: DbOption = DEFAULT_DB,
-        fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl, geojson or acled.")] = "csv",
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", help="csv, jsonl, geojson, acled or ucdp.")
+        ] = "csv",
         output: Annotated[
             Path | None, typer.Option("-o", "--output", help="Output file (default stdout).")
         ] = None,
@@ -163,27 +165,47 @@ def register(app: typer.Typer) -> None:
         actor: Annotated[str | None, typer.Option("--actor", help="Actor id(s), comma-separated.")] = None,
         source: Annotated[str | None, typer.Option("--source", help="Source id(s), comma-separated.")] = None,
         q: Annotated[str | None, typer.Option("--q", help="Text to find in the evidence.")] = None,
+        notes: Annotated[
+            str,
+            typer.Option("--notes", help="ACLED notes: en (English sentences) or ar (the Arabic evidence)."),
+        ] = "en",
+        fused: Annotated[
+            bool,
+            typer.Option(
+                "--fused/--incidents",
+                help="ACLED rows from fused events (`marsad fuse --db`) instead of one per incident.",
+            ),
+        ] = False,
     ) -> None:
         """Export stored incidents (csv: one row per incident; jsonl: article lines; geojson: points;
-        acled: ACLED columns)."""
+        acled: ACLED's 31 columns; ucdp: UCDP GED's 49 columns, from fused events)."""
         from marsad.export import FORMATS, export
+        from marsad.export.writers import INCIDENT_ONLY_FILTERS, NOTES
         from marsad.store import Filters, Store
 
         if fmt not in FORMATS:
             raise _error(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        if notes not in NOTES:
+            raise _error(f"--notes must be one of {', '.join(NOTES)}, not {notes!r}")
         try:
             flt = Filters(start=start, end=end, admin1=admin1, type=type_, actor=actor, source=source, q=q)
         except ValueError as exc:
             raise _error(str(exc)) from None
+        from_events = fmt == "ucdp" or (fmt == "acled" and fused)
+        given = [f"--{name}" for name in INCIDENT_ONLY_FILTERS if getattr(flt, name)]
+        if from_events and given:
+            raise _error(f"{', '.join(given)} filter incidents, not fused events (drop them or export acled)")
         if "://" not in db and not Path(db).exists():
             raise _error(f"{db}: no such database")
         store = Store(db)
+        if from_events and not store.counts()["events"]:
+            typer.echo(f"export: {db} holds no fused events: run `marsad fuse --db {db}` first", err=True)
         if output is None:
-            n = export(store, fmt, sys.stdout, flt)
+            n = export(store, fmt, sys.stdout, flt, notes=notes, fused=fused)
         else:
-            newline = "" if fmt in ("csv", "acled") else None
+            newline = "" if fmt in ("csv", "acled", "ucdp") else None
             with output.open("w", encoding="utf-8", newline=newline) as fh:
-                n = export(store, fmt, fh, flt)
+                n = export(store, fmt, fh, flt, notes=notes, fused=fused)
         typer.echo(f"export: {n} {fmt} records", err=True)
         store.close()
 

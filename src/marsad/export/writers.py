@@ -8,11 +8,17 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from marsad.export.acled import COLUMNS as ACLED_COLUMNS
-from marsad.export.acled import acled_row
+from marsad.export.acled import acled_record_row
 from marsad.export.figures import evidence_text, first_located, total
+from marsad.export.record import Record, from_event, from_incident
+from marsad.export.ucdp import COLUMNS as UCDP_COLUMNS
+from marsad.export.ucdp import ucdp_row
 from marsad.store import Filters, Store
 
-FORMATS = ("csv", "jsonl", "geojson", "acled")
+FORMATS = ("csv", "jsonl", "geojson", "acled", "ucdp")
+NOTES = ("en", "ar")
+# Filters that only incidents have (events keep no actor/source/text columns).
+INCIDENT_ONLY_FILTERS = ("actor", "source", "q")
 
 CSV_COLUMNS = (
     "article_id",
@@ -91,23 +97,69 @@ def geojson_features(inc: dict[str, Any]) -> Iterator[dict[str, Any]]:
         }
 
 
-def export(store: Store, fmt: str, out: TextIO, filters: Filters | None = None) -> int:
-    """Write ``fmt`` to ``out``; returns the number of records written (rows, lines or features)."""
+def iter_event_records(store: Store, flt: Filters, chunk: int = 500) -> Iterator[Record]:
+    """Stored fused events as records, with their articles' titles and ingest times."""
+    batch: list[dict[str, Any]] = []
+
+    def flush() -> Iterator[Record]:
+        ids = [str(m.get("article")) for ev in batch for m in ev.get("members") or [] if m.get("article")]
+        meta = store.article_meta(ids)
+        for ev in batch:
+            yield from_event(ev, meta)
+        batch.clear()
+
+    for ev in store.iter_events(flt, chunk=chunk):
+        batch.append(ev)
+        if len(batch) >= chunk:
+            yield from flush()
+    yield from flush()
+
+
+def _records(store: Store, flt: Filters, fused: bool) -> Iterator[Record]:
+    if fused:
+        yield from iter_event_records(store, flt)
+    else:
+        for inc in store.iter_incidents(flt):
+            yield from_incident(inc)
+
+
+def export(
+    store: Store,
+    fmt: str,
+    out: TextIO,
+    filters: Filters | None = None,
+    notes: str = "en",
+    fused: bool = False,
+) -> int:
+    """Write ``fmt`` to ``out``; returns the number of records written (rows, lines or features).
+
+    ``notes`` picks the ACLED notes: English sentences ("en") or the Arabic evidence ("ar").
+    ``fused`` makes ACLED rows from fused events instead of incidents; ``ucdp`` always uses events.
+    """
     flt = filters or Filters()
+    if notes not in NOTES:
+        raise ValueError(f"unknown notes language {notes!r} (one of {', '.join(NOTES)})")
     n = 0
+    if fmt in ("acled", "ucdp"):
+        columns = ACLED_COLUMNS if fmt == "acled" else UCDP_COLUMNS
+        writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+        writer.writeheader()
+        for rec in _records(store, flt, fused or fmt == "ucdp"):
+            row = acled_record_row(rec, notes=notes) if fmt == "acled" else ucdp_row(rec)
+            if row is not None:
+                writer.writerow(row)
+                n += 1
+        return n
     if fmt == "jsonl":
         for line in store.iter_article_lines(flt, with_text=True):
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
             n += 1
-    elif fmt in ("csv", "acled"):
-        columns = CSV_COLUMNS if fmt == "csv" else ACLED_COLUMNS
-        writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
         writer.writeheader()
         for inc in store.iter_incidents(flt):
-            row = csv_row(inc) if fmt == "csv" else acled_row(inc)
-            if row is not None:
-                writer.writerow(row)
-                n += 1
+            writer.writerow(csv_row(inc))
+            n += 1
     elif fmt == "geojson":
         out.write('{"type": "FeatureCollection", "features": [')
         for inc in store.iter_incidents(flt):

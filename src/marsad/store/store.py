@@ -273,6 +273,8 @@ class Store:
                 item["article_id"] = r["article_id"]
                 item["article_title"] = r["title"]
                 item["published"] = r["published"]
+                item["outlet"] = r["outlet"]
+                item["ingested_at"] = r["ingested_at"]
             out.append(item)
         return out
 
@@ -281,7 +283,9 @@ class Store:
             (incidents.c.day.desc().nulls_last(),) if newest_first else (incidents.c.day.asc().nulls_last(),)
         )
         return (
-            select(incidents, articles.c.title, articles.c.published)
+            select(
+                incidents, articles.c.title, articles.c.published, articles.c.outlet, articles.c.ingested_at
+            )
             .select_from(incidents.join(articles, incidents.c.article_id == articles.c.id))
             .where(*flt.conditions())
             .order_by(*order, incidents.c.article_id, incidents.c.idx)
@@ -395,6 +399,51 @@ class Store:
                 .offset(max(0, int(offset)))
             )
             return total, [dict(p) for p in conn.execute(stmt).scalars()]
+
+    def iter_events(self, flt: Filters | None = None, chunk: int = 500) -> Iterator[dict[str, Any]]:
+        """Every stored event (``marsad fuse`` payload) overlapping the date range and in the given
+        governorates/types, oldest first, read ``chunk`` at a time (for exports)."""
+        flt = flt or Filters()
+        conds = []
+        if flt.start:
+            conds.append(func.coalesce(events.c.date_end, events.c.date_start) >= flt.start)
+        if flt.end:
+            conds.append(events.c.date_start <= flt.end)
+        if flt.admin1:
+            conds.append(events.c.admin1.in_([a.strip() for a in flt.admin1.split(",") if a.strip()]))
+        if flt.type:
+            conds.append(events.c.type.in_([t.strip() for t in flt.type.split(",") if t.strip()]))
+        offset = 0
+        while True:
+            with self.engine.connect() as conn:
+                stmt = (
+                    select(events.c.payload)
+                    .where(*conds)
+                    .order_by(events.c.date_start.asc().nulls_last(), events.c.id)
+                    .limit(chunk)
+                    .offset(offset)
+                )
+                rows = [dict(p) for p in conn.execute(stmt).scalars()]
+            yield from rows
+            if len(rows) < chunk:
+                return
+            offset += chunk
+
+    def article_meta(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Title, outlet, publication date and ingest time of these articles, by id."""
+        out: dict[str, dict[str, Any]] = {}
+        with self.engine.connect() as conn:
+            for part in _chunks(list(dict.fromkeys(ids))):
+                stmt = select(
+                    articles.c.id,
+                    articles.c.title,
+                    articles.c.outlet,
+                    articles.c.published,
+                    articles.c.ingested_at,
+                ).where(articles.c.id.in_(part))
+                for row in conn.execute(stmt).mappings():
+                    out[row["id"]] = dict(row)
+        return out
 
     def verification(self, art_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:

@@ -52,9 +52,32 @@ class ImportResult:
     rows: int = 0
 
 
+# UCDP GED rows (as `marsad export --format ucdp` writes them) until reference_maps.yaml has a ucdp
+# preset of its own, which then takes precedence: one event per row, `best` as the death toll.
+_UCDP_MINIMAL: dict[str, Any] = {
+    "layout": "events",
+    "columns": {
+        "ref_id": "id",
+        "date": "date_start",
+        "admin1": "adm_1",
+        "admin2": "adm_2",
+        "location": "where_coordinates",
+        "lat": "latitude",
+        "lon": "longitude",
+        "count": "best",
+        "source": "source_office",
+    },
+    "measure": "killed",
+    "group": "people",
+    "source": "ucdp",
+}
+
+
 @lru_cache(maxsize=1)
 def _maps() -> dict[str, Any]:
-    return load_yaml("reference_maps.yaml")
+    maps = dict(load_yaml("reference_maps.yaml"))
+    maps.setdefault("ucdp", _UCDP_MINIMAL)
+    return maps
 
 
 def presets() -> list[str]:
