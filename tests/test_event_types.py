@@ -83,3 +83,22 @@ def test_chemical_weapons_named_are_no_attack_their_use_is(extractor: Extractor)
     assert types(extractor, "واتهمت المعارضة قوات النظام باستخدام الأسلحة الكيماوية في بلدة اللطامنة.") == [
         "chemical_attack"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويريد الرئيس استعادة السيطرة على كامل البلاد.",
+        "وأعلن الأكراد الحكم الذاتي في المناطق التي سيطروا عليها.",
+        "وتم تحرير محضر بالواقعة.",
+        "وحاولت الدولة مرارا السيطرة على الجبل.",
+    ],
+)
+def test_wanted_described_or_placeless_control_is_no_territory_change(
+    extractor: Extractor, text: str
+) -> None:
+    assert "territory_change" not in types(extractor, text)
+
+
+def test_a_capture_of_a_named_place_is_a_territory_change(extractor: Extractor) -> None:
+    assert types(extractor, "وسيطرت قوات النظام على بلدة كفرنبودة بعد ساعات.") == ["territory_change"]

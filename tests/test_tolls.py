@@ -59,3 +59,12 @@ def test_counts_after_hum_explain_the_noun_before(extractor: Extractor) -> None:
 def test_boys_and_girls_are_one_count(extractor: Extractor) -> None:
     found = rows(extractor, "قتل 11 طفلا وطفلة في القصف.")
     assert [r[:4] for r in found] == [("killed", "children", None, 11)]
+
+
+def test_toll_described_before_its_verb(extractor: Extractor) -> None:
+    text = "وذكر المرصد أن مجموع المدنيين الذين قتلوا في المدينة منذ 3 آذار الماضي ارتفع إلى 212 شخصا."
+    assert rows(extractor, text)[0][:4] == ("killed", "civilians", None, 212)
+
+
+def test_toll_counted_as_persons(extractor: Extractor) -> None:
+    assert rows(extractor, "وبلغ عدد القتلى 40 شخصا.")[0][:4] == ("killed", "people", None, 40)

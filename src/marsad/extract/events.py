@@ -46,7 +46,12 @@ class EventTyper:
         (displacement, evacuation, arrests, aid) in order of mention. Talks count only in a clause
         without violence ("خرقت القوات الهدنة بقصف البلدة" is shelling). Place-bound triggers
         ("انسحاب") count only in a clause that names a place."""
-        usable = [m for m in triggers if has_place or m.key not in self.lex.place_bound_triggers]
+        usable = [
+            m
+            for m in triggers
+            if has_place
+            or (m.key not in self.lex.place_bound_triggers and m.payload not in self.lex.place_bound_types)
+        ]
         violent = [m for m in usable if m.payload in self.lex.violent_types]
         others = [m for m in usable if m.payload not in self.lex.violent_types]
         if others and all(m.key in self.lex.generic_triggers and _referenced(t, m) for m in violent):

@@ -89,6 +89,8 @@ class Lexicons:
         weak = [(w, e) for e, words in (ev.get("weak_triggers") or {}).items() for w in words]
         self.generic_triggers = _words([w for w, _ in generic + weak]) - _words([w for w, _ in typed])
         self.place_bound_triggers = _words([w for w, _ in bound])
+        self.place_bound_types = frozenset(ev["place_bound_types"])
+        self.relative_before = _words(ev["relative_before"])
         self.compatible_types: dict[str, frozenset[str]] = {
             k: frozenset(v) for k, v in ev["compatible"].items()
         }

@@ -29,7 +29,21 @@ class Modality:
         self.negations = negations
 
     def reports(self, t: str, m: Match, floor: int = 0) -> bool:
-        return not (self.negated(t, m, floor) or self.hypothetical(t, m, floor) or self.purpose(t, m, floor))
+        return not (
+            self.negated(t, m, floor)
+            or self.hypothetical(t, m, floor)
+            or self.purpose(t, m, floor)
+            or self.descriptive(t, m, floor)
+        )
+
+    def descriptive(self, t: str, m: Match, floor: int = 0) -> bool:
+        """ "المناطق التي سيطروا عليها": a relative clause with the place as a pronoun says who holds
+        it, not that it changed hands."""
+        tail = t[m.start : m.end + 8]
+        if "عليها" not in tail and "عليه" not in tail and "عليهم" not in tail:
+            return False
+        before = words_before(t, m.start, floor, 2)
+        return any(w in self.lex.relative_before for w in before)
 
     def negated(self, t: str, m: Match, floor: int = 0) -> bool:
         return any(w in self.negations for w in words_before(t, m.start, floor, 3))

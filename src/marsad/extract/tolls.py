@@ -15,7 +15,7 @@ from marsad.extract.matcher import Match
 from marsad.models import Count
 from marsad.text.numbers import Quantity
 
-_DESCRIPTION = 70  # characters a description may run after the toll noun
+_DESCRIPTION = 90  # characters a description may run after the toll noun
 
 
 @dataclass(slots=True)
@@ -72,10 +72,19 @@ class TollReader:
         stop = min(e, end + _DESCRIPTION)
         after = [q for q in quantities if end <= q.start < stop]
         before = [q for q in quantities if verb <= q.start < start]
-        quantity = before[-1] if before else (after[0] if after else None)
+        # "... ارتفع إلى 1181": the figure the verb reaches, not a date's day inside the description
+        reached = [q for q in after + before if _word_before(t, q.start) in ("الي", "لتصل", "ليصل")]
+        quantity = reached[0] if reached else before[-1] if before else (after[0] if after else None)
         if quantity is None:
             return None
-        if any(n.start >= quantity.end and t[quantity.end : n.start].strip() in ("", "من") for n in nouns):
+        counted = [
+            i
+            for i, n in enumerate(nouns)
+            if n.start >= quantity.end and t[quantity.end : n.start].strip() in ("", "من")
+        ]
+        if counted and not (
+            nouns[counted[0]].payload.group == "people" and nouns[counted[0]].payload.measure is None
+        ):
             return None  # "ارتفعت الحصيلة إلى 35 قتيلا": the noun after the figure says it all
         desc_end = quantity.start if quantity.start > end else stop
         desc_end = min(desc_end, _clause_end(t, end, stop))
@@ -87,6 +96,7 @@ class TollReader:
         group = next(
             (nouns[i].payload.group for i in described if nouns[i].payload.measure is None), "people"
         )
+        described += counted[:1]  # "... إلى 1181 شخصا": a person noun adds nothing to the description
         side = next((a.id for a in actors if end <= a.start < desc_end and a.armed), None)
         if side and group == "people":
             group = "fighters"
@@ -101,8 +111,8 @@ class TollReader:
         )
 
     def _verb_near(self, t: str, s: int, e: int, start: int, end: int) -> int | None:
-        """Start of a toll verb among the five words before the noun or the eight after it."""
-        words = list(_words(t, max(s, start - 60), start))[-5:] + list(_words(t, end, min(e, end + 80)))[:8]
+        """Start of a toll verb among the five words before the noun or the twelve after it."""
+        words = list(_words(t, max(s, start - 60), start))[-5:] + list(_words(t, end, min(e, end + 100)))[:12]
         for a, b in words:
             w = t[a:b]
             if w in self.lex.toll_verbs or (w[:1] == "و" and w[1:] in self.lex.toll_verbs):
@@ -125,6 +135,11 @@ def _words(t: str, s: int, e: int):
         if j > i:
             yield i, j
         i = j
+
+
+def _word_before(t: str, pos: int) -> str:
+    words = t[max(0, pos - 12) : pos].split()
+    return words[-1] if words else ""
 
 
 def _clause_end(t: str, pos: int, stop: int) -> int:
