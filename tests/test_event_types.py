@@ -102,3 +102,21 @@ def test_wanted_described_or_placeless_control_is_no_territory_change(
 
 def test_a_capture_of_a_named_place_is_a_territory_change(extractor: Extractor) -> None:
     assert types(extractor, "وسيطرت قوات النظام على بلدة كفرنبودة بعد ساعات.") == ["territory_change"]
+
+
+def test_dead_counted_without_an_event_word_join_the_violence_near_them(extractor: Extractor) -> None:
+    text = (
+        "شنت طائرات حربية غارات على مدينة أريحا صباح اليوم. "
+        "وتحدثت مصادر طبية عن وصول جرحى إلى المشافي. "
+        "وأفاد المرصد بمقتل 11 شخصا."
+    )
+    found = extractor.process(RawArticle(id="t", text=text), published="2019-07-14").incidents
+    assert [i.type for i in found] == ["airstrike"]
+    assert [c.count.value for c in found[0].casualties if c.measure == "killed"] == [11]
+
+
+def test_attackers_killed_are_the_perpetrators_fighters(extractor: Extractor) -> None:
+    text = "شن تنظيم داعش هجوما على مواقع قوات النظام، وقتل خلال الاشتباك 12 من العناصر المهاجمة."
+    found = extractor.process(RawArticle(id="t", text=text), published="2019-07-14").incidents
+    rows = [(c.measure, c.side, c.count.value) for i in found for c in i.casualties]
+    assert ("killed", "isis", 12) in rows

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from marsad.extract.actors import ActorFinder, ActorHit, SourceFinder
 from marsad.extract.background import BackgroundFinder, is_background_date
-from marsad.extract.casualties import BOTH_SIDES, CasualtyExtractor, Row
+from marsad.extract.casualties import ATTACKERS, BOTH_SIDES, CasualtyExtractor, Row
 from marsad.extract.dates import DateFinder
 from marsad.extract.events import EventTyper, Typing
 from marsad.extract.gazetteer import Gazetteer
@@ -260,6 +260,7 @@ class ArticleExtractor:
             else:
                 target.append(f)
         groups = [g for g in groups if not _generic_only(g) or _anchored(g)]
+        groups = self._attach_untyped(groups)
         incidents = []
         for n, group in enumerate(groups, start=1):
             incidents.append(self._build(f"{article_id}#{n}", group, norm))
@@ -307,6 +308,28 @@ class ArticleExtractor:
             if near:
                 return group
         return None
+
+    def _attach_untyped(self, groups: list[list[Frame]]) -> list[list[Frame]]:
+        """ "وأفاد المرصد بمقتل 20 شخصا": dead or wounded counted with no word for the event belong to
+        the violence told nearest them (three sentences back, two ahead), at the same place if it
+        names one; only with none near are they an event of their own."""
+        kept = [g for g in groups if _type_of(g) is not None]
+        for g in groups:
+            if _type_of(g) is not None:
+                continue
+            measures = {c.casualty.measure for f in g for c in f.casualties}
+            home = None
+            if measures & {"killed", "injured", "missing"}:
+                home = _nearest_violence(g, kept, self.lex.violent_types)
+            if home is None:
+                kept.append(g)
+            else:
+                home.extend(g)
+        order = {id(g): min(f.sentence for f in g) for g in kept}
+        kept.sort(key=lambda g: order[id(g)])
+        for g in kept:
+            g.sort(key=lambda f: (f.sentence, f.start))
+        return kept
 
     def _retold(self, f: Frame, groups: list[list[Frame]]) -> list[Frame] | None:
         """ "الهجوم", "القصف", "الضربات": the event told elsewhere in the article that such a word fits,
@@ -466,14 +489,34 @@ def _type_of(frames: list[Frame]) -> str | None:
     return specific or next((f.type for f in frames if f.type), None)
 
 
-def _date_key(d: DateRef) -> str:
-    return d.start or "9999"
+def _date_key(d: DateRef) -> tuple[bool, str]:
+    """The earliest day the text fixes, before any vaguer span ("قبل أيام")."""
+    return d.precision != "day", d.start or "9999"
 
 
 def _generic_only(frames: list[Frame]) -> bool:
     """No frame of the incident says what kind of event it was ("الهجوم" alone)."""
     typed = [f for f in frames if f.type]
     return bool(typed) and all(f.generic for f in typed)
+
+
+def _nearest_violence(
+    group: list[Frame], groups: list[list[Frame]], violent: frozenset[str]
+) -> list[Frame] | None:
+    first, last = group[0].sentence, group[-1].sentence
+    best: tuple[tuple[int, int], list[Frame]] | None = None
+    for g in groups:
+        if _type_of(g) not in violent:
+            continue
+        for f in g:
+            gap = first - f.sentence if f.sentence <= first else f.sentence - last
+            if gap > (3 if f.sentence <= first else 2):
+                continue
+            place = 0 if _places_overlap(_locs(group), f.locations) or not _places(_locs(group)) else 1
+            key = (place, gap)
+            if best is None or key < best[0]:
+                best = (key, g)
+    return best[1] if best else None
 
 
 def _anchored(frames: list[Frame]) -> bool:
@@ -540,10 +583,15 @@ def _type_from_weapons(frames: list[Frame]) -> str:
 
 
 def _both_sides(casualties: list[Casualty], actors: list[ActorMention], lex: Lexicons) -> list[Casualty]:
-    """ "قتلى وجرحى من الطرفين": one row for each of the incident's two armed sides (none named: no side)."""
+    """ "قتلى وجرحى من الطرفين": one row for each of the incident's two armed sides (none named: no side);
+    "43 من العناصر المهاجمة" are the perpetrator's fighters."""
     sides = list(dict.fromkeys(a.id for a in actors if a.id != "civilians" and a.id in lex.actors))[:2]
     extra: list[Casualty] = []
+    armed = [a for a in actors if a.id in lex.actors and a.id != "civilians"]
+    attackers = [a.id for a in armed if a.role == "perpetrator"] or [a.id for a in armed if a.role == "party"]
     for c in casualties:
+        if c.side == ATTACKERS:
+            c.side = attackers[0] if attackers else None
         if c.side != BOTH_SIDES:
             continue
         c.side = sides[0] if sides else None

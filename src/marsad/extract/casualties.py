@@ -22,6 +22,7 @@ from marsad.text.numbers import NumberParser, Quantity
 
 _GAP_OK = frozenset({"", "من", "من بين"})
 BOTH_SIDES = "*both*"  # fighters "من الطرفين": one row per side, once the incident's sides are known
+ATTACKERS = "*attackers*"  # "العناصر المهاجمة": the side of the incident's perpetrator
 _TRIGGER_BEFORE = 90  # characters a trigger may stand before the count it governs
 _TRIGGER_AFTER = 25  # ... or after it ("118 مريضا نقلوا")
 _SIDE_WINDOW = 45
@@ -194,6 +195,8 @@ class CasualtyExtractor:
                 ):
                     continue
             # acceptance without a count
+            if q is None and noun.side is not None:
+                continue  # "الروس", "إيرانيون": nationals are counted only with a number
             if q is None:
                 # "ومن بين القتلى طفلان": a singular or dual right after the cue counts itself
                 right_after = (
@@ -486,6 +489,9 @@ class CasualtyExtractor:
         both = self.lex.both_sides.find(t, pos, min(len(t), pos + 25))
         if both and t[pos : both[0].start].strip() == "":
             return "fighters", BOTH_SIDES, both[0].end  # "قتلى وجرحى من الطرفين"
+        attacking = self.lex.attacker_words.find(t, pos, min(len(t), pos + 16))
+        if fighters and attacking and t[pos : attacking[0].start].strip() == "":
+            return None, ATTACKERS, attacking[0].end  # "43 من العناصر المهاجمة"
         for j, nm in enumerate(nouns):
             if nm.start < pos:
                 continue

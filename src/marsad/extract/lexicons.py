@@ -69,6 +69,7 @@ class Lexicons:
         self.apposition_cues = _words(cas["apposition_cues"])
         self.cumulative_from: dict[str, int] = cas["cumulative_from"]
         self.both_sides = PhraseMatcher((w, True) for w in cas["both_sides"])
+        self.attacker_words = PhraseMatcher((w, True) for w in cas["attacker_words"])
         self.trigger_gap_words = _words(cas["trigger_gap_words"])
         self.toll_verbs = _words(cas["toll_verbs"])
         self.side_link_words = _words(cas["side_link_words"])
