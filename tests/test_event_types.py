@@ -120,3 +120,13 @@ def test_attackers_killed_are_the_perpetrators_fighters(extractor: Extractor) ->
     found = extractor.process(RawArticle(id="t", text=text), published="2019-07-14").incidents
     rows = [(c.measure, c.side, c.count.value) for i in found for c in i.casualties]
     assert ("killed", "isis", 12) in rows
+
+
+def test_a_western_attack_told_generically_is_a_strike_from_the_air(extractor: Extractor) -> None:
+    text = "وقالت وزارة الدفاع الأمريكية إن الهجوم الأمريكي على مواقع في ريف دير الزور حقق أهدافه أمس."
+    assert types(extractor, text) == ["airstrike"]
+
+
+def test_a_generic_attack_by_an_armed_group_is_a_clash(extractor: Extractor) -> None:
+    text = "شن مسلحو تنظيم داعش هجوما على مواقع للجيش في بادية حمص أمس."
+    assert types(extractor, text) == ["armed_clash"]

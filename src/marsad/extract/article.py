@@ -351,6 +351,8 @@ class ArticleExtractor:
 
     def _build(self, incident_id: str, frames: list[Frame], norm: NormText) -> Incident:
         etype = _type_of(frames) or _type_from_weapons(frames)
+        if etype == "armed_clash" and _generic_only(frames) and self._by_air_power(frames):
+            etype = "airstrike"  # "الهجوم الأمريكي البريطاني الفرنسي", "ضربة إسرائيلية"
         locations = _dedupe_locations(
             [loc for f in frames for loc in f.locations], self._is_coarse, self._parent
         )
@@ -413,6 +415,12 @@ class ArticleExtractor:
             weapons=weapons,
             reported_by=reporters,
             evidence=evidence,
+        )
+
+    def _by_air_power(self, frames: list[Frame]) -> bool:
+        hits = [h for f in frames for h in f.actors]
+        return any(h.id in self.lex.air_powers and h.role != "target" for h in hits) and not any(
+            h.id not in self.lex.air_powers and h.id != "civilians" and h.role == "perpetrator" for h in hits
         )
 
     def _actor_mentions(self, hits: list[ActorHit], norm: NormText) -> list[ActorMention]:
