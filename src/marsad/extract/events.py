@@ -61,6 +61,8 @@ class EventTyper:
             out.append(self._pick(violent, t))
             if not out[0].generic:
                 out += [Typing(x) for x in self._joined(violent, t, out[0].type)]
+            if out[0].type == "territory_change" and any(m.payload == "armed_clash" for m in violent):
+                out.append(Typing("armed_clash"))  # "سيطرت على البلدة إثر معارك": the fighting too
         for m in usable:
             if m.payload in self.lex.violent_types or m.key in self.lex.generic_triggers:
                 continue
