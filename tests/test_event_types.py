@@ -131,3 +131,14 @@ def test_a_western_attack_told_generically_is_a_strike_from_the_air(extractor: E
 def test_a_generic_attack_by_an_armed_group_is_a_clash(extractor: Extractor) -> None:
     text = "شن مسلحو تنظيم داعش هجوما على مواقع للجيش في بادية حمص أمس."
     assert types(extractor, text) == ["armed_clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولم ترد أي تقارير عن وقوع اشتباكات بين المحتجين والشرطة في المدينة.",
+        "ونفت وزارة الدفاع بشكل قاطع مشاركة طائراتها في الغارة على القرية.",
+    ],
+)
+def test_reports_of_nothing_and_denials_are_no_events(extractor: Extractor, text: str) -> None:
+    assert types(extractor, text) == []

@@ -96,6 +96,7 @@ class Lexicons:
             k: frozenset(v) for k, v in ev["compatible"].items()
         }
         self.hypothetical_before = _words(ev["hypothetical_before"])
+        self.denials = _words(ev["denials"])
         self.air_powers = frozenset(ev["air_powers"])
         self.planned_after = _words(ev["planned_after"])
         self.purpose_exempt_before = _words(ev["purpose_exempt_before"])

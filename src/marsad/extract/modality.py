@@ -20,7 +20,7 @@ def bare(word: str) -> str:
 
 
 def words_before(t: str, pos: int, floor: int, n: int) -> list[str]:
-    return t[max(floor, pos - 30) : pos].replace("،", " ").replace('"', " ").split()[-n:]
+    return t[max(floor, pos - 10 * n) : pos].replace("،", " ").replace('"', " ").split()[-n:]
 
 
 class Modality:
@@ -46,7 +46,11 @@ class Modality:
         return any(w in self.lex.relative_before for w in before)
 
     def negated(self, t: str, m: Match, floor: int = 0) -> bool:
-        return any(w in self.negations for w in words_before(t, m.start, floor, 3))
+        if any(w in self.negations for w in words_before(t, m.start, floor, 3)):
+            return True
+        wide = [w[1:] if w[:1] in "وف" and len(w) > 2 else w for w in words_before(t, m.start, floor, 6)]
+        pairs = [" ".join(wide[k : k + 2]) for k in range(len(wide) - 1)]
+        return any(w in self.lex.denials for w in wide + pairs)
 
     def hypothetical(self, t: str, m: Match, floor: int = 0) -> bool:
         """ "أي هجوم", "خوفا من هجوم", "هدد بقصف", "الهجوم المرتقب", "قد يسفر عن مقتل"."""
