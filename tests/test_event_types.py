@@ -137,7 +137,7 @@ def test_a_generic_attack_by_an_armed_group_is_a_clash(extractor: Extractor) -> 
     "text",
     [
         "ولم ترد أي تقارير عن وقوع اشتباكات بين المحتجين والشرطة في المدينة.",
-        "ونفت وزارة الدفاع بشكل قاطع مشاركة طائراتها في الغارة على القرية.",
+        "ونفت الوزارة مشاركة طائراتها في الغارة على القرية.",
     ],
 )
 def test_reports_of_nothing_and_denials_are_no_events(extractor: Extractor, text: str) -> None:
