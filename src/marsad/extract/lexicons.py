@@ -65,7 +65,7 @@ class Lexicons:
         )
         self.casualty_negations = _words(cas["negations"])
         self.no_object_after = _words(cas["no_object_after"])
-        self.toll_nouns = _words(cas["toll_nouns"])
+        self.toll_noun_matcher = PhraseMatcher((w, True) for w in cas["toll_nouns"])
         self.apposition_cues = _words(cas["apposition_cues"])
         self.cumulative_from: dict[str, int] = cas["cumulative_from"]
         self.both_sides = PhraseMatcher((w, True) for w in cas["both_sides"])

@@ -44,12 +44,10 @@ class TollReader:
         actors: list,
     ) -> list[Toll]:
         out: list[Toll] = []
-        for word_start, word_end in _words(t, s, e):
-            word = t[word_start:word_end]
-            core = word[1:] if word[:1] in "وفل" and word[1:] in self.lex.toll_nouns else word
-            if core not in self.lex.toll_nouns:
-                continue
-            toll = self._read(t, s, e, word_start, word_end, quantities, nouns, triggers, actors)
+        if not quantities:
+            return out
+        for m in self.lex.toll_noun_matcher.find(t, s, e):
+            toll = self._read(t, s, e, m.start, m.end, quantities, nouns, triggers, actors)
             if toll is not None:
                 out.append(toll)
         return out
