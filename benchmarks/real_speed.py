@@ -1,0 +1,128 @@
+"""Extraction speed on real articles against the text-processing floor, in one run.
+
+    python benchmarks/real_speed.py ../shared/dev/ant_syria_2018.jsonl [--workers 2] [--repeat 3]
+
+Times `marsad extract CORPUS -o FILE` as a user runs it (a subprocess: start-up, reading, writing and
+all), and, in the same run, the floor any extractor of this kind must pay: read the JSON Lines, normalise
+the Arabic, split it into words, and run one Aho-Corasick pass over it with every Arabic string of the
+package's data files. Prints both in articles/s and M chars/s, and their ratio (the issue asks <= 4.0).
+Each is the best of --repeat runs, so a busy machine hurts both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import ahocorasick
+import yaml
+
+from marsad.resources import data_path
+from marsad.text.normalize import normalize
+
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_WORD = re.compile(r"\w+")
+
+
+def arabic_strings() -> list[str]:
+    """Every string holding Arabic in the package's YAML and TSV data files."""
+    out: set[str] = set()
+
+    def walk(x: object) -> None:
+        if isinstance(x, str):
+            if _ARABIC.search(x):
+                out.add(x)
+        elif isinstance(x, dict):
+            for k, v in x.items():
+                walk(k)
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    root = data_path("")
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".yaml", ".yml"):
+            walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+        elif path.suffix == ".tsv":
+            for line in path.read_text(encoding="utf-8").splitlines():
+                for cell in line.split("\t"):
+                    walk(cell)
+    return sorted(out)
+
+
+def floor(corpus: Path) -> tuple[int, int, float]:
+    """(articles, characters, seconds) of read + normalise + tokenise + one automaton pass."""
+    t0 = time.perf_counter()
+    auto = ahocorasick.Automaton()
+    for s in arabic_strings():
+        key = " ".join(normalize(s).text.split())
+        if key:
+            auto.add_word(key, key)
+    auto.make_automaton()
+    n = chars = words = hits = 0
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            text = (rec.get("title") or "") + "\n" + (rec.get("text") or "")
+            norm = normalize(text).text
+            words += len(_WORD.findall(norm))
+            hits += sum(1 for _ in auto.iter(norm))
+            n += 1
+            chars += len(text)
+    return n, chars, time.perf_counter() - t0
+
+
+def extract(corpus: Path, workers: int | None) -> float:
+    """Seconds of the whole `marsad extract` command."""
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [sys.executable, "-m", "marsad", "extract", str(corpus)]
+        cmd += (
+            ["--out-dir", str(Path(tmp) / "out"), "--workers", str(workers)]
+            if workers
+            else ["-o", f"{tmp}/x.jsonl"]
+        )
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--workers", type=int, default=None, help="Also time a local Dask cluster of N workers.")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+
+    n, chars, _ = floor(args.corpus)
+    floor_s = min(floor(args.corpus)[2] for _ in range(args.repeat))
+    extract_s = min(extract(args.corpus, None) for _ in range(args.repeat))
+    rows = [
+        ("floor (read, normalise, words, one automaton pass)", floor_s),
+        ("marsad extract, 1 process", extract_s),
+    ]
+    if args.workers:
+        rows.append(
+            (
+                f"marsad extract, {args.workers} Dask workers",
+                min(extract(args.corpus, args.workers) for _ in range(args.repeat)),
+            )
+        )
+    print(
+        f"{args.corpus.name}: {n} articles, {chars / 1e6:.2f} M chars ({chars / max(n, 1):,.0f} per article)"
+    )
+    for label, secs in rows:
+        print(f"  {label:<52} {secs:7.2f} s  {n / secs:8.1f} articles/s  {chars / secs / 1e6:6.2f} M chars/s")
+    print(f"  ratio extract / floor: {extract_s / floor_s:.2f}")
+
+
+if __name__ == "__main__":
+    main()
