@@ -148,7 +148,7 @@ def test_cli_import_errors(tmp_path: Path) -> None:
         ["gazetteer", "import", str(FIXTURES / "ocha_bad.csv"), "--format", "ocha", "--into", str(tmp_path)],
     )
     assert res.exit_code == 1
-    assert "row 2: bad coordinates" in res.output
+    assert "row 2: bad coordinate 'north'" in res.output
     res = runner.invoke(app, ["gazetteer", "import", str(tmp_path / "nope.txt")])
     assert res.exit_code == 2 and "no such file" in res.output
     res = runner.invoke(app, ["gazetteer", "lookup", "لا يوجد مكان بهذا الاسم"])

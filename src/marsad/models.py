@@ -146,6 +146,12 @@ class Place:
     precision: str  # one of PRECISIONS
     population: int = 0
     parent: str | None = None  # place_id of the containing city for neighbourhoods
+    country: str | None = "SY"  # ISO 3166-1 alpha-2
+    admin2_pcode: str | None = None  # OCHA p-codes, when an imported layer supplied them
+    admin3: str | None = None
+    admin3_pcode: str | None = None
+    pcode: str | None = None  # the place's own p-code (community C-code, neighbourhood N-code ...)
+    common: bool = False  # its name is also an ordinary word or first name: needs a place cue
 
 
 @dataclass(slots=True)
@@ -162,6 +168,11 @@ class Location:
     lon: float | None
     precision: str
     relation: str = "in"
+    country: str | None = None  # ISO 3166-1 alpha-2 ("SY", "IQ" ...)
+    admin2_pcode: str | None = None
+    admin3: str | None = None
+    admin3_pcode: str | None = None
+    pcode: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -211,12 +222,14 @@ class Incident:
     weapons: list[str] = field(default_factory=list)
     reported_by: list[str] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
+    country: str | None = None  # ISO code of where it happened (None: no place named)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "type": self.type,
             "date": self.date.to_dict(),
+            "country": self.country,
             "locations": [loc.to_dict() for loc in self.locations],
             "actors": [a.to_dict() for a in self.actors],
             "casualties": [c.to_dict() for c in self.casualties],

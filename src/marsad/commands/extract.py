@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import signal
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -64,6 +65,14 @@ def register(app: typer.Typer) -> None:
         batch_size: Annotated[
             int, typer.Option("--batch-size", help="Articles per batch (unit of work and of resume).")
         ] = 100,
+        all_countries: Annotated[
+            bool,
+            typer.Option(
+                "--all-countries",
+                help="Keep incidents outside Syria too (by default only incidents in Syria or "
+                "with no place are written).",
+            ),
+        ] = False,
         progress: Annotated[
             bool | None,
             typer.Option(
@@ -77,7 +86,8 @@ def register(app: typer.Typer) -> None:
         Exit code 0: every input was read and extracted; 1: some input or article failed (each is
         reported on stderr, the others are still written); 2: wrong options; 130: interrupted.
         """
-        from marsad.runner import RunError, UsageError, run
+        from marsad.pipeline import Extractor
+        from marsad.runner import RunError, UsageError, default_factory, run
 
         if published is not None:
             try:
@@ -99,6 +109,7 @@ def register(app: typer.Typer) -> None:
                 progress=progress,
                 workers=workers,
                 dask_address=dask,
+                factory=partial(Extractor, all_countries=True) if all_countries else default_factory,
             )
         except UsageError as exc:
             raise _usage(str(exc)) from None

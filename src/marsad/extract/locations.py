@@ -24,9 +24,13 @@ _PRECISION_RANK = {
     "governorate": 1,
     "region": 2,
     "district": 3,
-    "neighbourhood": 4,
-    "country": 5,
+    "subdistrict": 4,
+    "neighbourhood": 5,
+    "country": 6,
 }
+# Cue kinds that say "a place" by themselves: "قرية X", "ريف X", "قرب X", "شرق X". A bare
+# preposition ("في X") is not enough for a name that is also an ordinary word.
+_PLACE_CUES = frozenset({"countryside", "near", "direction", "neighbourhood", "community", "governorate"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,7 @@ class Cue:
     relation: str | None
     start: int  # normalised offset where the cue (with clitics) starts
     listing: bool = False  # a plural/dual cue ("محافظتي", "بلدات") that covers the names after it
+    word: str = ""  # the cue word itself ("في", "مدينة")
 
 
 @dataclass(slots=True)
@@ -45,6 +50,12 @@ class _Mention:
     places: list[Place]
     side: str | None = None  # "الشمالي" after "ريف X"
     end: int = 0
+    chain: int = 0  # names listed together ("كفرزيتا، اللطامنة ومورك") share a chain number
+
+    @property
+    def placed(self) -> bool:
+        """Its own cue says it is a place ("بلدة X", "ريف X", "قرب X")."""
+        return self.cue is not None and self.cue.kind in _PLACE_CUES
 
 
 class LocationRules:
@@ -81,6 +92,9 @@ class LocationRules:
         self.destination = {norm_name(w) for w in cues.get("destination") or []}
         self.sides = sorted((norm_name(s) for s in cues["countryside_side"]), key=len, reverse=True)
         self.not_places = [norm_name(p) for p in data.get("not_places") or []]
+        self.locative = {norm_name(w) for w in cues.get("locative") or []}
+        self.metonyms = {norm_name(w) for w in data.get("metonyms") or []}
+        self.strict = {norm_name(w) for w in data["names"].get("need_place_cue") or []}
 
     def cue_before(self, text: str, start: int) -> tuple[int, str] | None:
         """(start of the cue without its clitics, cue word) if a cue word ends just before ``start``."""
@@ -119,6 +133,7 @@ class LocationFinder:
         text = norm.text
         mentions: list[_Mention] = []
         last_end = 0
+        chain = 0
         listing: Cue | None = None  # the plural cue of the list being read, if any
         for m in self.matcher.find(text):
             if m.payload == _BLOCK:
@@ -135,26 +150,78 @@ class LocationFinder:
                 continue
             if cue and cue.start < last_end:
                 cue = None  # "ريف إدلب الجنوبي ومعرة النعمان": the cue belongs to the name before
-            if cue is None and listing is not None and _continues_list(text, last_end, m):
-                cue = Cue(listing.kind, listing.relation, m.start, listing=True)
+            in_list = bool(mentions) and _continues_list(text, last_end, m)
+            if cue is None and listing is not None and in_list:
+                cue = Cue(listing.kind, listing.relation, m.start, listing=True, word=listing.word)
             listing = cue if cue and cue.listing else None
-            mention = _Mention(m, cue, places, end=m.end)
+            if not in_list:
+                chain += 1
+            mention = _Mention(m, cue, places, end=m.end, chain=chain)
             if cue and cue.kind == "countryside":
                 mention.side, mention.end = self._side(text, m.end)
             mentions.append(mention)
             last_end = mention.end
-        # Names that are also common words ("الباب": the door) need their own cue word.
-        mentions = [
-            mn for mn in mentions if mn.match.key not in self.gaz.rules.context or self._has_context(mn)
-        ]
-        admin1s, cities = self._article_context(mentions)
+        mentions = self._readings(text, mentions)
+        admin1s, cities, countries = self._article_context(mentions)
+        senses: dict[tuple[str, str | None], Place | None] = {}  # one sense per name (and cue kind)
         out: list[Location] = []
         for mn in mentions:
-            loc = self._resolve(norm, mn, admin1s, cities)
+            key = (mn.match.key, mn.cue.kind if mn.cue else None)
+            if key not in senses:
+                senses[key] = self._choose(mn, admin1s, cities, countries)
+            loc = self._resolve(norm, mn, senses[key])
             if loc is not None:
                 out.append(loc)
         out.sort(key=lambda loc: loc.start)
         return out
+
+    def _readings(self, text: str, mentions: list[_Mention]) -> list[_Mention]:
+        """Drop the readings that need more than the text gives them.
+
+        - a government named by its capital or country ("اتهمت دمشق", "أعلنت موسكو", "حكومة
+          أنقرة") is not a place: such names count only in a locative frame (في، ب، داخل، قرب ...);
+        - a curated name that is also a common word (الباب) needs a cue word or a ب clitic;
+        - an imported name that is an ordinary word or first name (خطاب، حضر) needs a place cue
+          (قرية، بلدة، ريف، قرب ...), here or at another mention of the name in the article, or
+          a place it is listed with ("سلحب وخطاب").
+        """
+        placed_keys = {mn.match.key for mn in mentions if mn.placed}
+        out: list[_Mention] = []
+        for mn in mentions:
+            key = mn.match.key
+            if key in self.gaz.rules.context and not self._has_context(mn):
+                continue
+            if self._metonym(mn) and not self._locative(text, mn):
+                continue
+            strict = key in self.rules.strict
+            mn.places = [
+                p
+                for p in mn.places
+                if not (strict or self.gaz.needs_cue(key, p)) or mn.placed or key in placed_keys
+            ]
+            out.append(mn)
+        sure_chains = {mn.chain for mn in out if mn.places}
+        kept: list[_Mention] = []
+        for mn in out:
+            if not mn.places:
+                if mn.chain not in sure_chains:
+                    continue
+                # listed with places: "سلحب وخطاب" (the other names make it a list of places)
+                mn.places = self.gaz.candidates(mn.match.key)
+            kept.append(mn)
+        return kept
+
+    def _metonym(self, mn: _Mention) -> bool:
+        if mn.match.key in self.rules.metonyms:
+            return True
+        return all(p.precision == "country" for p in mn.places)
+
+    def _locative(self, text: str, mn: _Mention) -> bool:
+        """ "في دمشق", "بدمشق", "داخل روسيا", "قرب دمشق", "شرق تركيا": the place, not its
+        government."""
+        if mn.cue is not None and (mn.cue.kind != "preposition" or mn.cue.word in self.rules.locative):
+            return True
+        return mn.match.prefix.endswith("ب") or mn.match.prefix.endswith("بال")
 
     def is_destination(self, text: str, loc: Location) -> bool:
         """ "نحو مدينة الحسكة", "إلى مخيمات أطمة": a place people went to (``text`` as read)."""
@@ -187,15 +254,15 @@ class LocationFinder:
             if outer is not None:
                 okind, orel = self.rules.words[outer[1]]
                 if okind in ("near", "direction"):
-                    return Cue(kind, orel, outer[0], listing=listing)
+                    return Cue(kind, orel, outer[0], listing=listing, word=word)
         if listing:
-            return Cue(kind, relation, cue_start, listing=True)
+            return Cue(kind, relation, cue_start, listing=True, word=word)
         if kind == "direction":
             # "جنوب شرق X": the first direction word names the relation.
             first = self.rules.cue_before(text, cue_start)
             if first and self.rules.words[first[1]][0] == "direction":
                 cue_start, relation = first[0], self.rules.words[first[1]][1]
-        return Cue(kind, relation, cue_start)
+        return Cue(kind, relation, cue_start, word=word)
 
     def _side(self, text: str, end: int) -> tuple[str | None, int]:
         rest = text[end : end + 30]
@@ -210,22 +277,29 @@ class LocationFinder:
     def _has_context(self, mn: _Mention) -> bool:
         return mn.cue is not None or "ب" in mn.match.prefix
 
-    def _article_context(self, mentions: list[_Mention]) -> tuple[Counter[str], Counter[str]]:
-        """Governorates and cities of the unambiguous mentions: what the article is about."""
+    def _article_context(self, mentions: list[_Mention]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+        """Governorates, cities and countries of the unambiguous mentions: what the article is
+        about."""
         admin1s: Counter[str] = Counter()
         cities: Counter[str] = Counter()
+        countries: Counter[str] = Counter()
         for mn in mentions:
             govs = {p.admin1 for p in mn.places if p.admin1}
-            if len(govs) == 1:
+            if len(govs) == 1 and all(p.admin1 for p in mn.places):
                 admin1s[next(iter(govs))] += 1
+            states = {p.country for p in mn.places}
+            if len(states) == 1 and None not in states:
+                countries[next(iter(states))] += 1  # type: ignore[index]
             for p in mn.places:
                 if len(mn.places) == 1 and p.precision == "community":
                     cities[p.place_id] += 1
                 if p.parent and len({q.parent for q in mn.places}) == 1:
                     cities[p.parent] += 1
-        return admin1s, cities
+        return admin1s, cities, countries
 
-    def _choose(self, mn: _Mention, admin1s: Counter[str], cities: Counter[str]) -> Place | None:
+    def _choose(
+        self, mn: _Mention, admin1s: Counter[str], cities: Counter[str], countries: Counter[str]
+    ) -> Place | None:
         kind = mn.cue.kind if mn.cue else None
         places = mn.places
         if kind != "neighbourhood":
@@ -233,27 +307,22 @@ class LocationFinder:
             places = [p for p in places if p.precision != "neighbourhood" or cities[p.parent or ""] > 0]
         if not places:
             return None
+        wanted = {"neighbourhood": "neighbourhood", "community": "community", "governorate": "governorate"}
 
         def score(p: Place) -> tuple:
-            wanted = {
-                "neighbourhood": "neighbourhood",
-                "community": "community",
-                "governorate": "governorate",
-            }
             return (
                 -(wanted.get(kind or "") == p.precision),
                 -cities[p.parent or p.place_id],
-                -admin1s[p.admin1 or ""],
+                -(admin1s[p.admin1] if p.admin1 else 0),
+                -countries[p.country or ""],
+                -self.gaz.is_curated(p),
                 _PRECISION_RANK.get(p.precision, 9),
                 -p.population,
             )
 
         return min(places, key=score)
 
-    def _resolve(
-        self, norm: NormText, mn: _Mention, admin1s: Counter[str], cities: Counter[str]
-    ) -> Location | None:
-        place = self._choose(mn, admin1s, cities)
+    def _resolve(self, norm: NormText, mn: _Mention, place: Place | None) -> Location | None:
         if place is None:
             return None
         m, cue = mn.match, mn.cue
@@ -286,6 +355,11 @@ class LocationFinder:
             lon=place.lon,
             precision=precision,
             relation=relation,
+            country=place.country,
+            admin2_pcode=place.admin2_pcode,
+            admin3=place.admin3,
+            admin3_pcode=place.admin3_pcode,
+            pcode=place.pcode,
         )
 
 

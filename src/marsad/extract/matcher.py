@@ -107,7 +107,7 @@ class PhraseMatcher:
         if not self._payloads:
             return []
         stop = len(text) if end is None else end
-        candidates: list[tuple[int, int, int, str, str]] = []
+        candidates: list[tuple[int, int, int, int, str, str]] = []
         for last, key in self._auto.iter(text, start, stop):
             core_start = last - len(key) + 1
             end_pos = last + 1
@@ -134,11 +134,12 @@ class PhraseMatcher:
                 if not prefix.endswith("لل"):
                     continue
                 key, prefix = self._after_ll[key], prefix[:-1]  # report the ل as the clitic, ال as the entry
-            candidates.append((word_start, -(end_pos - word_start), end_pos, key, prefix))
+            # at equal extent the entry that covers more of the word wins: "لبنان" over ل + "بنان"
+            candidates.append((word_start, -(end_pos - word_start), len(prefix), end_pos, key, prefix))
         candidates.sort()
         out: list[Match] = []
         pos = -1
-        for s, _neg, e, key, prefix in candidates:
+        for s, _neg, _plen, e, key, prefix in candidates:
             if s < pos:
                 continue
             core = s + len(prefix)

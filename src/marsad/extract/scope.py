@@ -1,0 +1,38 @@
+"""Scope: which country an incident happened in, and which incidents a Syria run keeps.
+
+Arabic news about Syria often closes with a roundup of the region ("وفي العراق ...") or teasers of
+other stories; such events are not Syrian incidents. Each location carries the ISO code of its
+country (the gazetteer knows Syria's places and the world's countries, capitals and neighbouring
+towns); an incident is in Syria when any of its places is, else in the country of its first place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from marsad.models import Incident, Location
+
+HOME = "SY"
+
+
+def incident_country(locations: Iterable[Location]) -> str | None:
+    """ISO code of where an incident happened; None when it names no place."""
+    first: str | None = None
+    for loc in locations:
+        if loc.country == HOME:
+            return HOME
+        if first is None and loc.country:
+            first = loc.country
+    return first
+
+
+# Talks about the war are held abroad (Astana, Geneva, Sochi, Tehran): they are part of it wherever.
+WAR_WIDE_TYPES = frozenset({"negotiation"})
+
+
+def in_scope(incident: Incident, countries: frozenset[str] | None = frozenset({HOME})) -> bool:
+    """Kept by a run limited to ``countries`` (None: all): incidents there, without a place, or
+    talks (wherever they are held)."""
+    if countries is None or incident.country is None or incident.country in countries:
+        return True
+    return incident.type in WAR_WIDE_TYPES
