@@ -18,7 +18,7 @@ from marsad.extract.events import EventTyper, Typing
 from marsad.extract.gazetteer import Gazetteer
 from marsad.extract.lexicons import Lexicons
 from marsad.extract.locations import LocationFinder
-from marsad.extract.scope import incident_country
+from marsad.extract.scope import incident_country, incident_locations
 from marsad.models import (
     ActorMention,
     ArticleResult,
@@ -357,6 +357,7 @@ class ArticleExtractor:
         locations = _dedupe_locations(
             [loc for f in frames for loc in f.locations], self._is_coarse, self._parent
         )
+        locations = incident_locations(locations, etype)
         hits = [h for f in frames for h in f.actors]
         found = [c for f in frames for c in f.casualties]
         actors = self._actor_mentions(hits, norm)

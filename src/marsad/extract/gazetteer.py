@@ -78,10 +78,17 @@ class NameRules:
 
     @classmethod
     def load(cls) -> NameRules:
-        data = load_yaml("locations.yaml")["names"]
+        full = load_yaml("locations.yaml")
+        data = full["names"]
+        # cue words ("مدينة", "غرب") and side adjectives ("الشمالي") are never a place's name
+        words: set[str] = set()
+        for ws in full["cues"].values():
+            for w in ws.values() if isinstance(ws, dict) else ws:
+                for x in w if isinstance(w, list) else [w]:
+                    words.update({norm_name(x), "ال" + norm_name(x)})
         return cls(
             min_letters=int(data.get("min_letters", 3)),
-            stop=frozenset(norm_name(n) for n in data.get("stop") or []),
+            stop=frozenset(norm_name(n) for n in data.get("stop") or []) | frozenset(words),
             context=frozenset(norm_name(n) for n in data.get("need_context") or []),
             exclude_ids=frozenset(str(i) for i in data.get("exclude_ids") or []),
             spacing_prefixes=tuple(norm_name(p) for p in data.get("spacing_prefixes") or []),

@@ -41,6 +41,7 @@ class VariantRules:
     seat_prefixes: tuple[str, ...]  # مركز: "مركز اعزاز" is the sub-district seated at اعزاز
     common_zipf: float  # names at least this frequent in general Arabic are ordinary words
     short_letters: int  # one-word names this short need a cue too (accidental hits)
+    never_zipf: float  # one-word names this frequent are function words: not indexed at all
     not_common: frozenset[str]  # well-known towns whose names are frequent because of the town
 
     @classmethod
@@ -52,6 +53,7 @@ class VariantRules:
             seat_prefixes=tuple(imp.get("seat_prefixes") or ("مركز",)),
             common_zipf=float(imp.get("common_zipf", 3.5)),
             short_letters=int(imp.get("short_letters", 3)),
+            never_zipf=float(imp.get("never_zipf", 5.5)),
             not_common=frozenset(_key(n) for n in imp.get("not_common") or ()),
         )
 
@@ -119,20 +121,48 @@ def is_common(name: str, rules: VariantRules) -> bool:
     words = key.split()
     if len(words) == 1 and _letters(key) <= rules.short_letters:
         return True
-    zipf = _zipf()
     if len(words) == 1:
-        return zipf(name) >= rules.common_zipf
+        # "زارة" hides in "وزارة", "بيرة" in "كبيرة": a clitic form that is a common word counts too
+        clitic = max(_frequency(c + name) for c in _CLITIC_LETTERS)
+        return _frequency(name) >= rules.common_zipf or clitic >= rules.common_zipf + 0.5
     # "الشيخ علي", "ابو حمام": a title or kunya plus a first name reads as a person
-    return zipf(name) >= rules.common_zipf - 0.5
+    return _frequency(name) >= rules.common_zipf - 0.5
+
+
+def _frequency(name: str) -> float:
+    """Zipf frequency of a word in general Arabic, whichever way its hamza and final ة/ى are
+    written (gazetteers often drop them: "ارجل" is "أرجل", legs)."""
+    zipf = _zipf()
+    forms = {name}
+    if name[:1] == "ا":
+        forms.update({"أ" + name[1:], "إ" + name[1:]})
+    if name.startswith("ال") and name[2:3] == "ا":
+        forms.update({"الأ" + name[3:], "الإ" + name[3:]})
+    for f in list(forms):
+        if f.endswith("ه"):
+            forms.add(f[:-1] + "ة")
+        if f.endswith("ي"):
+            forms.add(f[:-1] + "ى")
+    return max(zipf(f) for f in forms)
+
+
+_CLITIC_LETTERS = ("و", "ب", "ل", "ف", "ك")
 
 
 def names_and_cues(raws: Iterable[str], rules: VariantRules) -> tuple[list[str], list[str]]:
     names: list[str] = []
+    cues: set[str] = set()
     for raw in raws:
         for plain in plain_names(raw, rules):
-            names += spelling_variants(plain, rules)
+            forms = spelling_variants(plain, rules)
+            names += forms
+            # "جاسم" is a first name, so "الجاسم" (a family name) is as risky: one verdict per family
+            if any(is_common(f, rules) for f in forms):
+                cues.update(forms)
     names = list(dict.fromkeys(names))
-    return names, [n for n in names if is_common(n, rules)]
+    # a function word ("على", "من") names no place in running text, cue or not
+    names = [n for n in names if len(n.split()) > 1 or _frequency(n) < rules.never_zipf]
+    return names, [n for n in names if n in cues]
 
 
 # --- OCHA layers -----------------------------------------------------------------------------------
@@ -242,7 +272,8 @@ def ocha_rows(
             (
                 "community",
                 {
-                    "en": _col(header, "LocationName_en", "admin4Name_en"),
+                    # admin4Name_en is the plain name; LocationName_en may carry "(Khan Shaykun)"
+                    "en": _col(header, "admin4Name_en", "LocationName_en"),
                     "ar": [_col(header, "LocationName_ar"), _col(header, "admin4Name_ar")],
                     "pc": _col(header, "Location_Pcode", "admin4Pcode"),
                 },

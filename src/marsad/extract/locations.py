@@ -140,6 +140,8 @@ class LocationFinder:
                 continue
             if m.prefix.endswith(("ال", "لل")) and not m.key.startswith("ال"):
                 continue  # "السورية" is an adjective, not "سورية"
+            if "ك" in m.prefix or m.prefix.startswith("ف"):
+                continue  # "كبيرة" is not ك + "بيرة": places rarely take ك or ف
             if _is_dateline(text, m):
                 continue
             places = self.gaz.candidates(m.key)
@@ -154,7 +156,7 @@ class LocationFinder:
             if cue is None and listing is not None and in_list:
                 cue = Cue(listing.kind, listing.relation, m.start, listing=True, word=listing.word)
             listing = cue if cue and cue.listing else None
-            if not in_list:
+            if not (in_list and _separated(text, last_end, m)):
                 chain += 1
             mention = _Mention(m, cue, places, end=m.end, chain=chain)
             if cue and cue.kind == "countryside":
@@ -181,35 +183,74 @@ class LocationFinder:
         - a government named by its capital or country ("اتهمت دمشق", "أعلنت موسكو", "حكومة
           أنقرة") is not a place: such names count only in a locative frame (في، ب، داخل، قرب ...);
         - a curated name that is also a common word (الباب) needs a cue word or a ب clitic;
-        - an imported name that is an ordinary word or first name (خطاب، حضر) needs a place cue
-          (قرية، بلدة، ريف، قرب ...), here or at another mention of the name in the article, or
-          a place it is listed with ("سلحب وخطاب").
+        - a name that is an ordinary word or first name (خطاب، حضر; marked at import) needs a
+          place cue (قرية، بلدة، ريف، قرب ...) here or at another mention of the name, or to be
+          listed with places ("سلحب وخطاب");
+        - any other imported-only place needs the same, or to lie in a governorate the article is
+          about: a village list of 8,000 names matches words everywhere, a serious article names
+          its governorate.
         """
-        placed_keys = {mn.match.key for mn in mentions if mn.placed}
-        out: list[_Mention] = []
+        kept: list[_Mention] = []
         for mn in mentions:
-            key = mn.match.key
-            if key in self.gaz.rules.context and not self._has_context(mn):
+            if mn.match.key in self.gaz.rules.context and not self._has_context(mn):
                 continue
+            states = [p for p in mn.places if p.precision == "country"]
+            if states:
+                mn.places = states  # "تركيا" is the country, not a village of that name
             if self._metonym(mn) and not self._locative(text, mn):
                 continue
-            strict = key in self.rules.strict
-            mn.places = [
+            kept.append(mn)
+        placed = {mn.match.key for mn in kept if mn.placed}
+        support: Counter[str] = Counter()
+        for mn in kept:
+            sure = [p for p in mn.places if self._free(mn.match.key, p)]
+            govs = {p.admin1 for p in (sure if sure else mn.places if mn.placed else [])}
+            if len(govs) == 1 and None not in govs:
+                support[next(iter(govs))] += 1  # type: ignore[index]
+        sure_chains: set[int] = set()
+        readings: list[list[Place]] = []
+        for mn in kept:
+            key = mn.match.key
+            backed = mn.placed or key in placed
+            framed = mn.cue is not None or "ب" in mn.match.prefix  # "في X", "بX", "قرب X"
+            ok = [
                 p
                 for p in mn.places
-                if not (strict or self.gaz.needs_cue(key, p)) or mn.placed or key in placed_keys
+                if self._free(key, p)
+                or (backed and self._fits_cue(mn, p))
+                or (framed and not self._cue_name(key, p) and p.admin1 is not None and support[p.admin1] > 0)
             ]
-            out.append(mn)
-        sure_chains = {mn.chain for mn in out if mn.places}
-        kept: list[_Mention] = []
-        for mn in out:
-            if not mn.places:
-                if mn.chain not in sure_chains:
-                    continue
-                # listed with places: "سلحب وخطاب" (the other names make it a list of places)
-                mn.places = self.gaz.candidates(mn.match.key)
-            kept.append(mn)
-        return kept
+            if any(self._free(key, p) for p in ok) or (ok and backed):
+                sure_chains.add(mn.chain)
+            readings.append(ok)
+        out: list[_Mention] = []
+        for mn, ok in zip(kept, readings, strict=True):
+            if (
+                not ok
+                and mn.chain in sure_chains
+                and any(other.chain == mn.chain and other is not mn for other in kept)
+            ):
+                ok = mn.places  # listed with places: "سلحب وخطاب"
+            if ok:
+                mn.places = ok
+                out.append(mn)
+        return out
+
+    def _fits_cue(self, mn: _Mention, place: Place) -> bool:
+        """ "حي X" backs a neighbourhood (or a shipped place), not a namesake village; a word-like
+        name needs a noun cue ("قرية برد"), a direction alone ("غربي برد") is not enough."""
+        if mn.cue is not None and mn.cue.kind == "neighbourhood":
+            return place.precision == "neighbourhood" or self.gaz.is_curated(place)
+        if self._cue_name(mn.match.key, place):
+            return mn.cue is None or mn.cue.kind != "direction"
+        return True
+
+    def _cue_name(self, key: str, place: Place) -> bool:
+        return key in self.rules.strict or self.gaz.needs_cue(key, place)
+
+    def _free(self, key: str, place: Place) -> bool:
+        """A reading that needs no support: a shipped place under a name that is not a word."""
+        return self.gaz.is_curated(place) and not self._cue_name(key, place)
 
     def _metonym(self, mn: _Mention) -> bool:
         if mn.match.key in self.rules.metonyms:
@@ -284,10 +325,12 @@ class LocationFinder:
         cities: Counter[str] = Counter()
         countries: Counter[str] = Counter()
         for mn in mentions:
-            govs = {p.admin1 for p in mn.places if p.admin1}
-            if len(govs) == 1 and all(p.admin1 for p in mn.places):
+            # a shipped town outweighs its namesake villages: "دوما" points at Rif Dimashq
+            sure = [p for p in mn.places if self._free(mn.match.key, p)] or mn.places
+            govs = {p.admin1 for p in sure if p.admin1}
+            if len(govs) == 1 and all(p.admin1 for p in sure):
                 admin1s[next(iter(govs))] += 1
-            states = {p.country for p in mn.places}
+            states = {p.country for p in sure}
             if len(states) == 1 and None not in states:
                 countries[next(iter(states))] += 1  # type: ignore[index]
             for p in mn.places:
@@ -310,12 +353,13 @@ class LocationFinder:
         wanted = {"neighbourhood": "neighbourhood", "community": "community", "governorate": "governorate"}
 
         def score(p: Place) -> tuple:
+            here = admin1s[p.admin1] if p.admin1 else countries[p.country or ""]
             return (
                 -(wanted.get(kind or "") == p.precision),
                 -cities[p.parent or p.place_id],
-                -(admin1s[p.admin1] if p.admin1 else 0),
-                -countries[p.country or ""],
-                -self.gaz.is_curated(p),
+                -(here > 0),  # in a governorate (or country) the article is about
+                -self.gaz.is_curated(p),  # the shipped, well-known place before a namesake village
+                -here,
                 _PRECISION_RANK.get(p.precision, 9),
                 -p.population,
             )
@@ -372,6 +416,12 @@ def _continues_list(text: str, last_end: int, m: Match) -> bool:
     if gap.startswith("(") and ")" in gap:
         gap = gap[gap.index(")") + 1 :].strip()
     return gap in ("", "،", ",", "و", "، و", "،و")
+
+
+def _separated(text: str, last_end: int, m: Match) -> bool:
+    """Two names listed with a real separator ("X، Y", "X وY"), not just side by side."""
+    gap = text[last_end : m.core_start].strip()
+    return gap not in ("", "(") or m.prefix.startswith("و")
 
 
 def _is_dateline(text: str, m: Match) -> bool:

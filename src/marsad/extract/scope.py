@@ -36,3 +36,11 @@ def in_scope(incident: Incident, countries: frozenset[str] | None = frozenset({H
     if countries is None or incident.country is None or incident.country in countries:
         return True
     return incident.type in WAR_WIDE_TYPES
+
+
+def incident_locations(locations: list[Location], etype: str | None) -> list[Location]:
+    """An incident in Syria happened at its Syrian places: "فروا من جبل سنجار في العراق" or "في
+    لندن" in the same breath adds nothing (talks excepted: they may name where they were held)."""
+    if etype in WAR_WIDE_TYPES or not any(loc.country == HOME for loc in locations):
+        return locations
+    return [loc for loc in locations if loc.country in (HOME, None)]
