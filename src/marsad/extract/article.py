@@ -357,6 +357,7 @@ class ArticleExtractor:
         locations = _dedupe_locations(
             [loc for f in frames for loc in f.locations], self._is_coarse, self._parent
         )
+        country = incident_country(locations)
         locations = incident_locations(locations, etype)
         hits = [h for f in frames for h in f.actors]
         found = [c for f in frames for c in f.casualties]
@@ -417,7 +418,7 @@ class ArticleExtractor:
             weapons=weapons,
             reported_by=reporters,
             evidence=evidence,
-            country=incident_country(locations),
+            country=country,
         )
 
     def _by_air_power(self, frames: list[Frame]) -> bool:

@@ -93,6 +93,8 @@ class LocationRules:
         self.sides = sorted((norm_name(s) for s in cues["countryside_side"]), key=len, reverse=True)
         self.not_places = [norm_name(p) for p in data.get("not_places") or []]
         self.locative = {norm_name(w) for w in cues.get("locative") or []}
+        self.holders = {norm_name(w) for w in cues.get("holders") or []}
+        self.apposition_gaps = {norm_name(w) for w in cues.get("apposition_gaps") or []}
         self.metonyms = {norm_name(w) for w in data.get("metonyms") or []}
         self.strict = {norm_name(w) for w in data["names"].get("need_place_cue") or []}
 
@@ -152,6 +154,10 @@ class LocationFinder:
                 continue
             if cue and cue.start < last_end:
                 cue = None  # "ريف إدلب الجنوبي ومعرة النعمان": the cue belongs to the name before
+            if cue and mentions and self._apposition(text, last_end, cue, mentions[-1]):
+                continue  # "دوما قرب دمشق": the second name only says where the first is
+            if cue and cue.kind == "preposition" and self._held(text, cue):
+                continue  # "مصادر في دمشق": where the sources sit, not where it happened
             in_list = bool(mentions) and _continues_list(text, last_end, m)
             if cue is None and listing is not None and in_list:
                 cue = Cue(listing.kind, listing.relation, m.start, listing=True, word=listing.word)
@@ -304,6 +310,27 @@ class LocationFinder:
             if first and self.rules.words[first[1]][0] == "direction":
                 cue_start, relation = first[0], self.rules.words[first[1]][1]
         return Cue(kind, relation, cue_start, word=word)
+
+    def _apposition(self, text: str, last_end: int, cue: Cue, prev: _Mention) -> bool:
+        if cue.kind not in ("near", "direction") or cue.start < last_end:
+            return False
+        if prev.cue is not None and prev.cue.kind == "countryside":
+            return False  # "بريف دمشق قرب مطار دمشق": the finer place comes second
+        if not any(p.precision in ("community", "neighbourhood") for p in prev.places):
+            return False
+        gap = text[last_end : cue.start]
+        return len(gap) <= 20 and " ".join(gap.split()) in self.rules.apposition_gaps
+
+    def _held(self, text: str, cue: Cue) -> bool:
+        if cue.word not in ("في", "من"):
+            return False
+        words = text[max(0, cue.start - 30) : cue.start].split()
+        for n in (2, 1):
+            if len(words) >= n:
+                phrase = " ".join(words[-n:])
+                if phrase in self.rules.holders or (phrase[:1] == "و" and phrase[1:] in self.rules.holders):
+                    return True
+        return False
 
     def _side(self, text: str, end: int) -> tuple[str | None, int]:
         rest = text[end : end + 30]

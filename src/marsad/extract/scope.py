@@ -39,8 +39,12 @@ def in_scope(incident: Incident, countries: frozenset[str] | None = frozenset({H
 
 
 def incident_locations(locations: list[Location], etype: str | None) -> list[Location]:
-    """An incident in Syria happened at its Syrian places: "فروا من جبل سنجار في العراق" or "في
-    لندن" in the same breath adds nothing (talks excepted: they may name where they were held)."""
-    if etype in WAR_WIDE_TYPES or not any(loc.country == HOME for loc in locations):
-        return locations
-    return [loc for loc in locations if loc.country in (HOME, None)]
+    """The places to record for an incident in Syria or about its war.
+
+    An incident in Syria happened at its Syrian places: "فروا من جبل سنجار في العراق" or "في لندن"
+    in the same breath adds nothing. Talks held abroad (Moscow, Astana) keep their country in
+    ``Incident.country`` but no foreign place, as coders of the Syrian war record them.
+    """
+    if etype in WAR_WIDE_TYPES or any(loc.country == HOME for loc in locations):
+        return [loc for loc in locations if loc.country in (HOME, None)]
+    return locations
