@@ -94,6 +94,7 @@ class LocationRules:
         self.not_places = [norm_name(p) for p in data.get("not_places") or []]
         self.locative = {norm_name(w) for w in cues.get("locative") or []}
         self.holders = {norm_name(w) for w in cues.get("holders") or []}
+        self.holders_wide = {norm_name(w) for w in cues.get("holders_wide") or []}
         self.apposition_gaps = {norm_name(w) for w in cues.get("apposition_gaps") or []}
         self.metonyms = {norm_name(w) for w in data.get("metonyms") or []}
         self.strict = {norm_name(w) for w in data["names"].get("need_place_cue") or []}
@@ -156,7 +157,11 @@ class LocationFinder:
                 cue = None  # "ريف إدلب الجنوبي ومعرة النعمان": the cue belongs to the name before
             if cue and mentions and self._apposition(text, last_end, cue, mentions[-1]):
                 continue  # "دوما قرب دمشق": the second name only says where the first is
-            if cue and cue.kind == "preposition" and self._held(text, cue):
+            if (
+                cue
+                and cue.kind in ("preposition", "community", "neighbourhood")
+                and self._held(text, cue.start)
+            ):
                 continue  # "مصادر في دمشق": where the sources sit, not where it happened
             in_list = bool(mentions) and _continues_list(text, last_end, m)
             if cue is None and listing is not None and in_list:
@@ -198,8 +203,6 @@ class LocationFinder:
         """
         kept: list[_Mention] = []
         for mn in mentions:
-            if mn.match.key in self.gaz.rules.context and not self._has_context(mn):
-                continue
             states = [p for p in mn.places if p.precision == "country"]
             if states:
                 mn.places = states  # "تركيا" is the country, not a village of that name
@@ -219,6 +222,9 @@ class LocationFinder:
             key = mn.match.key
             backed = mn.placed or key in placed
             framed = mn.cue is not None or "ب" in mn.match.prefix  # "في X", "بX", "قرب X"
+            if key in self.gaz.rules.context and not framed:
+                readings.append([])  # "الباب" the door; kept below only in a list of places
+                continue
             ok = [
                 p
                 for p in mn.places
@@ -312,25 +318,29 @@ class LocationFinder:
         return Cue(kind, relation, cue_start, word=word)
 
     def _apposition(self, text: str, last_end: int, cue: Cue, prev: _Mention) -> bool:
-        if cue.kind not in ("near", "direction") or cue.start < last_end:
+        near = cue.kind in ("near", "direction") or cue.relation not in (None, "in", "countryside")
+        if not near or cue.start < last_end:
             return False
-        if prev.cue is not None and prev.cue.kind == "countryside":
+        if prev.cue is not None and prev.cue.kind in ("countryside", "governorate"):
             return False  # "بريف دمشق قرب مطار دمشق": the finer place comes second
-        if not any(p.precision in ("community", "neighbourhood") for p in prev.places):
+        if not any(p.precision in ("community", "neighbourhood", "region") for p in prev.places):
             return False
         gap = text[last_end : cue.start]
         return len(gap) <= 20 and " ".join(gap.split()) in self.rules.apposition_gaps
 
-    def _held(self, text: str, cue: Cue) -> bool:
-        if cue.word not in ("في", "من"):
+    def _held(self, text: str, start: int) -> bool:
+        """ "مراسل فرانس برس في مدينة دمشق", "مصدر حقوقي من السويداء": the place of a person."""
+        words = text[max(0, start - 50) : start].split()
+        if words and self.rules.words.get(words[-1], ("",))[0] in ("community", "neighbourhood"):
+            words = words[:-1]  # "في مدينة X"
+        if not words or words[-1] not in ("في", "من"):
             return False
-        words = text[max(0, cue.start - 30) : cue.start].split()
-        for n in (2, 1):
-            if len(words) >= n:
-                phrase = " ".join(words[-n:])
-                if phrase in self.rules.holders or (phrase[:1] == "و" and phrase[1:] in self.rules.holders):
-                    return True
-        return False
+        words = [w[1:] if w[:1] == "و" and w[1:] in self.rules.holders else w for w in words[:-1]]
+        if words and words[-1] in self.rules.holders:
+            return True
+        if len(words) >= 2 and " ".join(words[-2:]) in self.rules.holders:
+            return True
+        return len(words) >= 2 and words[-2] in self.rules.holders_wide
 
     def _side(self, text: str, end: int) -> tuple[str | None, int]:
         rest = text[end : end + 30]
@@ -374,6 +384,9 @@ class LocationFinder:
         places = mn.places
         if kind != "neighbourhood":
             # A bare neighbourhood name counts only in an article about its city.
+            places = [p for p in places if p.precision != "neighbourhood" or cities[p.parent or ""] > 0]
+        elif any(cities.values()):
+            # "حيي الأشرفية والجميلية" in an article about Afrin: not Aleppo's quarters of that name
             places = [p for p in places if p.precision != "neighbourhood" or cities[p.parent or ""] > 0]
         if not places:
             return None
