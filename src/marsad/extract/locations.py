@@ -155,7 +155,7 @@ class LocationFinder:
                 continue
             if cue and cue.start < last_end:
                 cue = None  # "ريف إدلب الجنوبي ومعرة النعمان": the cue belongs to the name before
-            if cue and mentions and self._apposition(text, last_end, cue, mentions[-1]):
+            if cue and mentions and self._apposition(text, last_end, cue, mentions[-1], places):
                 continue  # "دوما قرب دمشق": the second name only says where the first is
             if (
                 cue
@@ -317,16 +317,24 @@ class LocationFinder:
                 cue_start, relation = first[0], self.rules.words[first[1]][1]
         return Cue(kind, relation, cue_start, word=word)
 
-    def _apposition(self, text: str, last_end: int, cue: Cue, prev: _Mention) -> bool:
+    def _apposition(self, text: str, last_end: int, cue: Cue, prev: _Mention, places: list[Place]) -> bool:
         near = cue.kind in ("near", "direction") or cue.relation not in (None, "in", "countryside")
         if not near or cue.start < last_end:
             return False
+        gap = text[last_end : cue.start]
+        if len(gap) > 20 or " ".join(gap.split()) not in self.rules.apposition_gaps:
+            return False
         if prev.cue is not None and prev.cue.kind in ("countryside", "governorate"):
             return False  # "بريف دمشق قرب مطار دمشق": the finer place comes second
-        if not any(p.precision in ("community", "neighbourhood", "region") for p in prev.places):
-            return False
-        gap = text[last_end : cue.start]
-        return len(gap) <= 20 and " ".join(gap.split()) in self.rules.apposition_gaps
+        if any(p.precision in ("community", "neighbourhood") for p in prev.places):
+            return True
+        if any(p.precision == "region" for p in prev.places):
+            # "الغوطة الشرقية، قرب دمشق" locates the region; "البادية قرب مطار التيفور" is finer
+            return all(
+                p.precision in ("governorate", "country") or self.gaz.capital_governorate(p.place_id)
+                for p in places
+            )
+        return False
 
     def _held(self, text: str, start: int) -> bool:
         """ "مراسل فرانس برس في مدينة دمشق", "مصدر حقوقي من السويداء": the place of a person."""
