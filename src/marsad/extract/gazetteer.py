@@ -184,6 +184,8 @@ class Gazetteer:
             if target is not None:
                 _enrich(target, place)
                 self._alias[place.place_id] = target.place_id
+                if target.precision == "governorate":
+                    continue  # a bare "حلب" stays the city: the province is "محافظة حلب"
                 # the shipped place's own spellings keep needing no cue
                 self.add(target, names, [c for c in cue if not self._names_place(c, target)])
                 continue
@@ -261,6 +263,8 @@ class Gazetteer:
         kind = _LINKABLE.get(place.precision)
         if kind is None:
             return None
+        if kind == "governorate":
+            return self.governorate(place.admin1) if place.country == "SY" else None
         best: tuple[float, Place] | None = None
         for name in names:
             for pid in self._names.get(norm_name(name), ()):
@@ -268,8 +272,6 @@ class Gazetteer:
                 if _LINKABLE.get(q.precision) != kind or q.country != place.country:
                     continue
                 if kind == "governorate":
-                    if q.admin1 == place.admin1:
-                        return q
                     continue
                 if place.admin1 and q.admin1 and q.admin1 != place.admin1:
                     continue

@@ -30,6 +30,7 @@ _PRECISION_RANK = {
 }
 # Cue kinds that say "a place" by themselves: "قرية X", "ريف X", "قرب X", "شرق X". A bare
 # preposition ("في X") is not enough for a name that is also an ordinary word.
+_VAGUE_NOUNS = frozenset({"منطقه", "مناطق", "منطقتي"})
 _PLACE_CUES = frozenset({"countryside", "near", "direction", "neighbourhood", "community", "governorate"})
 
 
@@ -254,11 +255,15 @@ class LocationFinder:
         if mn.cue is not None and mn.cue.kind == "neighbourhood":
             return place.precision == "neighbourhood" or self.gaz.is_curated(place)
         if self._cue_name(mn.match.key, place):
-            return mn.cue is None or mn.cue.kind != "direction"
+            # "غربي برد", "منطقة عريضة" (a wide area): a direction or منطقة is not enough
+            return mn.cue is None or (mn.cue.kind != "direction" and mn.cue.word not in _VAGUE_NOUNS)
         return True
 
     def _cue_name(self, key: str, place: Place) -> bool:
-        return key in self.rules.strict or self.gaz.needs_cue(key, place)
+        if key in self.rules.strict or self.gaz.needs_cue(key, place):
+            return True
+        # a word the curated list knows as common ("التضامن") is as common for a namesake village
+        return key in self.gaz.rules.context and not self.gaz.is_curated(place)
 
     def _free(self, key: str, place: Place) -> bool:
         """A reading that needs no support: a shipped place under a name that is not a word."""
@@ -326,12 +331,15 @@ class LocationFinder:
             return False
         if prev.cue is not None and prev.cue.kind in ("countryside", "governorate"):
             return False  # "بريف دمشق قرب مطار دمشق": the finer place comes second
+        if not prev.placed and not any(self._free(prev.match.key, p) for p in prev.places):
+            return False  # "مساكن في ضواحي مدينة خان شيخون": houses, not a village of that name
         if any(p.precision in ("community", "neighbourhood") for p in prev.places):
             return True
         if any(p.precision == "region" for p in prev.places):
             # "الغوطة الشرقية، قرب دمشق" locates the region; "البادية قرب مطار التيفور" is finer
             return all(
-                p.precision in ("governorate", "country") or self.gaz.capital_governorate(p.place_id)
+                p.precision in ("governorate", "country", "district", "subdistrict")
+                or self.gaz.capital_governorate(p.place_id)
                 for p in places
             )
         return False
