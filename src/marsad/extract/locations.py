@@ -233,7 +233,7 @@ class LocationFinder:
                 or (backed and self._fits_cue(mn, p))
                 or (framed and not self._cue_name(key, p) and p.admin1 is not None and support[p.admin1] > 0)
             ]
-            if any(self._free(key, p) for p in ok) or (ok and backed):
+            if ok:
                 sure_chains.add(mn.chain)
             readings.append(ok)
         out: list[_Mention] = []
@@ -386,9 +386,10 @@ class LocationFinder:
             states = {p.country for p in sure}
             if len(states) == 1 and None not in states:
                 countries[next(iter(states))] += 1  # type: ignore[index]
+            towns = [p for p in sure if p.precision == "community"]
+            if len(towns) == 1:  # "دمشق": the city (an imported district of that name aside)
+                cities[towns[0].place_id] += 1
             for p in mn.places:
-                if len(mn.places) == 1 and p.precision == "community":
-                    cities[p.place_id] += 1
                 if p.parent and len({q.parent for q in mn.places}) == 1:
                     cities[p.parent] += 1
         return admin1s, cities, countries
