@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,117 @@ def test_cli_import_errors(tmp_path: Path) -> None:
     assert res.exit_code == 2 and "no such file" in res.output
     res = runner.invoke(app, ["gazetteer", "lookup", "لا يوجد مكان بهذا الاسم"])
     assert res.exit_code == 1
+
+
+# --- OCHA layers, spelling variants, linking ------------------------------------------------------
+from marsad.extract.gazetteer_import import (  # noqa: E402
+    VariantRules,
+    is_common,
+    plain_names,
+    spelling_variants,
+)
+
+LAYERS = FIXTURES / "ocha_layers"  # hand-written tables in the OCHA layout (invented villages)
+SHARED_GAZ = Path(__file__).resolve().parents[2] / "shared" / "data" / "gazetteer"
+
+
+@pytest.fixture(scope="module")
+def rules() -> VariantRules:
+    return VariantRules.load()
+
+
+def test_plain_names_strip_suffixes_and_split_alternatives(rules: VariantRules) -> None:
+    assert plain_names("المخيم الجديد - دير البلدة", rules) == ["المخيم الجديد"]
+    assert plain_names("مركز معرة التجربة", rules) == ["مركز معرة التجربة", "معرة التجربة"]
+    assert plain_names("العين_عين الغزال", rules) == ["العين", "عين الغزال"]
+
+
+def test_spelling_variants_article_and_compounds(rules: VariantRules) -> None:
+    assert spelling_variants("الصفصافة", rules) == ["الصفصافة", "صفصافة"]
+    assert spelling_variants("بيت سحم", rules)[:2] == ["بيت سحم", "بيتسحم"]
+    assert "كفر حلب" in spelling_variants("كفرحلب", rules)
+    assert "الحويز" in spelling_variants("حويز", rules)
+    assert "ديرسنبل" in spelling_variants("دير سنبل", rules)
+
+
+def test_common_words_and_first_names_are_marked(rules: VariantRules) -> None:
+    assert is_common("خطاب", rules)  # speech
+    assert is_common("حضر", rules)  # attended (and only three letters)
+    assert is_common("زارة", rules)  # hides in "وزارة"
+    assert is_common("ارجل", rules)  # "أرجل" written without hamza
+    assert not is_common("سلحب", rules)
+    assert not is_common("كفرنبودة", rules)
+
+
+def test_import_all_layers_in_one_command_linked(tmp_path: Path) -> None:
+    res = CliRunner().invoke(app, ["gazetteer", "import", str(LAYERS), "--into", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    assert "imported 11 places" in res.output and "1 neighbourhood" in res.output
+    rows = {r["place_id"]: r for r in iter_tsv(tmp_path / "ocha.tsv")}
+    village = rows["ocha:C9902"]
+    assert (village["name_en"], village["admin1"], village["admin2"], village["admin3"]) == (
+        "Khattab",
+        "Idlib",
+        "Testdistrict",
+        "Kafr Tajriba",
+    )
+    assert (village["admin2_pcode"], village["admin3_pcode"], village["pcode"]) == (
+        "SY9901",
+        "SY990100",
+        "C9902",
+    )
+    assert village["cue_names"].split("|")[0] == "خطاب"  # a word: needs a place cue
+    assert rows["ocha:C9903"]["names_ar"].split("|")[:2] == ["تل وردات", "تلوردات"]
+    assert rows["ocha:C9903"]["cue_names"] == ""
+    assert rows["ocha:SY990100"]["precision"] == "subdistrict"
+    assert "كفر تجربة" in rows["ocha:SY990100"]["names_ar"].split("|")  # "مركز" seat prefix dropped
+    assert rows["ocha:N9801"]["parent"] == "ocha:C9801"
+
+    gaz = Gazetteer.from_files(
+        [data_path(f"gazetteer/{n}") for n in ("governorates.tsv", "geonames_sy.tsv")],
+        [tmp_path / "ocha.tsv"],
+    )
+    damascus = gaz.get("geonames:170654")
+    assert gaz.get("ocha:C9801") is damascus  # linked to the shipped city, not a second Damascus
+    assert (damascus.pcode, damascus.admin2_pcode, damascus.admin3_pcode) == ("C9801", "SY9801", "SY980100")
+    nbh = gaz.candidates("بستان التجربة")[0]
+    assert (nbh.parent, nbh.name_en, nbh.admin1) == ("geonames:170654", "Damascus", "Damascus")
+    assert gaz.get("sy:gov:damascus").pcode == "SY98"
+    assert {p.precision for p in gaz.candidates("حلب")} == {"community"}  # no bare-name province
+
+
+def test_import_into_env_dir_is_what_extraction_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MARSAD_GAZETTEER_DIR", str(tmp_path))
+    res = CliRunner().invoke(app, ["gazetteer", "import", str(LAYERS)])
+    assert res.exit_code == 0 and str(tmp_path / "ocha.tsv") in res.output
+    assert Gazetteer.load().get("ocha:C9903").name_en == "Tell Wardat"
+    monkeypatch.setenv("MARSAD_GAZETTEER_DIR", "")  # empty: no user files at all
+    assert Gazetteer.load().get("ocha:C9903") is None
+
+
+def test_world_countries_and_capitals(gaz: Gazetteer) -> None:
+    (lebanon,) = gaz.candidates("لبنان")
+    assert (lebanon.precision, lebanon.country, lebanon.admin1) == ("country", "LB", None)
+    assert {p.country for p in gaz.candidates("بيروت")} == {"LB"}
+    assert {p.country for p in gaz.candidates("بغداد")} == {"IQ"}
+    assert gaz.country("TR").name_en == "Turkey"
+    assert gaz.get("geonames:170063").country == "SY"
+
+
+@pytest.mark.skipif(not SHARED_GAZ.is_dir(), reason="../shared/data/gazetteer not present")
+def test_real_ocha_layers_import(tmp_path: Path) -> None:
+    res = CliRunner().invoke(app, ["gazetteer", "import", str(SHARED_GAZ), "--into", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    counts = {kind: n for n, kind in re.findall(r"(\d+) (\w+)", res.output.split("(", 1)[1])}
+    assert int(counts["community"]) >= 7680  # a few names are function words ("على"): not indexed
+    assert int(counts["neighbourhood"]) >= 410 and counts["subdistrict"] == "272"
+    gaz = Gazetteer.from_files([data_path(f"gazetteer/{n}") for n in BASE], [tmp_path / "ocha.tsv"])
+    aleppo = gaz.get("geonames:170063")
+    assert aleppo.pcode and aleppo.admin2 and aleppo.admin3_pcode  # the shipped city got its codes
+    assert len(gaz) > 8000
+
+
+BASE = ("governorates.tsv", "geonames_sy.tsv", "communities.tsv", "districts.tsv", "regions.tsv",
+        "neighbourhoods.tsv", "sites.tsv", "world.tsv")  # fmt: skip

@@ -178,3 +178,128 @@ def test_seed_gold_places_are_found(finder: LocationFinder) -> None:
                 assert (loc["name_en"], loc["admin1"]) in found, (art.id, loc)
                 checked += 1
     assert checked >= 20
+
+
+# --- metonymy, datelines, appositions, sources' places --------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اتهمت دمشق الفصائل بخرق الهدنة",
+        "أعلنت موسكو أنها سترسل وفدا",
+        "قالت أنقرة إن قواتها لن تنسحب",
+        "ورحبت روسيا بالاتفاق وانتقدت واشنطن الخطوة",
+        "حذرت الحكومة التركية دمشق من التصعيد",
+    ],
+)
+def test_capitals_and_countries_as_governments_are_not_places(finder: LocationFinder, text: str) -> None:
+    assert find(finder, text) == []
+
+
+def test_capital_in_a_locative_frame_is_a_place(finder: LocationFinder) -> None:
+    locs = find(finder, "سقطت قذائف في دمشق وبموسكو عقد اجتماع داخل روسيا")
+    assert [(loc.name_en, loc.country) for loc in locs] == [
+        ("Damascus", "SY"),
+        ("Moscow", "RU"),
+        ("Russia", "RU"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أتلانتا، الولايات المتحدة الأمريكية (CNN) -- قال مسؤول إن الاجتماع انتهى",
+        "بيروت - (أ ف ب): قال مسؤول إن الاجتماع انتهى",
+        "لندن، المملكة المتحدة (CNN)-- أعلن متحدث أن الاجتماع انتهى",
+    ],
+)
+def test_datelines_are_not_places(finder: LocationFinder, text: str) -> None:
+    assert find(finder, text) == []
+
+
+def test_a_place_that_locates_the_one_before_is_not_a_second_place(finder: LocationFinder) -> None:
+    locs = find(finder, "قتل مدنيان في مدينة دوما قرب دمشق وفي بلدة مصياف جنوب غرب محافظة حماة")
+    assert [loc.name_en for loc in locs] == ["Dūmā", "Maşyāf"]
+    # a coarse place first, the finer one after it: the finer one stays
+    locs = find(finder, "انفجارات بريف دمشق قرب مطار دمشق الدولي")
+    assert "Rif Dimashq" in [loc.name_en for loc in locs] and len(locs) == 2
+
+
+def test_where_sources_sit_is_not_where_it_happened(finder: LocationFinder) -> None:
+    locs = find(finder, "قالت مصادر في دمشق ومراسل في مدينة حمص إن الطائرات قصفت سراقب")
+    assert [loc.name_en for loc in locs] == ["Saraqib"]
+    assert find(finder, "وقال مصدر حقوقي من مدينة السويداء إن") == []
+
+
+def test_dual_countryside_covers_both_names(finder: LocationFinder) -> None:
+    locs = find(finder, "قصف صاروخي على ريفي حماة وإدلب")
+    assert [(loc.name_en, loc.precision, loc.relation) for loc in locs] == [
+        ("Hama", "region", "countryside"),
+        ("Idlib", "region", "countryside"),
+    ]
+
+
+def test_lebanon_is_not_a_village_after_a_clitic(finder: LocationFinder) -> None:
+    locs = find(finder, "يعيش لاجئون في لبنان")
+    assert [(loc.name_en, loc.country) for loc in locs] == [("Lebanon", "LB")]
+
+
+def test_word_like_names_need_a_cue_or_a_list(finder: LocationFinder) -> None:
+    assert find(finder, "ألقى الرئيس خطاب النصر أمس") == []
+    assert find(finder, "في خطاب ألقاه أمس") == []  # a preposition alone is not enough
+    assert [loc.name_en for loc in find(finder, "قصفت المدفعية قرية خطاب")] == ["Khattab"]
+    assert [loc.name_en for loc in find(finder, "حاولت حماة طرد صهرها")] == []  # mother-in-law
+
+
+# --- an imported community list -------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> LocationFinder:
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+    from marsad.resources import data_path
+
+    out = tmp_path_factory.mktemp("gaz")
+    layers = Path(__file__).parent / "fixtures" / "gazetteer" / "ocha_layers"
+    res = CliRunner().invoke(app, ["gazetteer", "import", str(layers), "--into", str(out)])
+    assert res.exit_code == 0, res.output
+    base = [
+        data_path(f"gazetteer/{n}")
+        for n in ("governorates.tsv", "geonames_sy.tsv", "regions.tsv", "world.tsv")
+    ]
+    return LocationFinder(Gazetteer.from_files(base, [out / "ocha.tsv"]))
+
+
+def test_imported_word_village_needs_a_place_cue(imported: LocationFinder) -> None:
+    assert find(imported, "ألقى الرئيس خطاب النصر في إدلب")[0].name_en == "Idlib"
+    assert len(find(imported, "ألقى الرئيس خطاب النصر في إدلب")) == 1
+    (loc, _) = find(imported, "قصفت الطائرات قرية خطاب في ريف إدلب")
+    assert (loc.name_en, loc.admin2, loc.admin3, loc.pcode, loc.admin3_pcode) == (
+        "Khattab",
+        "Testdistrict",
+        "Kafr Tajriba",
+        "C9902",
+        "SY990100",
+    )
+    # one sense per article: a later bare mention of the cued name is the village too
+    locs = find(imported, "قصفت الطائرات قرية خطاب. ونزح أهالي خطاب")
+    assert [loc.pcode for loc in locs] == ["C9902", "C9902"]
+
+
+def test_imported_village_listed_with_places(imported: LocationFinder) -> None:
+    locs = find(imported, "اشتباكات في تل وردات وخطاب بريف إدلب")
+    assert [loc.pcode for loc in locs] == ["C9903", "C9902", "SY99"]
+
+
+def test_imported_village_needs_its_governorate_in_the_article(imported: LocationFinder) -> None:
+    assert [loc.pcode for loc in find(imported, "غارات على تلوردات في ريف إدلب")][0] == "C9903"
+    assert [loc.name_en for loc in find(imported, "اشتباكات في تل وردات قرب درعا")] == ["Dar‘ā"]
+
+
+def test_shipped_city_carries_imported_codes(imported: LocationFinder) -> None:
+    (loc,) = find(imported, "قتل خمسة في دمشق")
+    assert (loc.place_id, loc.pcode, loc.admin2_pcode, loc.country) == (
+        "geonames:170654",
+        "C9801",
+        "SY9801",
+        "SY",
+    )

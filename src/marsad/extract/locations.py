@@ -161,7 +161,7 @@ class LocationFinder:
             if (
                 cue
                 and cue.kind in ("preposition", "community", "neighbourhood")
-                and self._held(text, cue.start)
+                and self._held(text, m.start)
             ):
                 continue  # "مصادر في دمشق": where the sources sit, not where it happened
             in_list = bool(mentions) and _continues_list(text, last_end, m)
@@ -222,7 +222,8 @@ class LocationFinder:
         for mn in kept:
             key = mn.match.key
             backed = mn.placed or key in placed
-            framed = mn.cue is not None or "ب" in mn.match.prefix  # "في X", "بX", "قرب X"
+            # "في X", "بX", "قرب X", "غارات على X"
+            framed = mn.cue is not None or "ب" in mn.match.prefix or _after_ala(text, mn.match.start)
             if key in self.gaz.rules.context and not framed:
                 readings.append([])  # "الباب" the door; kept below only in a list of places
                 continue
@@ -473,6 +474,12 @@ def _continues_list(text: str, last_end: int, m: Match) -> bool:
     if gap.startswith("(") and ")" in gap:
         gap = gap[gap.index(")") + 1 :].strip()
     return gap in ("", "،", ",", "و", "، و", "،و")
+
+
+def _after_ala(text: str, start: int) -> bool:
+    """ "غارات على X", "سيطرت على X": the object of an attack or a capture."""
+    words = text[max(0, start - 8) : start].split()
+    return bool(words) and words[-1] in ("علي", "وعلي")
 
 
 def _separated(text: str, last_end: int, m: Match) -> bool:

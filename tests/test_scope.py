@@ -1,0 +1,70 @@
+"""Scope: each incident's country, and a Syria run keeping only Syrian (or place-less) incidents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from marsad.cli import app
+from marsad.extract.scope import in_scope, incident_country
+from marsad.models import DateRef, Incident, Location, RawArticle
+from marsad.pipeline import Extractor
+
+TEXT = (
+    "قتل خمسة مدنيين في قصف جوي على بلدة سراقب بريف إدلب يوم الجمعة.\n"
+    "وفي العراق، قتل سبعة أشخاص في تفجير سيارة مفخخة في بغداد.\n"
+    "وفي لبنان، اعتقلت السلطات عشرة أشخاص في طرابلس.\n"
+)
+
+
+def loc(country: str | None, admin1: str | None = None) -> Location:
+    return Location("x", 0, 1, "p", "س", "X", admin1, None, None, None, "community", country=country)
+
+
+def test_incident_country() -> None:
+    assert incident_country([loc("IQ"), loc("SY", "Aleppo")]) == "SY"
+    assert incident_country([loc("IQ"), loc("LB")]) == "IQ"
+    assert incident_country([]) is None
+
+
+def test_in_scope() -> None:
+    def inc(country: str | None, etype: str = "bombing") -> Incident:
+        return Incident("i", etype, DateRef(None, None, "unknown", None), country=country)
+
+    assert in_scope(inc("SY")) and in_scope(inc(None))
+    assert not in_scope(inc("IQ"))
+    assert in_scope(inc("RU", "negotiation"))  # talks about the war are held abroad
+    assert in_scope(inc("IQ"), None)
+
+
+@pytest.fixture(scope="module")
+def both() -> tuple[list[Incident], list[Incident]]:
+    art = RawArticle(id="s", text=TEXT)
+    syria = Extractor().process(art, published="2019-05-10").incidents
+    everything = Extractor(all_countries=True).process(art, published="2019-05-10").incidents
+    return syria, everything
+
+
+def test_roundup_of_other_countries_is_left_out(both: tuple[list[Incident], list[Incident]]) -> None:
+    syria, everything = both
+    assert {i.country for i in syria} == {"SY"}
+    assert [loc.name_en for i in syria for loc in i.locations] == ["Saraqib"]
+    assert {"IQ", "LB"} <= {i.country for i in everything}
+    iraq = next(i for i in everything if i.country == "IQ")
+    assert "Baghdad" in [loc.name_en for loc in iraq.locations]
+
+
+def test_cli_all_countries(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    for flag, want in (([], {"SY"}), (["--all-countries"], {"SY", "IQ", "LB"})):
+        out = tmp_path / f"out{len(flag)}.jsonl"
+        res = CliRunner().invoke(
+            app, ["extract", str(src), "-o", str(out), "--published", "2019-05-10", *flag]
+        )
+        assert res.exit_code == 0, res.output
+        (line,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+        assert {i["country"] for i in line["incidents"]} == want
