@@ -307,6 +307,10 @@ class Gazetteer:
     def candidates(self, normalised_name: str) -> list[Place]:
         return [self._places[i] for i in self._names.get(norm_name(normalised_name), ())]
 
+    def candidates_key(self, key: str) -> list[Place]:
+        """``candidates`` for a key already in index form (a matcher's key)."""
+        return [self._places[i] for i in self._names.get(key, ())]
+
     def needs_cue(self, key: str, place: Place) -> bool:
         """Whether ``key`` names ``place`` only with a place cue (an ordinary word or first name)."""
         return (key, place.place_id) in self._cue

@@ -44,6 +44,16 @@ class Cue:
     word: str = ""  # the cue word itself ("في", "مدينة")
 
 
+@dataclass(frozen=True, slots=True)
+class _Key:
+    """What the gazetteer says about one indexed name, worked out once per finder."""
+
+    places: list[Place]  # the readings (a country name: the country only)
+    free: tuple[bool, ...]  # per reading: a shipped place under a name that is not a word
+    cue: tuple[bool, ...]  # per reading: the name is a word here, it needs a place cue
+    metonym: bool  # a capital or a country: a government unless in a locative frame
+
+
 @dataclass(slots=True)
 class _Mention:
     match: Match
@@ -52,6 +62,7 @@ class _Mention:
     side: str | None = None  # "الشمالي" after "ريف X"
     end: int = 0
     chain: int = 0  # names listed together ("كفرزيتا، اللطامنة ومورك") share a chain number
+    info: _Key | None = None
 
     @property
     def placed(self) -> bool:
@@ -89,6 +100,7 @@ class LocationRules:
         for w in words:
             for clitic in reversed(_CLITICS):
                 self.forms.setdefault(clitic + w, (len(clitic), w))
+        self.last_words = {f.split()[-1] for f in self.forms}
         self.list_words = {norm_name(w) for w in cues.get("list") or []}
         self.destination = {norm_name(w) for w in cues.get("destination") or []}
         self.sides = sorted((norm_name(s) for s in cues["countryside_side"]), key=len, reverse=True)
@@ -103,6 +115,13 @@ class LocationRules:
     def cue_before(self, text: str, start: int) -> tuple[int, str] | None:
         """(start of the cue without its clitics, cue word) if a cue word ends just before ``start``."""
         if start == 0 or not text[start - 1].isspace():
+            return None
+        # fast exit: the word before is not the last word of any cue form (most names)
+        stop = start - 1
+        while stop > 0 and text[stop - 1].isspace():
+            stop -= 1
+        begin = max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1
+        if text[begin:stop] not in self.last_words:
             return None
         base = max(0, start - 40)
         window = text[base:start]
@@ -130,7 +149,8 @@ class LocationFinder:
         self.rules = rules or LocationRules()
         entries: list[tuple[str, str]] = [(n, n) for n in gazetteer.names()]
         entries += [(p, _BLOCK) for p in self.rules.not_places]
-        self.matcher = PhraseMatcher(entries)
+        self.matcher = PhraseMatcher(entries, word_end=True)
+        self._keys: dict[str, _Key] = {}
 
     # --------------------------------------------------------------------------------------------
     def find(self, norm: NormText) -> list[Location]:
@@ -148,12 +168,15 @@ class LocationFinder:
                 continue  # "كبيرة" is not ك + "بيرة": places rarely take ك or ف
             if _is_dateline(text, m):
                 continue
-            places = self.gaz.candidates(m.key)
+            info = self._key(m.key)
+            places = info.places
             if not places:
                 continue
             cue = self._cue(text, m.start)
             if cue and cue.kind == "origin":
                 continue
+            if info.metonym and not self._locative(cue, m):
+                continue  # "أعلنت موسكو", "قالت تركيا": the government, not a place
             if cue and cue.start < last_end:
                 cue = None  # "ريف إدلب الجنوبي ومعرة النعمان": the cue belongs to the name before
             if cue and mentions and self._apposition(text, last_end, cue, mentions[-1], places):
@@ -170,7 +193,7 @@ class LocationFinder:
             listing = cue if cue and cue.listing else None
             if not (in_list and _separated(text, last_end, m)):
                 chain += 1
-            mention = _Mention(m, cue, places, end=m.end, chain=chain)
+            mention = _Mention(m, cue, places, end=m.end, chain=chain, info=info)
             if cue and cue.kind == "countryside":
                 mention.side, mention.end = self._side(text, m.end)
             mentions.append(mention)
@@ -202,18 +225,12 @@ class LocationFinder:
           about: a village list of 8,000 names matches words everywhere, a serious article names
           its governorate.
         """
-        kept: list[_Mention] = []
-        for mn in mentions:
-            states = [p for p in mn.places if p.precision == "country"]
-            if states:
-                mn.places = states  # "تركيا" is the country, not a village of that name
-            if self._metonym(mn) and not self._locative(text, mn):
-                continue
-            kept.append(mn)
+        kept = list(mentions)
         placed = {mn.match.key for mn in kept if mn.placed}
         support: Counter[str] = Counter()
         for mn in kept:
-            sure = [p for p in mn.places if self._free(mn.match.key, p)]
+            info = mn.info
+            sure = [p for p, f in zip(info.places, info.free, strict=True) if f]  # type: ignore[union-attr]
             govs = {p.admin1 for p in (sure if sure else mn.places if mn.placed else [])}
             if len(govs) == 1 and None not in govs:
                 support[next(iter(govs))] += 1  # type: ignore[index]
@@ -221,6 +238,7 @@ class LocationFinder:
         readings: list[list[Place]] = []
         for mn in kept:
             key = mn.match.key
+            info = mn.info
             backed = mn.placed or key in placed
             # "في X", "بX", "قرب X", "غارات على X"
             framed = mn.cue is not None or "ب" in mn.match.prefix or _after_ala(text, mn.match.start)
@@ -229,10 +247,10 @@ class LocationFinder:
                 continue
             ok = [
                 p
-                for p in mn.places
-                if self._free(key, p)
-                or (backed and self._fits_cue(mn, p))
-                or (framed and not self._cue_name(key, p) and p.admin1 is not None and support[p.admin1] > 0)
+                for p, free, word in zip(info.places, info.free, info.cue, strict=True)  # type: ignore[union-attr]
+                if free
+                or (backed and self._fits_cue(mn, p, word))
+                or (framed and not word and p.admin1 is not None and support[p.admin1] > 0)
             ]
             if ok:
                 sure_chains.add(mn.chain)
@@ -250,12 +268,28 @@ class LocationFinder:
                 out.append(mn)
         return out
 
-    def _fits_cue(self, mn: _Mention, place: Place) -> bool:
+    def _key(self, key: str) -> _Key:
+        info = self._keys.get(key)
+        if info is None:
+            places = self.gaz.candidates_key(key)
+            states = [p for p in places if p.precision == "country"]
+            if states:
+                places = states  # "تركيا" is the country, not a village of that name
+            info = _Key(
+                places=places,
+                free=tuple(self._free(key, p) for p in places),
+                cue=tuple(self._cue_name(key, p) for p in places),
+                metonym=key in self.rules.metonyms or bool(states),
+            )
+            self._keys[key] = info
+        return info
+
+    def _fits_cue(self, mn: _Mention, place: Place, word: bool) -> bool:
         """ "حي X" backs a neighbourhood (or a shipped place), not a namesake village; a word-like
         name needs a noun cue ("قرية برد"), a direction alone ("غربي برد") is not enough."""
         if mn.cue is not None and mn.cue.kind == "neighbourhood":
             return place.precision == "neighbourhood" or self.gaz.is_curated(place)
-        if self._cue_name(mn.match.key, place):
+        if word:
             # "غربي برد", "منطقة عريضة" (a wide area): a direction or منطقة is not enough
             return mn.cue is None or (mn.cue.kind != "direction" and mn.cue.word not in _VAGUE_NOUNS)
         return True
@@ -269,18 +303,6 @@ class LocationFinder:
     def _free(self, key: str, place: Place) -> bool:
         """A reading that needs no support: a shipped place under a name that is not a word."""
         return self.gaz.is_curated(place) and not self._cue_name(key, place)
-
-    def _metonym(self, mn: _Mention) -> bool:
-        if mn.match.key in self.rules.metonyms:
-            return True
-        return all(p.precision == "country" for p in mn.places)
-
-    def _locative(self, text: str, mn: _Mention) -> bool:
-        """ "في دمشق", "بدمشق", "داخل روسيا", "قرب دمشق", "شرق تركيا": the place, not its
-        government."""
-        if mn.cue is not None and (mn.cue.kind != "preposition" or mn.cue.word in self.rules.locative):
-            return True
-        return mn.match.prefix.endswith("ب") or mn.match.prefix.endswith("بال")
 
     def is_destination(self, text: str, loc: Location) -> bool:
         """ "نحو مدينة الحسكة", "إلى مخيمات أطمة": a place people went to (``text`` as read)."""
@@ -297,6 +319,13 @@ class LocationFinder:
             ):
                 return False
         return False
+
+    def _locative(self, cue: Cue | None, m: Match) -> bool:
+        """ "في دمشق", "بدمشق", "داخل روسيا", "قرب دمشق", "شرق تركيا": the place, not its
+        government."""
+        if cue is not None and (cue.kind != "preposition" or cue.word in self.rules.locative):
+            return True
+        return m.prefix.endswith("ب") or m.prefix.endswith("بال")
 
     # --------------------------------------------------------------------------------------------
     def _cue(self, text: str, start: int) -> Cue | None:
@@ -332,7 +361,7 @@ class LocationFinder:
             return False
         if prev.cue is not None and prev.cue.kind in ("countryside", "governorate"):
             return False  # "بريف دمشق قرب مطار دمشق": the finer place comes second
-        if not prev.placed and not any(self._free(prev.match.key, p) for p in prev.places):
+        if not prev.placed and not any(prev.info.free):  # type: ignore[union-attr]
             return False  # "مساكن في ضواحي مدينة خان شيخون": houses, not a village of that name
         if any(p.precision in ("community", "neighbourhood") for p in prev.places):
             return True
@@ -380,7 +409,12 @@ class LocationFinder:
         countries: Counter[str] = Counter()
         for mn in mentions:
             # a shipped town outweighs its namesake villages: "دوما" points at Rif Dimashq
-            sure = [p for p in mn.places if self._free(mn.match.key, p)] or mn.places
+            info = mn.info
+            sure = [
+                p
+                for p, f in zip(info.places, info.free, strict=True)  # type: ignore[union-attr]
+                if f and p in mn.places
+            ] or mn.places
             govs = {p.admin1 for p in sure if p.admin1}
             if len(govs) == 1 and all(p.admin1 for p in sure):
                 admin1s[next(iter(govs))] += 1
@@ -467,10 +501,9 @@ class LocationFinder:
 
 def _continues_list(text: str, last_end: int, m: Match) -> bool:
     """ "إدلب (شمال غرب) وحمص", "كفرزيتا، اللطامنة": nothing but a comma, a bracket or و between."""
-    gap = text[last_end : m.core_start]
-    if len(gap) > 30:
+    if m.core_start - last_end > 30:
         return False
-    gap = gap.strip()
+    gap = text[last_end : m.core_start].strip()
     if gap.startswith("(") and ")" in gap:
         gap = gap[gap.index(")") + 1 :].strip()
     return gap in ("", "،", ",", "و", "، و", "،و")
@@ -490,8 +523,10 @@ def _separated(text: str, last_end: int, m: Match) -> bool:
 
 def _is_dateline(text: str, m: Match) -> bool:
     """ "دمشق - (أ ف ب)": a name opening a line and followed by a dash or bracket is a dateline."""
-    line_start = text.rfind("\n", 0, m.start) + 1
-    if text[line_start : m.start].strip():
+    if m.start and not text[m.start - 1].isspace():
+        return False
+    line_start = text.rfind("\n", max(0, m.start - 12), m.start) + 1
+    if (line_start == 0 and m.start > 12) or text[line_start : m.start].strip():
         return False
     after = text[m.end : m.end + 4].lstrip(" ")
     return bool(after) and after[0] in "-–—(:،,"

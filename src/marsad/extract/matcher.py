@@ -8,6 +8,7 @@ so "الجيش الحر" wins over "الجيش".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -45,6 +46,13 @@ _PREFIXES = frozenset(
     }
 )
 _DEFINITE = ("ال", "لل")
+# Separator mark for word_end matching: anything that is not a letter (or tatweel).
+_SEP = "\x01"
+# Anything but a letter of the Latin, Greek, Cyrillic or Arabic blocks (a class of ranges is fast).
+_NOT_LETTER = re.compile(
+    "[^A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0621-\u063a\u0640-\u064a"
+    "\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]"
+)
 # Attached object/possessive pronouns a verb or verbal noun may carry ("تقدمها", "قصفهم").
 PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "وا"})
 
@@ -71,10 +79,19 @@ class PhraseMatcher:
     """Longest-match lexicon lookup with clitic-aware word boundaries."""
 
     def __init__(
-        self, entries: Iterable[tuple[str, Any]], clitics: bool = True, suffixes: frozenset[str] = frozenset()
+        self,
+        entries: Iterable[tuple[str, Any]],
+        clitics: bool = True,
+        suffixes: frozenset[str] = frozenset(),
+        word_end: bool = False,
     ) -> None:
         self._clitics = clitics
         self._suffixes = suffixes
+        # word_end: entries end where a word ends (no suffixes). The automaton then runs over the
+        # text with every non-letter turned into one separator mark, with the mark ending each key,
+        # so the thousands of names hidden inside longer words never reach Python at all (a
+        # gazetteer of 10,000 village names).
+        self._word_end = word_end and not suffixes
         self._payloads: dict[str, list[Any]] = {}
         for phrase, payload in entries:
             key = " ".join(normalize_str(phrase).split())
@@ -88,11 +105,16 @@ class PhraseMatcher:
         if clitics:
             for key in list(self._payloads):
                 bare = key[2:]
-                if key.startswith("ال") and len(bare) >= 2 and bare not in self._payloads:
+                # (a gazetteer's short bare forms, "علي" of "العلي", would only hit common words)
+                shortest = 4 if self._word_end else 2
+                if key.startswith("ال") and len(bare) >= shortest and bare not in self._payloads:
                     self._after_ll.setdefault(bare, key)
         self._auto = ahocorasick.Automaton()
         for key in (*self._payloads, *self._after_ll):
-            self._auto.add_word(key, key)
+            if self._word_end:
+                self._auto.add_word(_NOT_LETTER.sub(_SEP, key) + _SEP, key)
+            else:
+                self._auto.add_word(key, key)
         if self._payloads:
             self._auto.make_automaton()
 
@@ -102,11 +124,34 @@ class PhraseMatcher:
     def payloads(self, key: str) -> list[Any]:
         return self._payloads.get(key, [])
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
-        """Non-overlapping matches in ``text[start:end]``, left to right, one per payload."""
-        if not self._payloads:
-            return []
-        stop = len(text) if end is None else end
+    def _word_end_hits(self, text: str, start: int, stop: int) -> list[tuple[int, int, int, int, str, str]]:
+        """Hits of a word_end automaton: each ends a word, so only the clitics before it are checked
+        (with the separator marks, in C)."""
+        marked = _NOT_LETTER.sub(_SEP, text) + _SEP
+        prefixes = _PREFIXES if self._clitics else frozenset({""})
+        out: list[tuple[int, int, int, int, str, str]] = []
+        for last, key in self._auto.iter(marked, start, stop + 1):
+            end_pos = last  # the separator after the entry
+            core_start = end_pos - len(key)
+            if core_start == 0 or marked[core_start - 1] == _SEP:
+                word_start, prefix = core_start, ""  # the common case: a whole word
+            else:
+                word_start = marked.rfind(_SEP, max(0, core_start - 5), core_start) + 1
+                if word_start == 0 and core_start > 4:
+                    continue  # more than a clitic's letters before the entry
+                prefix = text[word_start:core_start]
+                if prefix not in prefixes:
+                    continue
+            if word_start < start:
+                continue
+            if key in self._after_ll:
+                if not prefix.endswith("لل"):
+                    continue
+                key, prefix = self._after_ll[key], prefix[:-1]
+            out.append((word_start, word_start - end_pos, len(prefix), end_pos, key, prefix))
+        return out
+
+    def _hits(self, text: str, start: int, stop: int) -> list[tuple[int, int, int, int, str, str]]:
         candidates: list[tuple[int, int, int, int, str, str]] = []
         for last, key in self._auto.iter(text, start, stop):
             core_start = last - len(key) + 1
@@ -136,6 +181,17 @@ class PhraseMatcher:
                 key, prefix = self._after_ll[key], prefix[:-1]  # report the ل as the clitic, ال as the entry
             # at equal extent the entry that covers more of the word wins: "لبنان" over ل + "بنان"
             candidates.append((word_start, -(end_pos - word_start), len(prefix), end_pos, key, prefix))
+        return candidates
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Non-overlapping matches in ``text[start:end]``, left to right, one per payload."""
+        if not self._payloads:
+            return []
+        stop = len(text) if end is None else end
+        if self._word_end:
+            candidates = self._word_end_hits(text, start, stop)
+        else:
+            candidates = self._hits(text, start, stop)
         candidates.sort()
         out: list[Match] = []
         pos = -1
