@@ -17,6 +17,7 @@ from marsad.resources import load_yaml
 from marsad.text.normalize import NormText
 
 _BLOCK = "\x00block"
+_NAME_CLITICS = frozenset({"", "و", "ب", "ل", "وب", "ول"})
 # Clitics a cue word may carry, longest first ("وب" + "ريف"); "" last.
 _CLITICS = ("وب", "فب", "ول", "فل", "و", "ف", "ب", "ل", "")
 _PRECISION_RANK = {
@@ -112,16 +113,18 @@ class LocationRules:
         self.metonyms = {norm_name(w) for w in data.get("metonyms") or []}
         self.strict = {norm_name(w) for w in data["names"].get("need_place_cue") or []}
 
+    def may_cue(self, text: str, start: int) -> bool:
+        """Whether the word before ``start`` could end a cue (a cheap test before ``cue_before``)."""
+        before = text[max(0, start - 24) : start].rsplit(None, 1)
+        return bool(before) and before[-1] in self.last_words
+
     def cue_before(self, text: str, start: int) -> tuple[int, str] | None:
         """(start of the cue without its clitics, cue word) if a cue word ends just before ``start``."""
         if start == 0 or not text[start - 1].isspace():
             return None
         # fast exit: the word before is not the last word of any cue form (most names)
-        stop = start - 1
-        while stop > 0 and text[stop - 1].isspace():
-            stop -= 1
-        begin = max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1
-        if text[begin:stop] not in self.last_words:
+        before = text[max(0, start - 24) : start].rsplit(None, 1)
+        if not before or before[-1] not in self.last_words:
             return None
         base = max(0, start - 40)
         window = text[base:start]
@@ -149,7 +152,9 @@ class LocationFinder:
         self.rules = rules or LocationRules()
         entries: list[tuple[str, str]] = [(n, n) for n in gazetteer.names()]
         entries += [(p, _BLOCK) for p in self.rules.not_places]
-        self.matcher = PhraseMatcher(entries, word_end=True)
+        # whole words with the clitics a place name takes ("وبحلب"); "الـ" + name is an adjective
+        # ("السورية") and ك/ف are left out ("كبيرة" is no ك + "بيرة")
+        self.matcher = PhraseMatcher(entries, word_prefixes=_NAME_CLITICS)
         self._keys: dict[str, _Key] = {}
 
     # --------------------------------------------------------------------------------------------
@@ -162,15 +167,13 @@ class LocationFinder:
         for m in self.matcher.find(text):
             if m.payload == _BLOCK:
                 continue
-            if m.prefix.endswith(("ال", "لل")) and not m.key.startswith("ال"):
-                continue  # "السورية" is an adjective, not "سورية"
-            if "ك" in m.prefix or m.prefix.startswith("ف"):
-                continue  # "كبيرة" is not ك + "بيرة": places rarely take ك or ف
-            if _is_dateline(text, m):
-                continue
             info = self._key(m.key)
             places = info.places
             if not places:
+                continue
+            if info.metonym and "ب" not in m.prefix and not self.rules.may_cue(text, m.start):
+                continue  # "أعلنت موسكو", "قالت تركيا": the government, not a place (fast path)
+            if _is_dateline(text, m):
                 continue
             cue = self._cue(text, m.start)
             if cue and cue.kind == "origin":

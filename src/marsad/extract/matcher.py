@@ -46,7 +46,7 @@ _PREFIXES = frozenset(
     }
 )
 _DEFINITE = ("ال", "لل")
-# Separator mark for word_end matching: anything that is not a letter (or tatweel).
+# Separator mark for whole-word matching: anything that is not a letter (or tatweel).
 _SEP = "\x01"
 # Anything but a letter of the Latin, Greek, Cyrillic or Arabic blocks (a class of ranges is fast).
 _NOT_LETTER = re.compile(
@@ -83,15 +83,10 @@ class PhraseMatcher:
         entries: Iterable[tuple[str, Any]],
         clitics: bool = True,
         suffixes: frozenset[str] = frozenset(),
-        word_end: bool = False,
+        word_prefixes: frozenset[str] | None = None,
     ) -> None:
         self._clitics = clitics
         self._suffixes = suffixes
-        # word_end: entries end where a word ends (no suffixes). The automaton then runs over the
-        # text with every non-letter turned into one separator mark, with the mark ending each key,
-        # so the thousands of names hidden inside longer words never reach Python at all (a
-        # gazetteer of 10,000 village names).
-        self._word_end = word_end and not suffixes
         self._payloads: dict[str, list[Any]] = {}
         for phrase, payload in entries:
             key = " ".join(normalize_str(phrase).split())
@@ -99,24 +94,40 @@ class PhraseMatcher:
                 bucket = self._payloads.setdefault(key, [])
                 if payload not in bucket:  # spelling variants normalise to one key
                     bucket.append(payload)
+        # word_prefixes: whole-word mode for large lexicons (a gazetteer of 10,000 village names).
+        # Each entry is indexed with a separator mark on both sides and with each of these clitics
+        # ("و", "ب" ...), and the text is read with every non-letter turned into the mark: only
+        # whole words reach Python, not the thousands of names hidden inside longer words.
+        self._word_prefixes = word_prefixes if not suffixes else None
         # "للنظام" is ل + النظام with the article's alef dropped: index "النظام" also as "نظام",
         # valid only after a clitic ending in "لل".
         self._after_ll: dict[str, str] = {}
-        if clitics:
+        if clitics and self._word_prefixes is None:
             for key in list(self._payloads):
                 bare = key[2:]
-                # (a gazetteer's short bare forms, "علي" of "العلي", would only hit common words)
-                shortest = 4 if self._word_end else 2
-                if key.startswith("ال") and len(bare) >= shortest and bare not in self._payloads:
+                if key.startswith("ال") and len(bare) >= 2 and bare not in self._payloads:
                     self._after_ll.setdefault(bare, key)
         self._auto = ahocorasick.Automaton()
-        for key in (*self._payloads, *self._after_ll):
-            if self._word_end:
-                self._auto.add_word(_NOT_LETTER.sub(_SEP, key) + _SEP, key)
-            else:
+        if self._word_prefixes is not None:
+            self._add_whole_words(self._word_prefixes if clitics else frozenset({""}))
+        else:
+            for key in (*self._payloads, *self._after_ll):
                 self._auto.add_word(key, key)
         if self._payloads:
             self._auto.make_automaton()
+
+    def _add_whole_words(self, prefixes: frozenset[str]) -> None:
+        """Index SEP + clitic + entry + SEP -> (width as written, reported clitic, entry)."""
+        for key in self._payloads:
+            marked = _NOT_LETTER.sub(_SEP, key)
+            for p in prefixes:
+                self._auto.add_word(_SEP + p + marked + _SEP, (len(p) + len(key), p, key))
+            if key.startswith("ال") and len(key) > 3:
+                for p in ("لل", "ولل"):  # "للرقة": ل + الرقة with the alef dropped
+                    if p[:-1] in prefixes:
+                        self._auto.add_word(
+                            _SEP + p + marked[2:] + _SEP, (len(p) + len(key) - 2, p[:-1], key)
+                        )
 
     def __len__(self) -> int:
         return len(self._payloads)
@@ -124,32 +135,15 @@ class PhraseMatcher:
     def payloads(self, key: str) -> list[Any]:
         return self._payloads.get(key, [])
 
-    def _word_end_hits(self, text: str, start: int, stop: int) -> list[tuple[int, int, int, int, str, str]]:
-        """Hits of a word_end automaton: each ends a word, so only the clitics before it are checked
-        (with the separator marks, in C)."""
-        marked = _NOT_LETTER.sub(_SEP, text) + _SEP
-        prefixes = _PREFIXES if self._clitics else frozenset({""})
-        out: list[tuple[int, int, int, int, str, str]] = []
-        for last, key in self._auto.iter(marked, start, stop + 1):
-            end_pos = last  # the separator after the entry
-            core_start = end_pos - len(key)
-            if core_start == 0 or marked[core_start - 1] == _SEP:
-                word_start, prefix = core_start, ""  # the common case: a whole word
-            else:
-                word_start = marked.rfind(_SEP, max(0, core_start - 5), core_start) + 1
-                if word_start == 0 and core_start > 4:
-                    continue  # more than a clitic's letters before the entry
-                prefix = text[word_start:core_start]
-                if prefix not in prefixes:
-                    continue
-            if word_start < start:
-                continue
-            if key in self._after_ll:
-                if not prefix.endswith("لل"):
-                    continue
-                key, prefix = self._after_ll[key], prefix[:-1]
-            out.append((word_start, word_start - end_pos, len(prefix), end_pos, key, prefix))
-        return out
+    def _word_hits(self, text: str, start: int, stop: int) -> list[tuple[int, int, int, int, str, str]]:
+        """Hits of a whole-word automaton (see ``__init__``); offsets are those of ``text``."""
+        marked = _SEP + _NOT_LETTER.sub(_SEP, text) + _SEP
+        # last - 1: the closing mark in text offsets; width: clitic and entry as written
+        return [
+            (last - 1 - width, -width, len(prefix), last - 1, key, prefix)
+            for last, (width, prefix, key) in self._auto.iter(marked, start, stop + 2)
+            if last - 1 - width >= start and last - 1 <= stop
+        ]
 
     def _hits(self, text: str, start: int, stop: int) -> list[tuple[int, int, int, int, str, str]]:
         candidates: list[tuple[int, int, int, int, str, str]] = []
@@ -188,8 +182,8 @@ class PhraseMatcher:
         if not self._payloads:
             return []
         stop = len(text) if end is None else end
-        if self._word_end:
-            candidates = self._word_end_hits(text, start, stop)
+        if self._word_prefixes is not None:
+            candidates = self._word_hits(text, start, stop)
         else:
             candidates = self._hits(text, start, stop)
         candidates.sort()
