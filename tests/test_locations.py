@@ -230,6 +230,11 @@ def test_where_sources_sit_is_not_where_it_happened(finder: LocationFinder) -> N
     assert find(finder, "وقال مصدر حقوقي من مدينة السويداء إن") == []
 
 
+def test_where_fighters_come_from_is_not_a_place(finder: LocationFinder) -> None:
+    assert find(finder, "لواء ينحدر أغلب عناصره من محافظة الرقة") == []
+    assert find(finder, "وقال صلاح الدين أحمد إن") == []  # a first name, not the Aleppo quarter
+
+
 def test_dual_countryside_covers_both_names(finder: LocationFinder) -> None:
     locs = find(finder, "قصف صاروخي على ريفي حماة وإدلب")
     assert [(loc.name_en, loc.precision, loc.relation) for loc in locs] == [

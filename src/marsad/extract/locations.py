@@ -109,6 +109,7 @@ class LocationRules:
         self.locative = {norm_name(w) for w in cues.get("locative") or []}
         self.holders = {norm_name(w) for w in cues.get("holders") or []}
         self.holders_wide = {norm_name(w) for w in cues.get("holders_wide") or []}
+        self.origin_verbs = {norm_name(w) for w in cues.get("origin_verbs") or []}
         self.apposition_gaps = {norm_name(w) for w in cues.get("apposition_gaps") or []}
         self.metonyms = {norm_name(w) for w in data.get("metonyms") or []}
         self.strict = {norm_name(w) for w in data["names"].get("need_place_cue") or []}
@@ -384,6 +385,8 @@ class LocationFinder:
             words = words[:-1]  # "في مدينة X"
         if not words or words[-1] not in ("في", "من"):
             return False
+        if words[-1] == "من" and self.rules.origin_verbs.intersection(words[-5:-1]):
+            return True  # "ينحدر معظم مقاتليه من X": where they come from
         words = [w[1:] if w[:1] == "و" and w[1:] in self.rules.holders else w for w in words[:-1]]
         if words and words[-1] in self.rules.holders:
             return True
