@@ -142,3 +142,9 @@ def test_a_generic_attack_by_an_armed_group_is_a_clash(extractor: Extractor) -> 
 )
 def test_reports_of_nothing_and_denials_are_no_events(extractor: Extractor, text: str) -> None:
     assert types(extractor, text) == []
+
+
+def test_an_event_with_nothing_of_its_own_is_no_incident(extractor: Extractor) -> None:
+    # opinion: bombings in general, no place, day, victim or armed actor
+    assert types(extractor, "وهذه التفجيرات الانتحارية امتداد لسابقاتها ولا تمثل أحدا.") == []
+    assert types(extractor, "وقع تفجير انتحاري في سوق مدينة منبج أمس.") == ["bombing"]

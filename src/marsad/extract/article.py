@@ -262,9 +262,10 @@ class ArticleExtractor:
                 target.append(f)
         groups = [g for g in groups if not _generic_only(g) or _anchored(g)]
         groups = self._attach_untyped(groups)
-        incidents = []
-        for n, group in enumerate(groups, start=1):
-            incidents.append(self._build(f"{article_id}#{n}", group, norm))
+        incidents = [self._build("", group, norm) for group in groups]
+        incidents = [i for i in incidents if _says_something(i)]
+        for n, incident in enumerate(incidents, start=1):
+            incident.id = f"{article_id}#{n}"
         return incidents
 
     def _home(self, f: Frame, groups: list[list[Frame]]) -> list[Frame] | None:
@@ -529,6 +530,17 @@ def _nearest_violence(
             if best is None or key < best[0]:
                 best = (key, g)
     return best[1] if best else None
+
+
+def _says_something(incident: Incident) -> bool:
+    """An event the article reports has a place in the country, a day, someone hit or an armed actor;
+    "these bombings" in an opinion piece has none of them."""
+    return bool(
+        [x for x in incident.locations if x.precision != "country"]
+        or incident.date.start
+        or incident.casualties
+        or [a for a in incident.actors if a.id != "civilians"]
+    )
 
 
 def _anchored(frames: list[Frame]) -> bool:
