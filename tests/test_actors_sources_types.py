@@ -88,9 +88,9 @@ def test_source_inherited_by_continuation(extractor: Extractor) -> None:
         ("دارت اشتباكات عنيفة على أطراف مدينة درعا.", "armed_clash"),
         ("اعتقلت دورية عشرة شبان من البلدة.", "abduction_arrest"),
         ("نزح آلاف المدنيين من ريف إدلب الجنوبي.", "displacement"),
-        ("بدأت عملية إجلاء الجرحى من الأحياء المحاصرة.", "evacuation"),
+        ("بدأت عملية إجلاء الجرحى من الأحياء المحاصرة في مدينة حلب.", "evacuation"),
         ("دخلت قافلة مساعدات إلى بلدة مضايا.", "aid_delivery"),
-        ("انطلقت جولة جديدة من المفاوضات في جنيف.", "negotiation"),
+        ("انطلقت في جنيف جولة جديدة من المفاوضات بين وفدي الحكومة والمعارضة.", "negotiation"),
     ],
 )
 def test_event_types(extractor: Extractor, text: str, etype: str) -> None:

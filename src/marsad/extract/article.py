@@ -533,13 +533,14 @@ def _nearest_violence(
 
 
 def _says_something(incident: Incident) -> bool:
-    """An event the article reports has a place in the country, a day, someone hit or an armed actor;
-    "these bombings" in an opinion piece has none of them."""
+    """An event the article reports has a place in the country, a day, someone hit, an armed actor or
+    someone who reports it; "these bombings" in an opinion piece has none of them."""
     return bool(
         [x for x in incident.locations if x.precision != "country"]
         or incident.date.start
         or incident.casualties
         or [a for a in incident.actors if a.id != "civilians"]
+        or incident.reported_by
     )
 
 
