@@ -148,3 +148,8 @@ def test_an_event_with_nothing_of_its_own_is_no_incident(extractor: Extractor) -
     # opinion: bombings in general, no place, day, victim or armed actor
     assert types(extractor, "وهذه التفجيرات الانتحارية امتداد لسابقاتها ولا تمثل أحدا.") == []
     assert types(extractor, "وقع تفجير انتحاري في سوق مدينة منبج أمس.") == ["bombing"]
+
+
+def test_aircraft_are_weapons_until_they_strike(extractor: Extractor) -> None:
+    assert types(extractor, "وتملك روسيا عشرات الطائرات الحربية والمروحيات.") == []
+    assert types(extractor, "وقصفت طائرات حربية بلدة كفرزيتا فجر اليوم.") == ["airstrike"]

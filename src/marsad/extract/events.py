@@ -59,6 +59,10 @@ class EventTyper:
         out: list[Typing] = []
         if violent:
             out.append(self._pick(violent, t))
+            if out[0].type == "shelling" and any(
+                m.payload == "airstrike" and m.key in self.lex.generic_triggers for m in violent
+            ):
+                out[0] = Typing("airstrike")  # "قصفت الطائرات الحربية": bombardment from the air
             if not out[0].generic:
                 out += [Typing(x) for x in self._joined(violent, t, out[0].type)]
             if out[0].type == "territory_change" and any(m.payload == "armed_clash" for m in violent):
