@@ -98,7 +98,7 @@ class SourceFinder:
         self.lex = lex
 
     def mentions(self, t: str, s: int, e: int) -> list[Match]:
-        return self.lex.source_matcher.find(t, s, e)
+        return [m for m in self.lex.source_matcher.find(t, s, e) if m.payload is not None]
 
     def reporters(self, t: str, s: int, e: int, mentions: list[Match] | None = None) -> list[str]:
         """Source ids a reporting cue attributes this sentence to, in order of mention."""
@@ -107,6 +107,8 @@ class SourceFinder:
         for m in mentions if mentions is not None else self.mentions(t, s, e):
             raw_words = _words_before(t, m.start, 3, s)
             words = [w if w in lex.report_cues or w in lex.addressee_ok else _bare(w) for w in raw_words]
+            if words and (words[-1] in lex.not_reporter_before or raw_words[-1] in lex.not_reporter_before):
+                continue  # "تفيد التقارير بسيطرة الجيش": what is reported on, not who reports
             governed = any(w in lex.report_cues for w in words) or any(
                 " ".join(words[k : k + 2]) in lex.report_cues for k in range(len(words) - 1)
             )
@@ -121,6 +123,21 @@ class SourceFinder:
                 out.append(m.payload)
         return out
 
-    def continues(self, t: str, s: int) -> bool:
-        first = t[s : s + 20].split()[:1]
-        return bool(first) and first[0] in self.lex.continuation
+    def carried(self, t: str, s: int, prev_reporters: list[str], prev_mentions: list[str]) -> list[str]:
+        """The sources a sentence without its own reporter takes from the sentence before.
+
+        "وأضاف أن ..." goes on with the last speaker, or with a source the sentence before only named;
+        "وقال جيفري إن ..." goes on only with a source that was reporting; "وقال مسؤول آخر" or
+        "وقالت الولايات المتحدة" is a new speaker.
+        """
+        words = t[s : s + 40].replace(":", " : ").split()[:2]
+        if not words or words[0] not in self.lex.continuation:
+            return []
+        if len(words) == 1 or words[1] in self.lex.continuation_subjectless or words[1].startswith('"'):
+            return list(prev_reporters) or list(dict.fromkeys(prev_mentions))
+        if _bare(words[1]) in self.lex.new_speaker or words[1] in self.lex.new_speaker:
+            return []
+        nxt = t.find(words[1], s + len(words[0]))
+        if any(m.start == nxt for m in self.lex.actor_matcher.find(t, nxt, min(len(t), nxt + 60))):
+            return []
+        return list(prev_reporters)

@@ -101,8 +101,8 @@ class ArticleExtractor:
         for si, (s, e) in enumerate(sentence_spans(t)):
             mentions = self.sources.mentions(t, s, e)
             reporters = self.sources.reporters(t, s, e, mentions)
-            if not reporters and self.sources.continues(t, s):
-                reporters = prev_reporters or list(dict.fromkeys(prev_mentions))
+            if not reporters:
+                reporters = self.sources.carried(t, s, prev_reporters, prev_mentions)
             prev_mentions = [m.payload for m in mentions]
             prev_reporters = reporters
             hits = self.actors.find(t, s, e)

@@ -125,9 +125,13 @@ class Lexicons:
 
         self.source_names = {sid: info["name_en"] for sid, info in sources.items()}
         self.source_matcher = PhraseMatcher(
-            (a, sid) for sid, info in sources.items() for a in info.get("aliases") or []
+            [(a, sid) for sid, info in sources.items() for a in info.get("aliases") or []]
+            + [(a, None) for a in rep.get("not_sources") or []]
         )
         self.report_cues = _words(rep["before"])
         self.report_cues_after = _words(rep["after"])
         self.addressee_ok = _words(rep["addressee_ok_before"])
         self.continuation = _words(rep["continuation"])
+        self.new_speaker = _words(rep.get("new_speaker") or [])
+        self.continuation_subjectless = _words(rep.get("continuation_subjectless") or [])
+        self.not_reporter_before = _words(rep.get("not_reporter_before") or [])
