@@ -8,11 +8,15 @@ spoken to ("قال ... لوكالة فرانس برس") is not the reporter.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from marsad.extract.casualties import ActorSpan
 from marsad.extract.lexicons import Lexicons
 from marsad.extract.matcher import Match
+from marsad.models import ActorMention, Casualty
+from marsad.resources import load_yaml
+from marsad.text.normalize import normalize_str
 
 
 @dataclass(slots=True)
@@ -22,10 +26,33 @@ class ActorHit:
     id: str
     role: str
     adjective: bool
+    # incident types the hit counts for (None: all): an official ("الرئيس الروسي") is a party only to
+    # talks, the holder of a place ("الخاضعة لسيطرة المعارضة") only the loser of a territory change
+    only_in: frozenset[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Anaphor:
+    """A bare name ("الجيش", "التنظيم") that stands for the last actor of its kind named before it."""
+
+    heads: frozenset[str]
+    among: frozenset[str]
+    always: frozenset[str]
+    default: str | None
+
+
+_AGENCY_IN_PARENS = re.compile(r"\s*[^\n()]{2,70}?\(([^()\n]{1,25})\)\s*(?:--|-|–|—|:)?")
+_LATIN = re.compile(r"[a-z][a-z .]*")
+_DATELINE_WORDS = 8
 
 
 def _words_before(t: str, pos: int, n: int, floor: int = 0) -> list[str]:
     return t[max(floor, pos - 40) : pos].replace('"', " ").replace("،", " ، ").split()[-n:]
+
+
+def _words_after(t: str, pos: int, n: int, ceiling: int | None = None) -> list[str]:
+    stop = len(t) if ceiling is None else ceiling
+    return t[pos : min(stop, pos + 40)].replace('"', " ").replace("،", " ، ").split()[:n]
 
 
 def _tails(words: list[str]) -> list[str]:
@@ -38,21 +65,231 @@ def _bare(word: str) -> str:
     return word[1:] if len(word) > 3 and word[0] in "وف" else word
 
 
+def _stems(word: str) -> set[str]:
+    """A word and the word without its attached و/ف/ب/ل ("والطائرات", "للقوات" -> "القوات")."""
+    out = {word}
+    w = word
+    if len(w) > 3 and w[0] in "وف":
+        w = w[1:]
+        out.add(w)
+    if len(w) > 3 and w.startswith("لل"):
+        out.add("ال" + w[2:])
+    elif len(w) > 3 and w[0] in "بلك":
+        out.add(w[1:])
+    return out
+
+
+def _is_nisba(word: str) -> bool:
+    """ "الحربيه", "جوي", "والروسيه": an adjective that may stand between a noun and another nisba."""
+    return _bare(word).endswith(("يه", "ي", "يين", "يون", "يا"))
+
+
+def _words_set(items: list[str]) -> frozenset[str]:
+    return frozenset(" ".join(normalize_str(w).split()) for w in items)
+
+
+_TALKS = frozenset({"negotiation"})
+_CIVILIAN_VICTIM_TYPES = frozenset({"attack_on_civilians", "abduction_arrest"})
+_TERRITORY = frozenset({"territory_change"})
+
+
 class ActorFinder:
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
+        roles = load_yaml("roles.yaml")
+        self.force_nouns = _words_set(roles["force_nouns"])
+        self.target_nouns = _words_set(roles["target_nouns"])
+        self.official_nouns = _words_set(roles["official_nouns"])
+        self.holder_before = _words_set(roles["holder_before"])
+        self.holder_attacked_before = _words_set(roles["holder_attacked_before"])
+        self.mention_before = _words_set(roles["mention_before"])
+        self.comment_verbs = _words_set(roles["comment_verbs"])
+        self.accused_of = _words_set(roles["accused_of"])
+        self.mention_after = _words_set(roles["mention_after"])
+        self.outlet_before = _words_set(roles["outlet_before"])
+        self.proxy_of: dict[str, str] = roles["proxy_of"]
+        self.proxy_generic = frozenset(roles["proxy_generic"])
+        self.proxy_links = sorted(_words_set(roles["proxy_links"]), key=len, reverse=True)
+        self.anaphors: dict[str, _Anaphor] = {}
+        for rule in roles["anaphors"]:
+            anaphor = _Anaphor(
+                _words_set(rule["heads"]),
+                frozenset(rule.get("among") or []),
+                frozenset(rule.get("always") or []),
+                rule.get("default"),
+            )
+            for name in rule["names"]:
+                self.anaphors[" ".join(normalize_str(name).split())] = anaphor
 
     def find(self, t: str, s: int, e: int) -> list[ActorHit]:
         hits: list[ActorHit] = []
+        dateline = self.dateline_end(t) if s < 200 else 0
+        prev: ActorHit | None = None
         for m in self.lex.actor_matcher.find(t, s, e):
             actor_id, adjective = m.payload
-            if actor_id in self.lex.countries and not adjective and self._country_is_place(t, m, s):
+            if m.key in self.anaphors:
+                actor_id = self._antecedent(t, m, self.anaphors[m.key])
+            if actor_id is None or m.start < dateline:
+                continue  # another country's army, an unnamed organisation, a dateline ("أتلانتا، الولايات المتحدة (CNN)")
+            if actor_id in self.proxy_generic:
+                actor_id = self._proxy(t, m, e, prev) or actor_id
+            metonym = m.key in self.lex.metonyms
+            if (
+                (actor_id in self.lex.countries or metonym)
+                and not adjective
+                and self._country_is_place(t, m, s)
+            ):
                 continue
-            role = self._role(t, m, s, adjective)
+            only_in: frozenset[str] | None = None
+            role: str | None = None
+            if adjective:
+                head = self._nisba_head(t, m, s)
+                if head is None:
+                    continue  # "الرئيس الأمريكي"... names a country, not a force in the incident
+                if head == "official":
+                    only_in = _TALKS
+                elif head == "target":
+                    role = "target"
+            words = [_bare(w) for w in _words_before(t, m.start, 3, s)]
+            tails = _tails(words)
+            after = _words_after(t, m.end, 1, e)
+            if after and after[0] in self.accused_of:
+                role = "perpetrator"  # "يتهم النظام بشن الهجوم": the alleged perpetrator
+            elif any(tail in self.holder_before for tail in tails):
+                if any(tail in self.holder_attacked_before for tail in tails):
+                    role = "target"  # "حملة على مناطق سيطرة الفصائل"
+                else:
+                    role, only_in = "target", _TERRITORY
+            elif self._only_mentioned(t, m, s, e, words):
+                continue
+            role = role or self._role(t, m, s, adjective)
+            if (
+                role is None
+                and prev is not None
+                and m.prefix.startswith("و")
+                and not t[prev.end : m.start].strip(" ،,")
+            ):
+                role = prev.role  # "بين أنقرة وموسكو": the second of a pair takes the role of the first
+            if role is None and metonym:
+                continue  # a capital with no role is a place ("قالت أنقرة" is a speaker)
+            role = role or "party"
             if actor_id == "civilians" and role != "target":
                 continue
-            hits.append(ActorHit(m.start, m.end, actor_id, role, adjective))
+            prev = ActorHit(m.start, m.end, actor_id, role, adjective, only_in)
+            hits.append(prev)
         return hits
+
+    def for_incident(self, etype: str | None, hits: list[ActorHit]) -> list[ActorHit]:
+        """The hits that are actors of an incident of this type: officials only of talks, holders of a
+        place only of its capture."""
+        return [h for h in hits if h.only_in is None or etype in h.only_in]
+
+    def implied(
+        self, etype: str | None, actors: list[ActorMention], casualties: list[Casualty]
+    ) -> list[ActorMention]:
+        """Actors an incident implies without naming them: civilians are the target of an execution or
+        massacre, and of an abduction or arrest of people who are not fighters (ACLED's victims)."""
+        if etype not in _CIVILIAN_VICTIM_TYPES or any(a.id == "civilians" for a in actors):
+            return []
+        victims = [
+            c for c in casualties if etype != "abduction_arrest" or c.measure in ("abducted", "arrested")
+        ]
+        if etype == "abduction_arrest" and not victims:
+            return []
+        if victims and all(c.group == "fighters" for c in victims):
+            return []
+        if not victims:
+            return [ActorMention("civilians", "target", "", 0, 0)]
+        return [ActorMention("civilians", "target", victims[0].text, victims[0].start, victims[0].end)]
+
+    def dateline_end(self, t: str) -> int:
+        """End of an opening dateline ("أتلانتا، الولايات المتحدة الأمريكية (CNN)--", "بيروت - (أ ف ب)").
+
+        Only a short opening ending in an agency's name in brackets counts, so a country in it is
+        where the story was filed, not a party to anything."""
+        m = _AGENCY_IN_PARENS.match(t, 0, min(len(t), 200))
+        if not m or len(t[: m.start(1)].split()) > _DATELINE_WORDS:
+            return 0
+        agency = m.group(1).strip()
+        if _LATIN.fullmatch(agency) or any(
+            x.start <= m.start(1) + 1 and x.end >= m.end(1) - 1
+            for x in self.lex.source_matcher.find(t, m.start(1), m.end(1))
+        ):
+            return m.end()
+        return 0
+
+    def _antecedent(self, t: str, m: Match, rule: _Anaphor) -> str | None:
+        """The actor a bare "الجيش"/"التنظيم" stands for: the last one of its kind named before it."""
+        for p in reversed(self.lex.actor_matcher.find(t, max(0, m.start - 6000), m.start)):
+            pid = p.payload[0]
+            if p.key in self.anaphors:
+                continue
+            if pid in rule.always:
+                return pid
+            if rule.among and pid is not None and pid not in rule.among:
+                continue
+            before = _words_before(t, p.start, 1)
+            if rule.heads.intersection(p.key.split()) or (before and before[0] in rule.heads):
+                return pid
+        return rule.default
+
+    def _nisba_head(self, t: str, m: Match, floor: int) -> str | None:
+        """What a nisba qualifies: "force" ("الطائرات الحربية الروسية", "جنديين تركيين"), "target"
+        ("أهداف إيرانية"), "official" ("الرئيس الروسي", "الجانبين التركي والروسي") or None (anything else)."""
+        before = [n for n in self.lex.nouns.find(t, max(floor, m.start - 25), m.start) if n.end <= m.start]
+        if before and not t[before[-1].end : m.start].replace("،", " ").strip(" ,"):
+            return "force"  # counted people: "ثلاثة جنود أتراك"
+        words = _words_before(t, m.start, 4, floor)
+        for k in range(len(words) - 1, max(-1, len(words) - 4), -1):
+            w = words[k]
+            if w == "،":
+                return None
+            stems = _stems(w)
+            if stems & self.force_nouns or " ".join(words[k - 1 : k + 1]) in self.force_nouns:
+                return "force"
+            if stems & self.target_nouns:
+                return "target"
+            if stems & self.official_nouns:
+                return "official"
+            if not _is_nisba(w):
+                return None
+        return None
+
+    def _proxy(self, t: str, m: Match, ceiling: int, prev: ActorHit | None) -> str | None:
+        """Whose proxies unnamed factions are: "الفصائل (السورية) الموالية لها" after "القوات التركية" are the
+        SNA. None when no link to a patron follows the name."""
+        rest = t[m.end : min(ceiling, m.end + 60)].replace('"', " ")
+        words = rest.split()
+        for skip in (0, 1, 2):
+            tail = " ".join(words[skip:])
+            link = next((k for k in self.proxy_links if tail.startswith(k + " ")), None)
+            if link is None:
+                if skip < len(words) and _is_nisba(words[skip]):
+                    continue
+                return None
+            patron_word = tail[len(link) :].split()[0]
+            if patron_word in ("لها", "له", "لهم", "لهما"):
+                patron = prev.id if prev is not None else None
+            else:
+                pos = m.end + rest.find(patron_word, rest.find(link) + len(link))
+                found = [
+                    x for x in self.lex.actor_matcher.find(t, pos, min(ceiling, pos + 50)) if x.start == pos
+                ]
+                patron = found[0].payload[0] if found else None
+            return self.proxy_of.get(patron) if patron else None
+        return None
+
+    def _only_mentioned(self, t: str, m: Match, floor: int, ceiling: int, words: list[str]) -> bool:
+        """Named as who backs someone or who comments, or in an outlet's name: not a party to the incident."""
+        if any(tail in self.mention_before for tail in _tails(words)):
+            return True
+        if words and words[-1] in self.outlet_before:
+            return True
+        raw = _words_before(t, m.start, 3, floor)
+        if any(w in self.comment_verbs or _bare(w) in self.comment_verbs for w in raw):
+            return True
+        after = _words_after(t, m.end, 1, ceiling)
+        return bool(after) and after[0] in self.mention_after
 
     def _country_is_place(self, t: str, m: Match, floor: int) -> bool:
         if m.prefix in ("ب", "ل", "ال", "لل") or m.prefix.endswith(("ب", "ل")):
@@ -60,7 +297,8 @@ class ActorFinder:
         words = _words_before(t, m.start, 2, floor)
         return any(tail in self.lex.country_as_place_before for tail in _tails(words))
 
-    def _role(self, t: str, m: Match, floor: int, adjective: bool) -> str:
+    def _role(self, t: str, m: Match, floor: int, adjective: bool) -> str | None:
+        """The role the words around a name give it, or None when nothing does."""
         lex = self.lex
         if adjective:
             # "جنديين تركيين": a nisba on a person counted is whose they are; on a weapon or force
@@ -83,7 +321,7 @@ class ActorFinder:
         after = [_bare(w) for w in t[m.end : m.end + 25].replace('"', " ").split()[:2]]
         if any(w in lex.perpetrator_after for w in after):
             return "perpetrator"
-        return "party"
+        return None
 
     def spans(self, hits: list[ActorHit]) -> list[ActorSpan]:
         out = []

@@ -359,7 +359,7 @@ class ArticleExtractor:
         )
         country = incident_country(locations)
         locations = incident_locations(locations, etype)
-        hits = [h for f in frames for h in f.actors]
+        hits = self.actors.for_incident(etype, [h for f in frames for h in f.actors])
         found = [c for f in frames for c in f.casualties]
         actors = self._actor_mentions(hits, norm)
         if etype in ("negotiation", "aid_delivery"):
@@ -384,6 +384,7 @@ class ArticleExtractor:
                         a.role = "target"
                 if not named and not any(a.id == c.side for a in actors):
                     actors.append(ActorMention(c.side, "target", c.text, c.start, c.end))
+        actors += self.actors.implied(etype, actors, casualties)
         weapons: list[str] = []
         for f in frames:
             weapons += [w for w in f.weapons if w not in weapons]

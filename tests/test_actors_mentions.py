@@ -1,0 +1,219 @@
+"""Who is an incident's actor and who only is named, and which outlet reports: sentences written for these
+tests (metonymy, datelines, nisbas, comments, backers, holders, anaphora, proxies, reporting cues)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.extract.actors import SourceFinder
+from marsad.extract.lexicons import Lexicons
+from marsad.models import RawArticle
+from marsad.pipeline import Extractor
+from marsad.text.normalize import normalize
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def actors(extractor: Extractor, text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for inc in extractor.process(RawArticle(id="t", text=text), published="2019-05-10").incidents:
+        for a in inc.actors:
+            found.setdefault(a.id, a.role)
+    return found
+
+
+def by_type(extractor: Extractor, text: str) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for inc in extractor.process(RawArticle(id="t", text=text), published="2019-05-10").incidents:
+        out.setdefault(inc.type, {}).update({a.id: a.role for a in inc.actors})
+    return out
+
+
+def sources(extractor: Extractor, text: str) -> set[str]:
+    out: set[str] = set()
+    for inc in extractor.process(RawArticle(id="t", text=text), published="2019-05-10").incidents:
+        out.update(inc.reported_by)
+        for c in inc.casualties:
+            out.update(c.reported_by)
+    return out
+
+
+# --------------------------------------------------------------------------------------- actors
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a nisba marks a force, a weapon or a target; on a person or an office it only names a country
+        (
+            "شنت طائرات إسرائيلية غارات على أهداف إيرانية قرب مطار دمشق.",
+            {"israel": "perpetrator", "iran": "target"},
+            [],
+        ),
+        (
+            "قال الرئيس الأمريكي إن طائرات النظام قصفت بلدة سراقب بالبراميل.",
+            {"syrian_government": "perpetrator"},
+            ["united_states"],
+        ),
+        ("قصفت القوات التركية قرية في ريف عفرين وفق ما ذكر صحافي فرنسي.", {"turkey": "perpetrator"}, []),
+        # who holds a place is no party to a strike on it
+        (
+            "قصفت قوات النظام بلدة كفرنبل الخاضعة لسيطرة الفصائل بالصواريخ.",
+            {"syrian_government": "perpetrator"},
+            ["opposition"],
+        ),
+        # backers and allies named in passing
+        (
+            "قصفت القوات الحكومية المدعومة من روسيا بلدة اللطامنة.",
+            {"syrian_government": "perpetrator"},
+            ["russia"],
+        ),
+        # states that comment or condemn
+        (
+            "دانت الولايات المتحدة القصف الذي شنته قوات النظام على سوق في بلدة أريحا.",
+            {"syrian_government": "perpetrator"},
+            ["united_states"],
+        ),
+        # the accused of an attack is its alleged perpetrator, the accuser is not an actor
+        (
+            "اتهمت فرنسا قوات النظام بشن هجوم بغاز الكلور على بلدة اللطامنة.",
+            {"syrian_government": "perpetrator"},
+            [],
+        ),
+        # a capital is its government where a verb gives it a role, a place elsewhere
+        (
+            "شنت أنقرة هجوما على مواقع وحدات حماية الشعب في منبج.",
+            {"turkey": "perpetrator", "ypg": "target"},
+            [],
+        ),
+        (
+            "وصلت شحنة أسلحة إلى دمشق قبل أن تقصف قوات النظام بلدة في ريف حمص.",
+            {"syrian_government": "perpetrator"},
+            [],
+        ),
+        # a dateline is where the story was filed
+        (
+            "واشنطن، الولايات المتحدة (CNN)-- قصفت طائرات روسية بلدة خان شيخون.",
+            {"russia": "perpetrator"},
+            ["united_states"],
+        ),
+        # another country's army is not the Syrian army
+        ("قصف الجيش اللبناني مواقع للمسلحين في جرود عرسال.", {}, ["syrian_government"]),
+        # an outlet's name holds no actor
+        (
+            'قال مسؤول في مقابلة مع قناة "روسيا اليوم" إن قوات النظام قصفت بلدة جسر الشغور.',
+            {"syrian_government": "perpetrator"},
+            ["russia"],
+        ),
+        # unnamed factions tied to Turkey are its SNA proxies
+        (
+            "دخلت القوات التركية والفصائل الموالية لها مدينة عفرين وسيطرت على أحياء منها.",
+            {"turkey": "perpetrator", "sna": "perpetrator"},
+            ["opposition"],
+        ),
+    ],
+)
+def test_actors_named_in_passing(
+    extractor: Extractor, text: str, present: dict[str, str], absent: list[str]
+) -> None:
+    found = actors(extractor, text)
+    for actor_id, role in present.items():
+        assert found.get(actor_id) == role, (actor_id, found)
+    for actor_id in absent:
+        assert actor_id not in found, (actor_id, found)
+
+
+def test_holder_of_a_place_loses_it(extractor: Extractor) -> None:
+    found = by_type(extractor, "سيطرت قوات النظام على بلدة كانت تحت سيطرة الفصائل في ريف حماة الشمالي.")
+    assert found["territory_change"] == {"syrian_government": "perpetrator", "opposition": "target"}
+
+
+def test_attack_on_areas_of_a_holder_targets_it(extractor: Extractor) -> None:
+    found = actors(extractor, "شنت قوات النظام حملة قصف على مناطق سيطرة الفصائل في ريف إدلب الجنوبي.")
+    assert found.get("opposition") == "target"
+
+
+def test_officials_are_parties_to_talks_only(extractor: Extractor) -> None:
+    found = by_type(extractor, "اتفق الرئيسان الروسي والتركي على وقف إطلاق النار في إدلب.")
+    assert found["negotiation"] == {"russia": "party", "turkey": "party"}
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("هاجم تنظيم داعش مواقع للنظام في البادية. وقتل عناصر التنظيم خمسة جنود في الهجوم.", ["isis"], []),
+        (
+            "أعلن تنظيم جيش الإسلام خروج مقاتليه من المدينة. وأوضح التنظيم أن الإجلاء بدأ بحافلات.",
+            ["jaish_al_islam"],
+            ["isis"],
+        ),
+        (
+            "قتل جنديان في هجوم على دورية للجيش التركي قرب الحدود. وقال الجيش إن المهاجمين فروا.",
+            ["turkey"],
+            ["syrian_government"],
+        ),
+    ],
+)
+def test_bare_names_stand_for_the_last_named(
+    extractor: Extractor, text: str, present: list[str], absent: list[str]
+) -> None:
+    found = actors(extractor, text)
+    assert all(a in found for a in present), found
+    assert not any(a in found for a in absent), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["أعدم مسلحون خمسة أشخاص في ساحة عامة بريف حلب.", "خطف مسلحون 20 شخصا من قرية في ريف السويداء الشرقي."],
+)
+def test_civilians_are_the_victims_of_executions_and_abductions(extractor: Extractor, text: str) -> None:
+    assert actors(extractor, text).get("civilians") == "target"
+
+
+def test_abducted_fighters_are_not_civilians(extractor: Extractor) -> None:
+    assert "civilians" not in actors(extractor, "خطفت جبهة النصرة ثمانية مقاتلين من الفرقة 30 قرب أعزاز.")
+
+
+# -------------------------------------------------------------------------------------- sources
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("أحصى المرصد السوري مقتل خمسة مدنيين في قصف على بلدة سراقب.", {"sohr"}, set()),
+        ("قتل أربعة مدنيين في غارة على بلدة أريحا وفق حصيلة للدفاع المدني.", {"white_helmets"}, set()),
+        ("تفيد التقارير بسيطرة الجيش السوري على قرية في الغوطة بعد قصف عنيف.", set(), {"syrian_army"}),
+        ("قال الجيش الإسرائيلي إن طائراته قصفت مواقع في ريف القنيطرة.", {"idf"}, {"syrian_army"}),
+        ("قال #الجيش_الإسرائيلي إن طائراته قصفت مواقع في ريف القنيطرة.", {"idf"}, {"syrian_army"}),
+        ("قال المتحدث باسم الجيش السوري الحر إن قوات النظام قصفت بلدة في درعا.", set(), {"syrian_army"}),
+        ("أعلنت رئاسة الأركان التركية أن قواتها سيطرت على قرية في ريف عفرين.", {"turkish_mod"}, set()),
+    ],
+)
+def test_reporters(extractor: Extractor, text: str, present: set[str], absent: set[str]) -> None:
+    found = sources(extractor, text)
+    assert present <= found, found
+    assert not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "carried"),
+    [
+        ("وأضاف أن القصف استمر حتى الصباح.", ["sohr"]),
+        ("وقال عقب لقائه الوفد إن القصف استمر.", ["sohr"]),
+        ("وقال مسؤول أمريكي إن القصف استمر.", []),
+        ("وقالت الولايات المتحدة إن القصف استمر.", []),
+        ("وقالت المرأة إن القصف استمر.", ["sohr"]),
+        ("وشوهد الدخان فوق البلدة.", []),
+    ],
+)
+def test_continuing_speaker(sentence: str, carried: list[str]) -> None:
+    finder = SourceFinder(Lexicons())
+    t = normalize(sentence).text
+    assert finder.carried(t, 0, ["sohr"], ["afp"]) == carried
+
+
+def test_named_source_goes_on_only_without_a_new_subject() -> None:
+    finder = SourceFinder(Lexicons())
+    # the sentence before only named AFP (not as reporter): a subject-less verb goes on with it
+    assert finder.carried(normalize("وأضاف: إن القصف استمر.").text, 0, [], ["afp"]) == ["afp"]
+    # "وقال جيفري": a person's name is a new speaker, and AFP was never reporting
+    assert finder.carried(normalize("وقال جيفري إن القصف استمر.").text, 0, [], ["afp"]) == []
