@@ -209,6 +209,8 @@ class ArticleExtractor:
                 return False
             if w in self.lex.report_cues or (len(w) > 3 and w[0] in "وف" and w[1:] in self.lex.report_cues):
                 return True
+            if self.dates.says(w):
+                return True
         return False
 
     def _casualties(
@@ -391,8 +393,9 @@ class ArticleExtractor:
         reporters: list[str] = []
         for f in frames:
             reporters += [r for r in f.reporters if r not in reporters]
-        # an event retold later is dated by its earliest telling: follow-ups carry later days
-        date = min((f.dates[0] for f in frames if f.dates), key=_date_key, default=None)
+        # an event retold later is dated by its earliest telling (follow-ups carry later days), and
+        # only by a day the text fixes
+        date = self.dates.incident_date([f.dates[0] for f in frames if f.dates])
         said = next((f.report_dates[0] for f in frames if f.report_dates), None)
         if date is None and said is not None:
             if etype in _STATEMENT_TYPES:
@@ -500,11 +503,6 @@ def _type_of(frames: list[Frame]) -> str | None:
     """An incident's type: that of its first frame that names a kind of event, else of its first typed one."""
     specific = next((f.type for f in frames if f.type and not f.generic), None)
     return specific or next((f.type for f in frames if f.type), None)
-
-
-def _date_key(d: DateRef) -> tuple[bool, str]:
-    """The earliest day the text fixes, before any vaguer span ("قبل أيام")."""
-    return d.precision != "day", d.start or "9999"
 
 
 def _generic_only(frames: list[Frame]) -> bool:
