@@ -186,6 +186,30 @@ def test_abducted_fighters_are_not_civilians(extractor: Extractor) -> None:
         ("قال #الجيش_الإسرائيلي إن طائراته قصفت مواقع في ريف القنيطرة.", {"idf"}, {"syrian_army"}),
         ("قال المتحدث باسم الجيش السوري الحر إن قوات النظام قصفت بلدة في درعا.", set(), {"syrian_army"}),
         ("أعلنت رئاسة الأركان التركية أن قواتها سيطرت على قرية في ريف عفرين.", {"turkish_mod"}, set()),
+        # a source inside the speaker's description, before what was said
+        (
+            "وقال عاملون في منظمة الخوذ البيضاء إنهم انتشلوا جثث ثلاثة مدنيين بعد غارة على بلدة كفرنبل.",
+            {"white_helmets"},
+            set(),
+        ),
+        (
+            "وأفادت وكالة الأنباء السورية الرسمية سانا بأن قذائف سقطت على حي في دمشق وقتلت مدنيين.",
+            {"sana"},
+            set(),
+        ),
+        # ... but not when the speaker is a state's
+        ("وقال سفير الولايات المتحدة لدى الأمم المتحدة إن قوات النظام قصفت بلدة كفرنبل.", set(), {"un"}),
+        (
+            "كتبت منظمة الخوذ البيضاء على حسابها أن غارة قتلت أربعة مدنيين في بلدة سراقب.",
+            {"white_helmets"},
+            set(),
+        ),
+        # a bare "الجيش" reports for the army named before it
+        (
+            "أعلن الجيش التركي مقتل جنديين في هجوم على قرية في ريف عفرين. وجاء في بيان الجيش أن المهاجمين قتلوا.",
+            {"turkish_mod"},
+            {"syrian_army"},
+        ),
     ],
 )
 def test_reporters(extractor: Extractor, text: str, present: set[str], absent: set[str]) -> None:

@@ -94,3 +94,8 @@ def test_follow_up_day_does_not_replace_the_event_day(extractor: Extractor) -> N
         "وشنت طائرات النظام الغارات يوم الأحد."
     )
     assert dates(extractor, text).get("airstrike") == "2019-05-05"
+
+
+def test_since_the_last_time_is_no_event_day(finder: DateFinder) -> None:
+    assert finder.find_in("قصفت الطائرات البلدة للمرة الأولى منذ 4 أيام", WED) == []
+    assert [r.start for r in finder.find_in("قصفت الطائرات البلدة منذ 4 أيام", WED)] == ["2019-05-04"]

@@ -9,7 +9,7 @@ spoken to ("قال ... لوكالة فرانس برس") is not the reporter.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.extract.casualties import ActorSpan
 from marsad.extract.lexicons import Lexicons
@@ -89,6 +89,8 @@ def _words_set(items: list[str]) -> frozenset[str]:
 
 
 _TALKS = frozenset({"negotiation"})
+_THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})
+_SPEAKER_WORDS = 10
 _CIVILIAN_VICTIM_TYPES = frozenset({"attack_on_civilians", "abduction_arrest"})
 _TERRITORY = frozenset({"territory_change"})
 
@@ -334,9 +336,28 @@ class ActorFinder:
 class SourceFinder:
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
+        army = load_yaml("reporting.yaml")["army_anaphor"]
+        self.army_names = _words_set(army["names"])
+        self.armies = frozenset(army["among"])
+        self.army_default: str = army["default"]
 
     def mentions(self, t: str, s: int, e: int) -> list[Match]:
-        return [m for m in self.lex.source_matcher.find(t, s, e) if m.payload is not None]
+        out = []
+        for m in self.lex.source_matcher.find(t, s, e):
+            if m.key in self.army_names:
+                m = replace(m, payload=self._army(t, m.start))
+            if m.payload is not None:
+                out.append(m)
+        return out
+
+    def _army(self, t: str, pos: int) -> str | None:
+        """The army a bare "الجيش" stands for: the last one named before it (None for another country's)."""
+        for p in reversed(self.lex.source_matcher.find(t, max(0, pos - 6000), pos)):
+            if p.key in self.army_names:
+                continue
+            if p.payload in self.armies or (p.payload is None and "الجيش" in p.key.split()):
+                return p.payload
+        return self.army_default
 
     def reporters(self, t: str, s: int, e: int, mentions: list[Match] | None = None) -> list[str]:
         """Source ids a reporting cue attributes this sentence to, in order of mention."""
@@ -350,6 +371,8 @@ class SourceFinder:
             governed = any(w in lex.report_cues for w in words) or any(
                 " ".join(words[k : k + 2]) in lex.report_cues for k in range(len(words) - 1)
             )
+            if not governed and not m.prefix.endswith("ب"):
+                governed = self._speaker_phrase(t, m.start, s)
             after = [_bare(w) for w in t[m.end : min(e, m.end + 30)].replace('"', " ").split()[:3]]
             if not governed:
                 governed = any(w in lex.report_cues_after for w in after) or (
@@ -360,6 +383,23 @@ class SourceFinder:
             if governed and m.payload not in out:
                 out.append(m.payload)
         return out
+
+    def _speaker_phrase(self, t: str, pos: int, floor: int) -> bool:
+        """A source inside the subject of a reporting verb, before what was said: "وقال عاملون في منظمة
+        الخوذ البيضاء إن ...", "وأفادت وكالة الأنباء الرسمية السورية سانا بأن ..."."""
+        start = max(floor, pos - 100)
+        words = t[start:pos].replace('"', ' " ').replace(":", " : ").split()[-_SPEAKER_WORDS:]
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if w in _THAT or w in ('"', ":"):
+                return False
+            if w in self.lex.report_cues or _bare(w) in self.lex.report_cues:
+                # "وقالت سفيرة الولايات المتحدة في الأمم المتحدة": the speaker is a state's, not the source's
+                cue = t.rfind(w, start, pos)
+                return not any(
+                    a.payload[0] not in (None, "civilians") for a in self.lex.actor_matcher.find(t, cue, pos)
+                )
+        return False
 
     def carried(self, t: str, s: int, prev_reporters: list[str], prev_mentions: list[str]) -> list[str]:
         """The sources a sentence without its own reporter takes from the sentence before.

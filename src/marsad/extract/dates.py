@@ -152,6 +152,7 @@ class DateFinder:
             self._anchor_ac.add_word(token, len(token))
         self._anchor_ac.make_automaton()
         self._statement_cues = {_key(w) for w in data.get("statement_cues") or []}
+        self._not_event_before = {_key(w) for w in data.get("not_event_before") or []}
         self._pair_re = re.compile(rf"(?:{part}\s+)?{wd}\s*(?:(?:-|–|—|/|و|الى|على)\s*)?{wd}(?:\s+{dirs})?")
         self._last_n_re = self._last_n_pattern(data["last_n"])
         self._day_month_re = re.compile(
@@ -259,6 +260,7 @@ class DateFinder:
         for s, e, ref in found:
             if all(e <= ts or s >= te for ts, te, _ in taken):
                 taken.append((s, e, ref))
+        taken = [x for x in taken if not self._since_last_time(text, x[0], x[2])]
         taken.sort(key=lambda t: t[0])
         out = []
         for s, e, ref in taken:
@@ -303,6 +305,13 @@ class DateFinder:
             else:
                 windows.append((s, e))
         return windows
+
+    def _since_last_time(self, text: str, start: int, ref: DateRef) -> bool:
+        """ "للمرة الأولى منذ 4 أيام", "الأعنف منذ شهر": when it last happened, not when the event did."""
+        if not (ref.text or "").startswith(("منذ", "قبل")):
+            return False
+        words = text[max(0, start - 30) : start].split()
+        return any(" ".join(words[-k:]) in self._not_event_before for k in (1, 2, 3) if len(words) >= k)
 
     def says(self, word: str) -> bool:
         """A normalised word that marks a statement ("اعتبرت", "وأعلن", "بيان"): a date after it is the day
