@@ -81,6 +81,8 @@ def sources(extractor: Extractor, text: str) -> set[str]:
             {"syrian_government": "perpetrator"},
             [],
         ),
+        # the accused named with what it did is the perpetrator
+        ("واتهم الرئيس السوري إسرائيل التي شنت غارات على مطار المزة.", {"israel": "perpetrator"}, []),
         # a capital is its government where a verb gives it a role, a place elsewhere
         (
             "شنت أنقرة هجوما على مواقع وحدات حماية الشعب في منبج.",
@@ -152,6 +154,12 @@ def test_officials_are_parties_to_talks_only(extractor: Extractor) -> None:
             "قتل جنديان في هجوم على دورية للجيش التركي قرب الحدود. وقال الجيش إن المهاجمين فروا.",
             ["turkey"],
             ["syrian_government"],
+        ),
+        # ... but no army attacks itself: after "الجيش الإسرائيلي", the army an Israeli strike hits is Syria's
+        (
+            "أعلن الجيش الإسرائيلي أن طائراته أغارت على أهداف في سوريا. وقصفت طائرات إسرائيلية مواقع للجيش في القنيطرة.",
+            ["israel", "syrian_government"],
+            [],
         ),
     ],
 )

@@ -91,6 +91,7 @@ def _words_set(items: list[str]) -> frozenset[str]:
 _TALKS = frozenset({"negotiation"})
 _THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})
 _SPEAKER_WORDS = 10
+_WHICH = frozenset({"التي", "الذي", "اللذين", "الذين", "اللتين"})
 _CIVILIAN_VICTIM_TYPES = frozenset({"attack_on_civilians", "abduction_arrest"})
 _TERRITORY = frozenset({"territory_change"})
 
@@ -154,9 +155,13 @@ class ActorFinder:
                     role = "target"
             words = [_bare(w) for w in _words_before(t, m.start, 3, s)]
             tails = _tails(words)
-            after = _words_after(t, m.end, 1, e)
-            if after and after[0] in self.accused_of:
-                role = "perpetrator"  # "يتهم النظام بشن الهجوم": the alleged perpetrator
+            after = [_bare(w) for w in _words_after(t, m.end, 2, e)]
+            if after and (
+                after[0] in self.accused_of
+                or (after[0] in _WHICH and len(after) > 1 and after[1] in self.lex.perpetrator_after)
+            ):
+                # "يتهم النظام بشن الهجوم", "اتهم الأسد إسرائيل التي شنت ضربات": the (alleged) perpetrator
+                role = "perpetrator"
             elif any(tail in self.holder_before for tail in tails):
                 if any(tail in self.holder_attacked_before for tail in tails):
                     role = "target"  # "حملة على مناطق سيطرة الفصائل"
@@ -177,6 +182,15 @@ class ActorFinder:
             role = role or "party"
             if actor_id == "civilians" and role != "target":
                 continue
+            if (
+                m.key in self.anaphors
+                and role == "target"
+                and any(h.id == actor_id and h.role == "perpetrator" for h in hits)
+            ):
+                # "هجوم إسرائيلي على مواقع للجيش": no actor attacks itself, so the army is the default one
+                actor_id = self.anaphors[m.key].default
+                if actor_id is None:
+                    continue
             prev = ActorHit(m.start, m.end, actor_id, role, adjective, only_in)
             hits.append(prev)
         return hits
