@@ -93,6 +93,7 @@ _THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه
 _SPEAKER_WORDS = 10
 _WHICH = frozenset({"التي", "الذي", "اللذين", "الذين", "اللتين"})
 _CIVILIAN_VICTIM_TYPES = frozenset({"attack_on_civilians", "abduction_arrest"})
+_CIVILIAN_GROUPS = frozenset({"civilians", "children", "women"})
 _TERRITORY = frozenset({"territory_change"})
 
 
@@ -203,19 +204,22 @@ class ActorFinder:
     def implied(
         self, etype: str | None, actors: list[ActorMention], casualties: list[Casualty]
     ) -> list[ActorMention]:
-        """Actors an incident implies without naming them: civilians are the target of an execution or
-        massacre, and of an abduction or arrest of people who are not fighters (ACLED's victims)."""
+        """Actors an incident implies without naming them (ACLED's victims): civilians are the target of
+        an execution or massacre of people who are not fighters, and of the abduction of people by an
+        armed group (not of suspects a state arrests, who may be fighters)."""
         if etype not in _CIVILIAN_VICTIM_TYPES or any(a.id == "civilians" for a in actors):
             return []
-        victims = [
-            c for c in casualties if etype != "abduction_arrest" or c.measure in ("abducted", "arrested")
-        ]
-        if etype == "abduction_arrest" and not victims:
-            return []
-        if victims and all(c.group == "fighters" for c in victims):
-            return []
+        if etype == "abduction_arrest":
+            victims = [
+                c
+                for c in casualties
+                if (c.measure == "abducted" and c.group != "fighters")
+                or (c.measure == "arrested" and c.group in _CIVILIAN_GROUPS)
+            ]
+        else:
+            victims = [c for c in casualties if c.group != "fighters"]
         if not victims:
-            return [ActorMention("civilians", "target", "", 0, 0)]
+            return []
         return [ActorMention("civilians", "target", victims[0].text, victims[0].start, victims[0].end)]
 
     def dateline_end(self, t: str) -> int:
@@ -379,6 +383,8 @@ class SourceFinder:
         out: list[str] = []
         for m in mentions if mentions is not None else self.mentions(t, s, e):
             raw_words = _words_before(t, m.start, 3, s)
+            cut = max((k + 1 for k, w in enumerate(raw_words) if w in _THAT), default=0)
+            raw_words = raw_words[cut:]  # "قال مسؤولون إن الجيش ...": the source is in what was said
             words = [w if w in lex.report_cues or w in lex.addressee_ok else _bare(w) for w in raw_words]
             if words and (words[-1] in lex.not_reporter_before or raw_words[-1] in lex.not_reporter_before):
                 continue  # "تفيد التقارير بسيطرة الجيش": what is reported on, not who reports
@@ -408,7 +414,10 @@ class SourceFinder:
             if w in _THAT or w in ('"', ":"):
                 return False
             if w in self.lex.report_cues or _bare(w) in self.lex.report_cues:
-                # "وقالت سفيرة الولايات المتحدة في الأمم المتحدة": the speaker is a state's, not the source's
+                # "وقالت سفيرة الولايات المتحدة في الأمم المتحدة", "قالت بعثة الكويت لدى الأمم المتحدة": the
+                # speaker is a state's, not the source's
+                if any(_bare(x) in self.lex.representatives for x in words[k + 1 :]):
+                    return False
                 cue = t.rfind(w, start, pos)
                 return not any(
                     a.payload[0] not in (None, "civilians") for a in self.lex.actor_matcher.find(t, cue, pos)

@@ -138,3 +138,4 @@ class Lexicons:
         self.new_speaker = _words(rep.get("new_speaker") or [])
         self.continuation_subjectless = _words(rep.get("continuation_subjectless") or [])
         self.not_reporter_before = _words(rep.get("not_reporter_before") or [])
+        self.representatives = _words(rep.get("representatives") or [])
