@@ -212,6 +212,17 @@ def test_abducted_fighters_are_not_civilians(extractor: Extractor) -> None:
             {"white_helmets"},
             set(),
         ),
+        ("اتهم ناشطون قوات النظام بقصف بلدة كفرنبل بالبراميل المتفجرة.", {"local_activists"}, set()),
+        (
+            "نقلت وكالة رويترز عن سكان أن مروحيات ألقت براميل متفجرة على بلدة اللطامنة.",
+            {"reuters", "witness"},
+            set(),
+        ),
+        # another country's state television, and a source in the object of the verb
+        ("قال التلفزيون الرسمي الإيراني إن صواريخ سقطت على قاعدة قرب البوكمال.", set(), {"syrian_state_tv"}),
+        ("وذكّر الوزير بالمادة 51 من ميثاق الأمم المتحدة بعد قصف قاعدة قرب حمص.", set(), {"un"}),
+        # a source in what was said is not the reporter
+        ("قال مسؤولون أمريكيون إن الجيش الروسي قصف مواقع قرب دير الزور.", set(), {"russian_mod"}),
         # a bare "الجيش" reports for the army named before it
         (
             "أعلن الجيش التركي مقتل جنديين في هجوم على قرية في ريف عفرين. وجاء في بيان الجيش أن المهاجمين قتلوا.",
@@ -241,6 +252,12 @@ def test_continuing_speaker(sentence: str, carried: list[str]) -> None:
     finder = SourceFinder(Lexicons())
     t = normalize(sentence).text
     assert finder.carried(t, 0, ["sohr"], ["afp"]) == carried
+
+
+def test_subject_of_the_sentence_before_goes_on() -> None:
+    finder = SourceFinder(Lexicons())
+    t = normalize("أجرى دي ميستورا مباحثات في موسكو حول وقف القتال في حلب ومع المرصد.").text
+    assert finder.subjects(t, 0, finder.mentions(t, 0, len(t))) == ["un"]
 
 
 def test_named_source_goes_on_only_without_a_new_subject() -> None:

@@ -91,6 +91,7 @@ def _words_set(items: list[str]) -> frozenset[str]:
 _TALKS = frozenset({"negotiation"})
 _THAT = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})
 _SPEAKER_WORDS = 10
+_SUBJECT_WORDS = 5
 _WHICH = frozenset({"التي", "الذي", "اللذين", "الذين", "اللتين"})
 _CIVILIAN_VICTIM_TYPES = frozenset({"attack_on_civilians", "abduction_arrest"})
 _CIVILIAN_GROUPS = frozenset({"civilians", "children", "women"})
@@ -354,7 +355,10 @@ class ActorFinder:
 class SourceFinder:
     def __init__(self, lex: Lexicons) -> None:
         self.lex = lex
-        army = load_yaml("reporting.yaml")["army_anaphor"]
+        rep = load_yaml("reporting.yaml")
+        army = rep["army_anaphor"]
+        self.generic_sources = frozenset(rep["generic_sources"])
+        self.foreign_nisbas = _words_set(rep["foreign_nisbas"])
         self.army_names = _words_set(army["names"])
         self.armies = frozenset(army["among"])
         self.army_default: str = army["default"]
@@ -364,6 +368,10 @@ class SourceFinder:
         for m in self.lex.source_matcher.find(t, s, e):
             if m.key in self.army_names:
                 m = replace(m, payload=self._army(t, m.start))
+            if m.payload in self.generic_sources:
+                nxt = t[m.end : m.end + 25].split()[:1]
+                if nxt and _bare(nxt[0]) in self.foreign_nisbas:
+                    continue  # "التلفزيون الرسمي الإيراني" is not Syrian state TV
             if m.payload is not None:
                 out.append(m)
         return out
@@ -416,13 +424,23 @@ class SourceFinder:
             if w in self.lex.report_cues or _bare(w) in self.lex.report_cues:
                 # "وقالت سفيرة الولايات المتحدة في الأمم المتحدة", "قالت بعثة الكويت لدى الأمم المتحدة": the
                 # speaker is a state's, not the source's
-                if any(_bare(x) in self.lex.representatives for x in words[k + 1 :]):
+                between = words[k + 1 :]
+                if any(_bare(x) in self.lex.representatives for x in between):
                     return False
+                if any(x.isdigit() or (x.startswith("بال") and x != "باسم") for x in between):
+                    return (
+                        False  # "وذكّر الجعفري بالمادة 51 من ميثاق الأمم المتحدة": an object, not the speaker
+                    )
                 cue = t.rfind(w, start, pos)
                 return not any(
                     a.payload[0] not in (None, "civilians") for a in self.lex.actor_matcher.find(t, cue, pos)
                 )
         return False
+
+    def subjects(self, t: str, s: int, mentions: list[Match]) -> list[str]:
+        """Sources named at the head of a sentence, where its subject stands ("أجرى دي ميستورا مباحثات"):
+        a following "وقال ..." goes on with them even if nothing here reported."""
+        return [m.payload for m in mentions if len(t[s : m.start].split()) <= _SUBJECT_WORDS]
 
     def carried(self, t: str, s: int, prev_reporters: list[str], prev_mentions: list[str]) -> list[str]:
         """The sources a sentence without its own reporter takes from the sentence before.

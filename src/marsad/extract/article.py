@@ -103,7 +103,7 @@ class ArticleExtractor:
             reporters = self.sources.reporters(t, s, e, mentions)
             if not reporters:
                 reporters = self.sources.carried(t, s, prev_reporters, prev_mentions)
-            prev_mentions = [m.payload for m in mentions]
+            prev_mentions = self.sources.subjects(t, s, mentions)
             prev_reporters = reporters
             hits = self.actors.find(t, s, e)
             rows = self.casualties.sentence(t, s, e, self.actors.spans(hits))
