@@ -221,6 +221,9 @@ def test_abducted_fighters_are_not_civilians(extractor: Extractor) -> None:
         # another country's state television, and a source in the object of the verb
         ("قال التلفزيون الرسمي الإيراني إن صواريخ سقطت على قاعدة قرب البوكمال.", set(), {"syrian_state_tv"}),
         ("وذكّر الوزير بالمادة 51 من ميثاق الأمم المتحدة بعد قصف قاعدة قرب حمص.", set(), {"un"}),
+        # the outlet of someone else's interview, and the author of a denial, report nothing
+        ('قال الرئيس في مقابلة بثتها قناة "روسيا اليوم" إن قواته قصفت مواقع قرب درعا.', set(), {"rt_arabic"}),
+        ("نشر البنتاغون بيانا نفى فيه أن تكون طائراته قصفت قاعدة قرب حمص.", set(), {"us_dod"}),
         # a source in what was said is not the reporter
         ("قال مسؤولون أمريكيون إن الجيش الروسي قصف مواقع قرب دير الزور.", set(), {"russian_mod"}),
         # a bare "الجيش" reports for the army named before it

@@ -408,9 +408,20 @@ class SourceFinder:
                 )
             if m.prefix.endswith("ل") and not (words and words[-1] in lex.addressee_ok):
                 governed = False  # the addressee of a statement, not its author
+            if governed and self._not_reporting(t, m, s, e):
+                governed = False
             if governed and m.payload not in out:
                 out.append(m.payload)
         return out
+
+    def _not_reporting(self, t: str, m: Match, floor: int, ceiling: int) -> bool:
+        """Named as the outlet of someone else's interview ("في مقابلة بثتها قناة ...", "نشر الإعلام الرسمي
+        نصها") or as the author of a denial ("نشر البنتاغون بيانا نفى فيه"): it does not report the facts."""
+        before = [_bare(w) for w in _words_before(t, m.start, 3, floor)]
+        after = [_bare(w) for w in _words_after(t, m.end, 3, ceiling)]
+        if any(w in self.lex.medium_words for w in before) or (after and after[0] in self.lex.medium_words):
+            return True
+        return any(w in self.lex.denial_words for w in before + after)
 
     def _speaker_phrase(self, t: str, pos: int, floor: int) -> bool:
         """A source inside the subject of a reporting verb, before what was said: "وقال عاملون في منظمة

@@ -139,3 +139,5 @@ class Lexicons:
         self.continuation_subjectless = _words(rep.get("continuation_subjectless") or [])
         self.not_reporter_before = _words(rep.get("not_reporter_before") or [])
         self.representatives = _words(rep.get("representatives") or [])
+        self.medium_words = _words(rep.get("medium_words") or [])
+        self.denial_words = _words(rep.get("denial_words") or [])
