@@ -108,7 +108,13 @@ def sources(extractor: Extractor, text: str) -> set[str]:
             {"syrian_government": "perpetrator"},
             ["russia"],
         ),
+        ("شنت قوات سوريا الديموقراطية هجوما على مواقع للتنظيم في بلدة هجين.", {"sdf": "perpetrator"}, []),
         # unnamed factions tied to Turkey are its SNA proxies
+        (
+            "اندلعت اشتباكات بين فصائل سورية مسلحة موالية لأنقرة في مدينة عفرين.",
+            {"sna": "party"},
+            ["opposition"],
+        ),
         (
             "دخلت القوات التركية والفصائل الموالية لها مدينة عفرين وسيطرت على أحياء منها.",
             {"turkey": "perpetrator", "sna": "perpetrator"},

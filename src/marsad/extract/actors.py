@@ -115,6 +115,7 @@ class ActorFinder:
         self.proxy_of: dict[str, str] = roles["proxy_of"]
         self.proxy_generic = frozenset(roles["proxy_generic"])
         self.proxy_links = sorted(_words_set(roles["proxy_links"]), key=len, reverse=True)
+        self.proxy_skip = _words_set(roles["proxy_skip"])
         self.anaphors: dict[str, _Anaphor] = {}
         for rule in roles["anaphors"]:
             anaphor = _Anaphor(
@@ -285,7 +286,7 @@ class ActorFinder:
             tail = " ".join(words[skip:])
             link = next((k for k in self.proxy_links if tail.startswith(k + " ")), None)
             if link is None:
-                if skip < len(words) and _is_nisba(words[skip]):
+                if skip < len(words) and (_is_nisba(words[skip]) or words[skip] in self.proxy_skip):
                     continue
                 return None
             patron_word = tail[len(link) :].split()[0]
