@@ -69,6 +69,19 @@ def sources(extractor: Extractor, text: str) -> set[str]:
             {"syrian_government": "perpetrator"},
             ["russia"],
         ),
+        # sides of a relation, the war on an enemy in general, allies, addressees of a message
+        (
+            "قصفت القوات التركية قرية في ريف عفرين، ما زاد التوتر في العلاقات بين أنقرة والولايات المتحدة.",
+            {"turkey": "perpetrator"},
+            ["united_states"],
+        ),
+        ("قتل مدنيان في غارة على بلدة هجين ضمن الحرب المستمرة ضد تنظيم داعش.", {}, ["isis"]),
+        (
+            "قصفت القوات الكردية المتحالفة مع واشنطن قرية في ريف منبج.",
+            {"ypg": "perpetrator"},
+            ["united_states"],
+        ),
+        ("قتل ثلاثة مدنيين في قصف على سراقب، ووجهت جبهة النصرة رسالة للفصائل المعارضة.", {}, ["opposition"]),
         # states that comment or condemn
         (
             "دانت الولايات المتحدة القصف الذي شنته قوات النظام على سوق في بلدة أريحا.",

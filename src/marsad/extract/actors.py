@@ -111,6 +111,7 @@ class ActorFinder:
         self.comment_verbs = _words_set(roles["comment_verbs"])
         self.accused_of = _words_set(roles["accused_of"])
         self.mention_after = _words_set(roles["mention_after"])
+        self.relation_nouns = _words_set(roles["relation_nouns"])
         self.outlet_before = _words_set(roles["outlet_before"])
         self.proxy_of: dict[str, str] = roles["proxy_of"]
         self.proxy_generic = frozenset(roles["proxy_generic"])
@@ -310,6 +311,11 @@ class ActorFinder:
         raw = _words_before(t, m.start, 3, floor)
         if any(w in self.comment_verbs or _bare(w) in self.comment_verbs for w in raw):
             return True
+        wide = [_bare(w) for w in t[max(floor, m.start - 120) : m.start].replace("،", " ").split()[-12:]]
+        if "بين" in wide[-3:]:
+            k = len(wide) - 1 - wide[::-1].index("بين")
+            if any(w in self.relation_nouns for w in wide[max(0, k - 9) : k]):
+                return True  # "توتر العلاقات بين تركيا والولايات المتحدة": a relation, not a fight
         after = _words_after(t, m.end, 1, ceiling)
         return bool(after) and after[0] in self.mention_after
 
