@@ -99,3 +99,13 @@ def test_follow_up_day_does_not_replace_the_event_day(extractor: Extractor) -> N
 def test_since_the_last_time_is_no_event_day(finder: DateFinder) -> None:
     assert finder.find_in("قصفت الطائرات البلدة للمرة الأولى منذ 4 أيام", WED) == []
     assert [r.start for r in finder.find_in("قصفت الطائرات البلدة منذ 4 أيام", WED)] == ["2019-05-04"]
+
+
+def test_recent_past_idiom_is_no_day(finder: DateFinder) -> None:
+    assert finder.find_in("كانت البلدة خاضعة حتى الأمس القريب لسيطرة الفصائل", WED) == []
+    assert [r.start for r in finder.find_in("قصفت الطائرات البلدة أمس", WED)] == ["2019-05-07"]
+
+
+def test_a_date_opening_a_statement_is_its_day(extractor: Extractor) -> None:
+    found = dates(extractor, "والثلاثاء، أعلنت وزارة الدفاع أن غارات على بلدة سراقب قتلت مدنيين.")
+    assert found.get("airstrike") is None

@@ -201,7 +201,9 @@ class ArticleExtractor:
         return place.parent if place else None
 
     def _is_report_date(self, text: str, d: DateRef) -> bool:
-        """ "قال المرصد يوم الخميس إن ...": the day of the statement, not of the event."""
+        """ "قال المرصد يوم الخميس إن ...", "والخميس، أعلن البيت الأبيض": the day of the statement."""
+        if self.dates.opens_statement(normalize_str(text[d.span_end : d.span_end + 30])):
+            return True
         words = normalize_str(text[max(0, d.span_start - 70) : d.span_start]).replace("،", " ").split()[-7:]
         for k in range(len(words) - 1, -1, -1):
             w = words[k]

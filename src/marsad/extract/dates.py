@@ -153,6 +153,7 @@ class DateFinder:
         self._anchor_ac.make_automaton()
         self._statement_cues = {_key(w) for w in data.get("statement_cues") or []}
         self._not_event_before = {_key(w) for w in data.get("not_event_before") or []}
+        self._relative_not_before = {_key(w) for w in data.get("relative_not_before") or []}
         self._pair_re = re.compile(rf"(?:{part}\s+)?{wd}\s*(?:(?:-|–|—|/|و|الى|على)\s*)?{wd}(?:\s+{dirs})?")
         self._last_n_re = self._last_n_pattern(data["last_n"])
         self._day_month_re = re.compile(
@@ -312,6 +313,12 @@ class DateFinder:
             return False
         words = text[max(0, start - 30) : start].split()
         return any(" ".join(words[-k:]) in self._not_event_before for k in (1, 2, 3) if len(words) >= k)
+
+    def opens_statement(self, after: str) -> bool:
+        """A date that opens a statement ("والخميس، أعلن البيت الأبيض ..."): right after it, past a comma,
+        a verb of saying."""
+        words = after.replace("،", " ، ").split()
+        return len(words) > 1 and words[0] == "،" and self.says(words[1])
 
     def says(self, word: str) -> bool:
         """A normalised word that marks a statement ("اعتبرت", "وأعلن", "بيان"): a date after it is the day
@@ -541,6 +548,9 @@ class DateFinder:
         at_start = m.start("rel") == m.start("x")
         if rel == "اليوم" and at_start and self._prev_word(m.string, m.start("x")) in self._today_block:
             return None
+        nxt = m.string[m.end("x") : m.end("x") + 20].split()[:1]
+        if nxt and nxt[0] in self._relative_not_before:
+            return None  # "حتى الأمس القريب" is "until recently"
         if pub is None:
             return self._unknown(m)
         d = pub + timedelta(days=self._rel_day[rel])
