@@ -160,6 +160,13 @@ def test_officials_are_parties_to_talks_only(extractor: Extractor) -> None:
     assert found["negotiation"] == {"russia": "party", "turkey": "party"}
 
 
+def test_leaders_are_parties_to_talks_only(extractor: Extractor) -> None:
+    found = by_type(extractor, "بحث بوتين وأردوغان في اتصال هاتفي اتفاق وقف إطلاق النار في إدلب.")
+    assert found["negotiation"] == {"russia": "party", "turkey": "party"}
+    found = actors(extractor, "قال ترامب إن قوات النظام قصفت بلدة دوما بغاز الكلور.")
+    assert "united_states" not in found
+
+
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
     [

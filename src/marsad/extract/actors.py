@@ -147,7 +147,7 @@ class ActorFinder:
                 and self._country_is_place(t, m, s)
             ):
                 continue
-            only_in: frozenset[str] | None = None
+            only_in: frozenset[str] | None = _TALKS if m.key in self.lex.leaders else None
             role: str | None = None
             if adjective:
                 head = self._nisba_head(t, m, s)

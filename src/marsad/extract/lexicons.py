@@ -114,10 +114,12 @@ class Lexicons:
             entries += [(a, (actor_id, False)) for a in info.get("aliases") or []]
             entries += [(a, (actor_id, True)) for a in info.get("adjectives") or []]
             entries += [(a, (actor_id, False)) for a in info.get("metonyms") or []]
+            entries += [(a, (actor_id, False)) for a in info.get("leaders") or []]
         roles = load_yaml("roles.yaml")
         entries += [(a, (None, False)) for a in roles.get("not_actors") or []]
         self.actor_matcher = PhraseMatcher(entries)
         self.metonyms = _words([a for info in actors.values() for a in info.get("metonyms") or []])
+        self.leaders = _words([a for info in actors.values() for a in info.get("leaders") or []])
         self.perpetrator_before = _words(roles["perpetrator_before"])
         self.perpetrator_attack_nouns = _words(roles["attack_nouns"])
         self.target_before = _words(roles["target_before"])
