@@ -81,6 +81,11 @@ def sources(extractor: Extractor, text: str) -> set[str]:
             {"ypg": "perpetrator"},
             ["united_states"],
         ),
+        (
+            "قتل مدنيان في غارة على بلدة هجين، ويدعم التحالف الدولي قوات سوريا الديمقراطية في المنطقة.",
+            {},
+            ["sdf"],
+        ),
         ("قتل ثلاثة مدنيين في قصف على سراقب، ووجهت جبهة النصرة رسالة للفصائل المعارضة.", {}, ["opposition"]),
         # states that comment or condemn
         (
