@@ -199,6 +199,10 @@ class ActorFinder:
             hits.append(prev)
         return hits
 
+    def name_spans(self, t: str, s: int, e: int) -> list[tuple[int, int]]:
+        """Where any actor's name stands, involved or only named ("هيئة تحرير الشام" holds no capture)."""
+        return [(m.start, m.end) for m in self.lex.actor_matcher.find(t, s, e)]
+
     def for_incident(self, etype: str | None, hits: list[ActorHit]) -> list[ActorHit]:
         """The hits that are actors of an incident of this type: officials only of talks, holders of a
         place only of its capture."""

@@ -113,7 +113,7 @@ class ArticleExtractor:
                         h.role = "perpetrator"
             os_, oe = norm.span(s, e)
             # "هيئة تحرير الشام" names a group, not a "تحرير" (capture)
-            names = [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions]
+            names = self.actors.name_spans(t, s, e) + [(m.start, m.end) for m in mentions]
             sentence_frames: list[Frame] = []
             for cs, ce in clause_spans(t, s, e):
                 ocs, oce = norm.span(cs, ce)
