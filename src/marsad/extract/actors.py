@@ -129,10 +129,16 @@ class ActorFinder:
                 self.anaphors[" ".join(normalize_str(name).split())] = anaphor
 
     def find(self, t: str, s: int, e: int) -> list[ActorHit]:
+        return self.scan(t, s, e)[0]
+
+    def scan(self, t: str, s: int, e: int) -> tuple[list[ActorHit], list[tuple[int, int]]]:
+        """The actors of a sentence, and where every actor name in it stands, involved or only named
+        ("هيئة تحرير الشام" holds no capture even when the group is only mentioned)."""
         hits: list[ActorHit] = []
         dateline = self.dateline_end(t) if s < 200 else 0
         prev: ActorHit | None = None
-        for m in self.lex.actor_matcher.find(t, s, e):
+        matches = self.lex.actor_matcher.find(t, s, e)
+        for m in matches:
             actor_id, adjective = m.payload
             if m.key in self.anaphors:
                 actor_id = self._antecedent(t, m, self.anaphors[m.key])
@@ -171,7 +177,7 @@ class ActorFinder:
                     role = "target"  # "حملة على مناطق سيطرة الفصائل"
                 else:
                     role, only_in = "target", _TERRITORY
-            elif self._only_mentioned(t, m, s, e, words):
+            elif self._only_mentioned(t, m, s, e, tails):
                 continue
             role = role or self._role(t, m, s, adjective)
             if (
@@ -197,11 +203,7 @@ class ActorFinder:
                     continue
             prev = ActorHit(m.start, m.end, actor_id, role, adjective, only_in)
             hits.append(prev)
-        return hits
-
-    def name_spans(self, t: str, s: int, e: int) -> list[tuple[int, int]]:
-        """Where any actor's name stands, involved or only named ("هيئة تحرير الشام" holds no capture)."""
-        return [(m.start, m.end) for m in self.lex.actor_matcher.find(t, s, e)]
+        return hits, [(m.start, m.end) for m in matches]
 
     def for_incident(self, etype: str | None, hits: list[ActorHit]) -> list[ActorHit]:
         """The hits that are actors of an incident of this type: officials only of talks, holders of a
@@ -306,20 +308,21 @@ class ActorFinder:
             return self.proxy_of.get(patron) if patron else None
         return None
 
-    def _only_mentioned(self, t: str, m: Match, floor: int, ceiling: int, words: list[str]) -> bool:
+    def _only_mentioned(self, t: str, m: Match, floor: int, ceiling: int, tails: list[str]) -> bool:
         """Named as who backs someone or who comments, or in an outlet's name: not a party to the incident."""
-        if any(tail in self.mention_before for tail in _tails(words)):
+        if any(tail in self.mention_before for tail in tails):
             return True
-        if words and words[-1] in self.outlet_before:
+        if tails and tails[0] in self.outlet_before:
             return True
         raw = _words_before(t, m.start, 3, floor)
         if any(w in self.comment_verbs or _bare(w) in self.comment_verbs for w in raw):
             return True
-        wide = [_bare(w) for w in t[max(floor, m.start - 120) : m.start].replace("،", " ").split()[-12:]]
-        if "بين" in wide[-3:]:
-            k = len(wide) - 1 - wide[::-1].index("بين")
-            if any(w in self.relation_nouns for w in wide[max(0, k - 9) : k]):
-                return True  # "توتر العلاقات بين تركيا والولايات المتحدة": a relation, not a fight
+        if "بين" in t[max(floor, m.start - 40) : m.start]:
+            wide = [_bare(w) for w in t[max(floor, m.start - 120) : m.start].replace("،", " ").split()[-12:]]
+            if "بين" in wide[-3:]:
+                k = len(wide) - 1 - wide[::-1].index("بين")
+                if any(w in self.relation_nouns for w in wide[max(0, k - 9) : k]):
+                    return True  # "توتر العلاقات بين تركيا والولايات المتحدة": a relation, not a fight
         after = _words_after(t, m.end, 1, ceiling)
         return bool(after) and after[0] in self.mention_after
 

@@ -105,7 +105,7 @@ class ArticleExtractor:
                 reporters = self.sources.carried(t, s, prev_reporters, prev_mentions)
             prev_mentions = self.sources.subjects(t, s, mentions)
             prev_reporters = reporters
-            hits = self.actors.find(t, s, e)
+            hits, actor_names = self.actors.scan(t, s, e)
             rows = self.casualties.sentence(t, s, e, self.actors.spans(hits))
             for agent in (r for r in rows if r.agent):
                 for h in hits:
@@ -113,7 +113,7 @@ class ArticleExtractor:
                         h.role = "perpetrator"
             os_, oe = norm.span(s, e)
             # "هيئة تحرير الشام" names a group, not a "تحرير" (capture)
-            names = self.actors.name_spans(t, s, e) + [(m.start, m.end) for m in mentions]
+            names = actor_names + [(m.start, m.end) for m in mentions]
             sentence_frames: list[Frame] = []
             for cs, ce in clause_spans(t, s, e):
                 ocs, oce = norm.span(cs, ce)
