@@ -131,10 +131,12 @@ class ActorFinder:
     def find(self, t: str, s: int, e: int) -> list[ActorHit]:
         return self.scan(t, s, e)[0]
 
-    def scan(self, t: str, s: int, e: int) -> tuple[list[ActorHit], list[tuple[int, int]]]:
-        """The actors of a sentence, and where every actor name in it stands, involved or only named
-        ("هيئة تحرير الشام" holds no capture even when the group is only mentioned)."""
+    def scan(self, t: str, s: int, e: int) -> tuple[list[ActorHit], list[ActorSpan]]:
+        """The actors of a sentence, and every actor named in it, involved or only named: names hold no
+        triggers ("هيئة تحرير الشام" is no capture) and counted fighters take the side of any name
+        ("قتلى من الفصائل الموالية لتركيا")."""
         hits: list[ActorHit] = []
+        named: list[ActorSpan] = []
         dateline = self.dateline_end(t) if s < 200 else 0
         prev: ActorHit | None = None
         matches = self.lex.actor_matcher.find(t, s, e)
@@ -144,6 +146,8 @@ class ActorFinder:
                 actor_id = self._antecedent(t, m, self.anaphors[m.key])
             if actor_id is None or m.start < dateline:
                 continue  # another country's army, an unnamed organisation, a dateline ("أتلانتا، الولايات المتحدة (CNN)")
+            info = self.lex.actors[actor_id]
+            named.append(ActorSpan(m.start, m.end, actor_id, info.side, armed=actor_id != "civilians"))
             if actor_id in self.proxy_generic:
                 actor_id = self._proxy(t, m, e, prev) or actor_id
             metonym = m.key in self.lex.metonyms
@@ -203,7 +207,7 @@ class ActorFinder:
                     continue
             prev = ActorHit(m.start, m.end, actor_id, role, adjective, only_in)
             hits.append(prev)
-        return hits, [(m.start, m.end) for m in matches]
+        return hits, named
 
     def for_incident(self, etype: str | None, hits: list[ActorHit]) -> list[ActorHit]:
         """The hits that are actors of an incident of this type: officials only of talks, holders of a

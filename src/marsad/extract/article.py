@@ -105,15 +105,15 @@ class ArticleExtractor:
                 reporters = self.sources.carried(t, s, prev_reporters, prev_mentions)
             prev_mentions = self.sources.subjects(t, s, mentions)
             prev_reporters = reporters
-            hits, actor_names = self.actors.scan(t, s, e)
-            rows = self.casualties.sentence(t, s, e, self.actors.spans(hits))
+            hits, named = self.actors.scan(t, s, e)
+            rows = self.casualties.sentence(t, s, e, named)
             for agent in (r for r in rows if r.agent):
                 for h in hits:
                     if agent.start <= h.start < agent.end:
                         h.role = "perpetrator"
             os_, oe = norm.span(s, e)
             # "هيئة تحرير الشام" names a group, not a "تحرير" (capture)
-            names = actor_names + [(m.start, m.end) for m in mentions]
+            names = [(a.start, a.end) for a in named] + [(m.start, m.end) for m in mentions]
             sentence_frames: list[Frame] = []
             for cs, ce in clause_spans(t, s, e):
                 ocs, oce = norm.span(cs, ce)
