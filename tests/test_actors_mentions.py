@@ -165,6 +165,12 @@ def test_officials_are_parties_to_talks_only(extractor: Extractor) -> None:
     assert found["negotiation"] == {"russia": "party", "turkey": "party"}
 
 
+def test_a_capital_that_announces_talks_is_a_party(extractor: Extractor) -> None:
+    found = by_type(extractor, "أعلنت واشنطن أنها توصلت إلى اتفاق مع أنقرة حول منبج.")
+    assert found["negotiation"] == {"united_states": "party", "turkey": "party"}
+    assert "syrian_government" not in actors(extractor, "قصفت طائرات حربية بلدة قرب دمشق.")
+
+
 def test_leaders_are_parties_to_talks_only(extractor: Extractor) -> None:
     found = by_type(extractor, "بحث بوتين وأردوغان في اتصال هاتفي اتفاق وقف إطلاق النار في إدلب.")
     assert found["negotiation"] == {"russia": "party", "turkey": "party"}

@@ -192,7 +192,10 @@ class ActorFinder:
             ):
                 role = prev.role  # "بين أنقرة وموسكو": the second of a pair takes the role of the first
             if role is None and metonym:
-                continue  # a capital with no role is a place ("قالت أنقرة" is a speaker)
+                if not (words and words[-1] in self.lex.report_cues):
+                    continue  # a capital with no role is a place ("قرب دمشق")
+                # the government speaking ("أعلنت واشنطن أن ..."): a party to talks it announces, nothing else
+                only_in = _TALKS
             role = role or "party"
             if actor_id == "civilians" and role != "target":
                 continue
