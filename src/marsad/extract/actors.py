@@ -151,10 +151,11 @@ class ActorFinder:
             if actor_id in self.proxy_generic:
                 actor_id = self._proxy(t, m, e, prev) or actor_id
             metonym = m.key in self.lex.metonyms
+            raw = _words_before(t, m.start, 3, s)
             if (
                 (actor_id in self.lex.countries or metonym)
                 and not adjective
-                and self._country_is_place(t, m, s)
+                and self._country_is_place(m, raw)
             ):
                 continue
             only_in: frozenset[str] | None = _TALKS if m.key in self.lex.leaders else None
@@ -167,7 +168,7 @@ class ActorFinder:
                     only_in = _TALKS
                 elif head == "target":
                     role = "target"
-            words = [_bare(w) for w in _words_before(t, m.start, 3, s)]
+            words = [_bare(w) for w in raw]
             tails = _tails(words)
             after = [_bare(w) for w in _words_after(t, m.end, 2, e)]
             if after and (
@@ -181,9 +182,9 @@ class ActorFinder:
                     role = "target"  # "حملة على مناطق سيطرة الفصائل"
                 else:
                     role, only_in = "target", _TERRITORY
-            elif self._only_mentioned(t, m, s, e, tails):
+            elif self._only_mentioned(t, m, s, raw, tails, after):
                 continue
-            role = role or self._role(t, m, s, adjective)
+            role = role or self._role(t, m, s, adjective, words, tails, after)
             if (
                 role is None
                 and prev is not None
@@ -315,13 +316,14 @@ class ActorFinder:
             return self.proxy_of.get(patron) if patron else None
         return None
 
-    def _only_mentioned(self, t: str, m: Match, floor: int, ceiling: int, tails: list[str]) -> bool:
+    def _only_mentioned(
+        self, t: str, m: Match, floor: int, raw: list[str], tails: list[str], after: list[str]
+    ) -> bool:
         """Named as who backs someone or who comments, or in an outlet's name: not a party to the incident."""
         if any(tail in self.mention_before for tail in tails):
             return True
         if tails and tails[0] in self.outlet_before:
             return True
-        raw = _words_before(t, m.start, 3, floor)
         if any(w in self.comment_verbs or _bare(w) in self.comment_verbs for w in raw):
             return True
         if "بين" in t[max(floor, m.start - 40) : m.start]:
@@ -330,16 +332,23 @@ class ActorFinder:
                 k = len(wide) - 1 - wide[::-1].index("بين")
                 if any(w in self.relation_nouns for w in wide[max(0, k - 9) : k]):
                     return True  # "توتر العلاقات بين تركيا والولايات المتحدة": a relation, not a fight
-        after = _words_after(t, m.end, 1, ceiling)
         return bool(after) and after[0] in self.mention_after
 
-    def _country_is_place(self, t: str, m: Match, floor: int) -> bool:
+    def _country_is_place(self, m: Match, raw: list[str]) -> bool:
         if m.prefix in ("ب", "ل", "ال", "لل") or m.prefix.endswith(("ب", "ل")):
             return m.prefix.endswith("ب")  # "بتركيا" is a place; "لروسيا" an addressee/party
-        words = _words_before(t, m.start, 2, floor)
-        return any(tail in self.lex.country_as_place_before for tail in _tails(words))
+        return any(tail in self.lex.country_as_place_before for tail in _tails(raw[-2:]))
 
-    def _role(self, t: str, m: Match, floor: int, adjective: bool) -> str | None:
+    def _role(
+        self,
+        t: str,
+        m: Match,
+        floor: int,
+        adjective: bool,
+        words: list[str],
+        tails: list[str],
+        after: list[str],
+    ) -> str | None:
         """The role the words around a name give it, or None when nothing does."""
         lex = self.lex
         if adjective:
@@ -349,18 +358,16 @@ class ActorFinder:
             if before and t[before[-1].end : m.start].strip() == "":
                 return "target"
             return "perpetrator"
-        words = [_bare(w) for w in _words_before(t, m.start, 3, floor)]
         if m.prefix.endswith("ل") and words and words[-1] in lex.perpetrator_attack_nouns:
             return "perpetrator"
         # an attack noun with the actor in construct: "قصف قوات النظام"
-        for tail in _tails(words):
+        for tail in tails:
             if tail in lex.target_before:
                 return "target"
             if tail in lex.perpetrator_before:
                 return "perpetrator"
             if tail in lex.party_before:
                 return "party"
-        after = [_bare(w) for w in t[m.end : m.end + 25].replace('"', " ").split()[:2]]
         if any(w in lex.perpetrator_after for w in after):
             return "perpetrator"
         return None
