@@ -101,19 +101,19 @@ class ArticleExtractor:
         for si, (s, e) in enumerate(sentence_spans(t)):
             mentions = self.sources.mentions(t, s, e)
             reporters = self.sources.reporters(t, s, e, mentions)
-            if not reporters and self.sources.continues(t, s):
-                reporters = prev_reporters or list(dict.fromkeys(prev_mentions))
-            prev_mentions = [m.payload for m in mentions]
+            if not reporters:
+                reporters = self.sources.carried(t, s, prev_reporters, prev_mentions)
+            prev_mentions = self.sources.subjects(t, s, mentions)
             prev_reporters = reporters
-            hits = self.actors.find(t, s, e)
-            rows = self.casualties.sentence(t, s, e, self.actors.spans(hits))
+            hits, named = self.actors.scan(t, s, e)
+            rows = self.casualties.sentence(t, s, e, named)
             for agent in (r for r in rows if r.agent):
                 for h in hits:
                     if agent.start <= h.start < agent.end:
                         h.role = "perpetrator"
             os_, oe = norm.span(s, e)
             # "هيئة تحرير الشام" names a group, not a "تحرير" (capture)
-            names = [(h.start, h.end) for h in hits] + [(m.start, m.end) for m in mentions]
+            names = [(a.start, a.end) for a in named] + [(m.start, m.end) for m in mentions]
             sentence_frames: list[Frame] = []
             for cs, ce in clause_spans(t, s, e):
                 ocs, oce = norm.span(cs, ce)
@@ -201,13 +201,17 @@ class ArticleExtractor:
         return place.parent if place else None
 
     def _is_report_date(self, text: str, d: DateRef) -> bool:
-        """ "قال المرصد يوم الخميس إن ...": the day of the statement, not of the event."""
+        """ "قال المرصد يوم الخميس إن ...", "والخميس، أعلن البيت الأبيض": the day of the statement."""
+        if self.dates.opens_statement(normalize_str(text[d.span_end : d.span_end + 30])):
+            return True
         words = normalize_str(text[max(0, d.span_start - 70) : d.span_start]).replace("،", " ").split()[-7:]
         for k in range(len(words) - 1, -1, -1):
             w = words[k]
             if w in _THAT:
                 return False
             if w in self.lex.report_cues or (len(w) > 3 and w[0] in "وف" and w[1:] in self.lex.report_cues):
+                return True
+            if self.dates.says(w):
                 return True
         return False
 
@@ -360,7 +364,7 @@ class ArticleExtractor:
         )
         country = incident_country(locations)
         locations = incident_locations(locations, etype)
-        hits = [h for f in frames for h in f.actors]
+        hits = self.actors.for_incident(etype, [h for f in frames for h in f.actors])
         found = [c for f in frames for c in f.casualties]
         actors = self._actor_mentions(hits, norm)
         if etype in ("negotiation", "aid_delivery"):
@@ -385,14 +389,16 @@ class ArticleExtractor:
                         a.role = "target"
                 if not named and not any(a.id == c.side for a in actors):
                     actors.append(ActorMention(c.side, "target", c.text, c.start, c.end))
+        actors += self.actors.implied(etype, actors, casualties)
         weapons: list[str] = []
         for f in frames:
             weapons += [w for w in f.weapons if w not in weapons]
         reporters: list[str] = []
         for f in frames:
             reporters += [r for r in f.reporters if r not in reporters]
-        # an event retold later is dated by its earliest telling: follow-ups carry later days
-        date = min((f.dates[0] for f in frames if f.dates), key=_date_key, default=None)
+        # an event retold later is dated by its earliest telling (follow-ups carry later days), and
+        # only by a day the text fixes
+        date = self.dates.incident_date([f.dates[0] for f in frames if f.dates])
         said = next((f.report_dates[0] for f in frames if f.report_dates), None)
         if date is None and said is not None:
             if etype in _STATEMENT_TYPES:
@@ -500,11 +506,6 @@ def _type_of(frames: list[Frame]) -> str | None:
     """An incident's type: that of its first frame that names a kind of event, else of its first typed one."""
     specific = next((f.type for f in frames if f.type and not f.generic), None)
     return specific or next((f.type for f in frames if f.type), None)
-
-
-def _date_key(d: DateRef) -> tuple[bool, str]:
-    """The earliest day the text fixes, before any vaguer span ("قبل أيام")."""
-    return d.precision != "day", d.start or "9999"
 
 
 def _generic_only(frames: list[Frame]) -> bool:

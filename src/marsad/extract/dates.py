@@ -151,6 +151,17 @@ class DateFinder:
         for token in {t for p in phrases for t in p.split() if t not in stop}:
             self._anchor_ac.add_word(token, len(token))
         self._anchor_ac.make_automaton()
+        self._statement_cues = {_key(w) for w in data.get("statement_cues") or []}
+        self._not_event_before = {_key(w) for w in data.get("not_event_before") or []}
+        self._relative_not_before = {_key(w) for w in data.get("relative_not_before") or []}
+        self._pair_re = re.compile(rf"(?:{part}\s+)?{wd}\s*(?:(?:-|–|—|/|و|الى|على)\s*)?{wd}(?:\s+{dirs})?")
+        self._last_n_re = self._last_n_pattern(data["last_n"])
+        self._day_month_re = re.compile(
+            rf"{_PRO}(?P<x>(?:{part}\s+)?(?:{wd}\s*[،,]?\s*)?(?:يوم\s+)?"
+            rf"(?:(?P<d0>\d{{1,2}}|{ords})\s*(?:و|-|–)\s*)?(?P<d>\d{{1,2}}|{ords})\s*(?:من\s+)?(?:شهر\s+)?"
+            rf"(?P<m>{monx})(?:\s*[،,]?\s*(?:{yw}\s+)?(?P<y>{_YEAR}))?){_END}"
+        )
+        self._fixed_ranges = (self._pair_re, self._last_n_re, self._day_month_re)
         self._patterns: list[tuple[re.Pattern[str], Handler]] = [
             (
                 re.compile(
@@ -169,13 +180,7 @@ class DateFinder:
                 ),
                 self._numeric,
             ),
-            (
-                re.compile(
-                    rf"{_PRO}(?P<x>(?:{part}\s+)?(?:{wd}\s*[،,]?\s*)?(?:يوم\s+)?(?P<d>\d{{1,2}}|{ords})\s*(?:من\s+)?(?:شهر\s+)?"
-                    rf"(?P<m>{monx})(?:\s*[،,]?\s*(?:{yw}\s+)?(?P<y>{_YEAR}))?){_END}"
-                ),
-                self._day_month,
-            ),
+            (self._day_month_re, self._day_month),
             (
                 re.compile(
                     rf"(?<!\w)(?P<x>(?P<m>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>{_YEAR})){_END}"
@@ -256,6 +261,7 @@ class DateFinder:
         for s, e, ref in found:
             if all(e <= ts or s >= te for ts, te, _ in taken):
                 taken.append((s, e, ref))
+        taken = [x for x in taken if not self._since_last_time(text, x[0], x[2])]
         taken.sort(key=lambda t: t[0])
         out = []
         for s, e, ref in taken:
@@ -300,6 +306,51 @@ class DateFinder:
             else:
                 windows.append((s, e))
         return windows
+
+    def _since_last_time(self, text: str, start: int, ref: DateRef) -> bool:
+        """ "للمرة الأولى منذ 4 أيام", "الأعنف منذ شهر": when it last happened, not when the event did."""
+        if not (ref.text or "").startswith(("منذ", "قبل")):
+            return False
+        words = text[max(0, start - 30) : start].split()
+        return any(" ".join(words[-k:]) in self._not_event_before for k in (1, 2, 3) if len(words) >= k)
+
+    def opens_statement(self, after: str) -> bool:
+        """A date that opens a statement ("والخميس، أعلن البيت الأبيض ..."): right after it, past a comma,
+        a verb of saying."""
+        words = after.replace("،", " ، ").split()
+        return len(words) > 1 and words[0] == "،" and self.says(words[1])
+
+    def says(self, word: str) -> bool:
+        """A normalised word that marks a statement ("اعتبرت", "وأعلن", "بيان"): a date after it is the day
+        something was said."""
+        return word in self._statement_cues or (
+            len(word) > 3 and word[0] in "وف" and word[1:] in self._statement_cues
+        )
+
+    def fixes_day(self, ref: DateRef) -> bool:
+        """Whether the expression names the day an event started: "الخميس", "أمس", "18 شباط", "ليل
+        الأحد الاثنين", "خلال اليومين الماضيين" do; "الشهر الماضي", "أواخر يوليو", "منذ أيام", "صيف 2014",
+        "الأسبوع الماضي" give only a period."""
+        if ref.start is None:
+            return False
+        if ref.precision == "day":
+            return True
+        if ref.precision != "range" or not ref.text:
+            return False
+        key = _key(ref.text)
+        return any(p.fullmatch(key) for p in self._fixed_ranges)
+
+    def incident_date(self, candidates: list[DateRef]) -> DateRef | None:
+        """The date an incident record carries: the first candidate that fixes the day; else the first
+        one with its start left empty (ANNOTATION: "leave start null when it is not fixed") and its end
+        kept as the latest day it can have been."""
+        fixed = [ref for ref in candidates if self.fixes_day(ref)]
+        if fixed:
+            return min(fixed, key=lambda r: r.start or "")
+        if not candidates:
+            return None
+        ref = candidates[0]
+        return DateRef(None, ref.end, ref.precision, ref.text, ref.span_start, ref.span_end)
 
     def find_in(self, text: str, published: str | None = None) -> list[DateRef]:
         """Convenience for callers holding a plain string."""
@@ -355,6 +406,11 @@ class DateFinder:
         else:
             return self._unknown(m)
         d = _safe_date(year, mon[0], day)
+        if d and m.groupdict().get("d0"):
+            # "ليلة التاسع والعاشر من أيار", "بين 9 و10 أيار": the range from the first day
+            d0 = _safe_date(year, mon[0], self._day_number(m.group("d0")))
+            if d0 and d0 < d:
+                return self._ref(m, d0, d, "range")
         return self._ref(m, d, d, "day") if d else None
 
     def _month_expr(self, m: re.Match[str], pub: date | None) -> DateRef | None:
@@ -480,8 +536,11 @@ class DateFinder:
 
         d1 = resolve(m.group("wd"))
         if m.group("wd2"):
-            d2 = resolve(m.group("wd2"))
-            return self._ref(m, min(d1, d2), max(d1, d2), "range")
+            # "ليلة الأربعاء-الخميس": the second day follows the first, even past the publication date
+            gap = (self._weekday[_key(m.group("wd2"))] - self._weekday[_key(m.group("wd"))]) % 7
+            if direction not in self._next and d1 + timedelta(days=gap) > pub + timedelta(days=1):
+                d1 -= timedelta(days=7)  # both days past: "الاثنين والثلاثاء" in a Monday article
+            return self._ref(m, d1, d1 + timedelta(days=gap), "range")
         return self._ref(m, d1, d1, "day")
 
     def _relative_day(self, m: re.Match[str], pub: date | None) -> DateRef | None:
@@ -489,6 +548,9 @@ class DateFinder:
         at_start = m.start("rel") == m.start("x")
         if rel == "اليوم" and at_start and self._prev_word(m.string, m.start("x")) in self._today_block:
             return None
+        nxt = m.string[m.end("x") : m.end("x") + 20].split()[:1]
+        if nxt and nxt[0] in self._relative_not_before:
+            return None  # "حتى الأمس القريب" is "until recently"
         if pub is None:
             return self._unknown(m)
         d = pub + timedelta(days=self._rel_day[rel])

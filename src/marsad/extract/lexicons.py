@@ -113,8 +113,13 @@ class Lexicons:
             )
             entries += [(a, (actor_id, False)) for a in info.get("aliases") or []]
             entries += [(a, (actor_id, True)) for a in info.get("adjectives") or []]
-        self.actor_matcher = PhraseMatcher(entries)
+            entries += [(a, (actor_id, False)) for a in info.get("metonyms") or []]
+            entries += [(a, (actor_id, False)) for a in info.get("leaders") or []]
         roles = load_yaml("roles.yaml")
+        entries += [(a, (None, False)) for a in roles.get("not_actors") or []]
+        self.actor_matcher = PhraseMatcher(entries)
+        self.metonyms = _words([a for info in actors.values() for a in info.get("metonyms") or []])
+        self.leaders = _words([a for info in actors.values() for a in info.get("leaders") or []])
         self.perpetrator_before = _words(roles["perpetrator_before"])
         self.perpetrator_attack_nouns = _words(roles["attack_nouns"])
         self.target_before = _words(roles["target_before"])
@@ -125,9 +130,16 @@ class Lexicons:
 
         self.source_names = {sid: info["name_en"] for sid, info in sources.items()}
         self.source_matcher = PhraseMatcher(
-            (a, sid) for sid, info in sources.items() for a in info.get("aliases") or []
+            [(a, sid) for sid, info in sources.items() for a in info.get("aliases") or []]
+            + [(a, None) for a in rep.get("not_sources") or []]
         )
         self.report_cues = _words(rep["before"])
         self.report_cues_after = _words(rep["after"])
         self.addressee_ok = _words(rep["addressee_ok_before"])
         self.continuation = _words(rep["continuation"])
+        self.new_speaker = _words(rep.get("new_speaker") or [])
+        self.continuation_subjectless = _words(rep.get("continuation_subjectless") or [])
+        self.not_reporter_before = _words(rep.get("not_reporter_before") or [])
+        self.representatives = _words(rep.get("representatives") or [])
+        self.medium_words = _words(rep.get("medium_words") or [])
+        self.denial_words = _words(rep.get("denial_words") or [])
