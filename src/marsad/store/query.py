@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, column, func, literal_column, select, table
+from sqlalchemy import ColumnElement, Select, column, func, literal_column, or_, select, table
 
 from marsad.store.schema import ARTICLE_TSVECTOR, PG_TSCONFIG, actors, articles, incidents, locations, sources
 from marsad.store.search import fts5_query, query_terms, tsquery
@@ -85,13 +85,13 @@ class Filters:
             # decide. Terms are letters and digits only, so they need no LIKE escaping.
             if search != "like":
                 out.append(inc.article_id.in_(matching_articles(terms, search)))
-            out.extend(inc.search_terms.like(f"% {t}%") for t in terms)
+            out.extend(terms_like(inc.search_terms, terms))
         elif self.q and self.q.strip():
             out.append(inc.id.is_(None))  # only punctuation: nothing can match
         return out
 
 
-def matching_articles(terms: list[str], search: str) -> Select:
+def matching_articles(terms: list[tuple[str, ...]], search: str) -> Select:
     """``SELECT articles.id`` of the articles whose search terms hold every term (as a prefix)."""
     if search == "fts5":
         hits = select(FTS.c.rowid).where(literal_column("articles_fts").op("MATCH")(fts5_query(terms)))
@@ -99,4 +99,9 @@ def matching_articles(terms: list[str], search: str) -> Select:
     if search == "postgresql":
         tsq = func.to_tsquery(PG_TSCONFIG, tsquery(terms))
         return select(articles.c.id).where(ARTICLE_TSVECTOR.op("@@")(tsq))
-    return select(articles.c.id).where(*(articles.c.search_terms.like(f"% {t}%") for t in terms))
+    return select(articles.c.id).where(*terms_like(articles.c.search_terms, terms))
+
+
+def terms_like(col: Any, terms: list[tuple[str, ...]]) -> list[ColumnElement[bool]]:
+    """``LIKE`` conditions over a space-delimited term column: one per word, any alternative."""
+    return [or_(*(col.like(f"% {t}%") for t in alts)) for alts in terms]

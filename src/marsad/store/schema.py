@@ -21,6 +21,7 @@ from sqlalchemy import (
     func,
     literal_column,
 )
+from sqlalchemy.dialects import postgresql  # noqa: F401  (registers func.to_tsvector & co. before use)
 
 metadata = MetaData()
 

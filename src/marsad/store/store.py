@@ -57,7 +57,7 @@ from marsad.store.schema import (
     sources,
     verifications,
 )
-from marsad.store.search import fts5_query, matches, query_terms, snippet, tsquery
+from marsad.store.search import fts5_query, matches, query_terms, shown_terms, snippet, tsquery
 
 CHUNK = 500  # ids per IN (...) list
 
@@ -664,7 +664,7 @@ class Store:
             places = self._places(conn, terms)
         return {
             "q": q,
-            "terms": terms,
+            "terms": shown_terms(terms),
             "total": total,
             "articles": [
                 {
@@ -680,7 +680,7 @@ class Store:
             "places": places,
         }
 
-    def _places(self, conn: Connection, terms: list[str], limit: int = 8) -> list[dict[str, Any]]:
+    def _places(self, conn: Connection, terms: list[tuple[str, ...]], limit: int = 8) -> list[dict[str, Any]]:
         """Stored places (by gazetteer id) whose Arabic or English name or written form holds the terms."""
         loc = locations.c
         stmt = (
