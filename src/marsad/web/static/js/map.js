@@ -26,14 +26,14 @@ export function classBreaks(max) {
   if (max <= 0) return [];
   if (max <= 5) return Array.from({ length: max }, (_, i) => i + 1);
   const out = [];
-  for (let i = 1; i <= 5; i++) {
+  for (let i = 1; i < 5; i++) {
     let v = Math.pow(max, i / 5);
     const p = Math.pow(10, Math.floor(Math.log10(v)));
     const m = v / p;
     v = (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-    if (!out.length || v > out[out.length - 1]) out.push(v);
+    if (v < max && (!out.length || v > out[out.length - 1])) out.push(v);
   }
-  out[out.length - 1] = Math.max(out[out.length - 1], max);
+  out.push(max); // the last class ends at the largest value
   return out;
 }
 
@@ -98,7 +98,7 @@ export class IncidentMap {
     });
     if (v <= 0) return Object.assign(base, { fillColor: "#f5f7fa", fillOpacity: 0.7 });
     const colours = CHORO_COLOURS.slice(CHORO_COLOURS.length - this.breaks.length);
-    return Object.assign(base, { fillColor: colours[Math.max(0, cls)], fillOpacity: 0.8, className: "gov choro" });
+    return Object.assign(base, { fillColor: colours[Math.max(0, cls)], fillOpacity: 0.8 });
   }
 
   /** A governorate's shaded number: incidents, or killed without cumulative tolls (see timeline.js). */
@@ -118,7 +118,10 @@ export class IncidentMap {
       this.govLayer.setStyle((f) => this.govStyle(f));
       this.govLayer.eachLayer((l) => {
         const path = l.getElement && l.getElement();
-        if (path) path.setAttribute("data-value", String(this.value(this.stats[l.feature.properties.admin1])));
+        if (!path) return;
+        const v = this.value(this.stats[l.feature.properties.admin1]);
+        path.setAttribute("data-value", String(v));
+        path.setAttribute("data-class", mode === "none" || v <= 0 ? "" : String(this.breaks.findIndex((b) => v <= b)));
       });
     }
     this.drawLegend();
