@@ -458,20 +458,21 @@ def test_overlapping_spans_nest_or_split(page: Any, server: str) -> None:
 
 
 def test_robust_scale_and_breaks(page: Any, server: str) -> None:
-    """The timeline cap ignores one huge bucket; choropleth classes cover the maximum."""
+    """The timeline cap ignores one huge bucket; choropleth classes are quantiles up to the maximum;
+    circle area grows with casualties up to the cap."""
     _load(page, server + "/")
     got = page.evaluate(
         """async () => {
             const t = await import('/static/js/timeline.js');
             const m = await import('/static/js/map.js');
-            return [t.robustCap([5, 8, 12, 7, 9, 27635]), t.robustCap([5, 8, 12, 7]), m.classBreaks(1234),
+            return [t.robustCap([5, 8, 12, 7, 9, 27635]), t.robustCap([5, 8, 12, 7]), m.classBreaks([0, 3, 10, 50, 200, 1234, 7, 90, 15, 20]),
                     m.radius(0), m.radius(10000) === m.radius(400), m.radius(100) / m.radius(25)];
         }"""
     )
     cap, flat, breaks, r0, capped, ratio = got
     assert cap["clipped"] and 12 <= cap["cap"] < 27635
     assert flat == {"cap": 12, "clipped": False}
-    assert breaks[-1] == 1234 and breaks == sorted(breaks) and len(breaks) == 5
+    assert breaks == [7, 15, 50, 200, 1234]  # quantiles of the non-zero values, the last at the max
     assert (
         r0 == 4 and capped and ratio == pytest.approx(2.0)
     )  # area ∝ casualties: 4× the count, 2× the radius

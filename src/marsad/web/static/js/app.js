@@ -79,10 +79,10 @@ async function onPoint(id, marker) {
   openArticle(inc.article_id, inc.id);
 }
 
-function onPick(inc) {
-  const shown = map.reveal(inc.id, (marker) => showPopup(inc.id, marker));
-  if (!shown) map.map.closePopup();
-  openArticle(inc.article_id, inc.id);
+async function onPick(inc) {
+  // The article first: opening its panel narrows the map, which must happen before zooming in.
+  await openArticle(inc.article_id, inc.id);
+  if (!map.reveal(inc.id, (marker) => showPopup(inc.id, marker))) map.map.closePopup();
 }
 
 async function loadPage() {
@@ -178,13 +178,22 @@ async function openArticle(id, focusId) {
   try {
     const data = await loadArticle(id);
     const wasHidden = renderArticle(data, focusId);
-    if (wasHidden) map.map.invalidateSize();
+    if (wasHidden) refitAfterResize();
     setStatus("المقال · article " + id);
     const hash = "#article=" + encodeURIComponent(id);
     if (location.hash !== hash) history.replaceState(null, "", hash);
   } catch (err) {
     setStatus("تعذّر تحميل المقال · could not load article: " + err.message);
   }
+}
+
+/** The map column changed width: keep an open popup in view, else re-fit what is shown. */
+function refitAfterResize() {
+  map.map.invalidateSize();
+  if (document.querySelector(".leaflet-popup")) return;
+  const f = state.lastFilters;
+  if (f.admin1 || f.place || f.q) map.fitData();
+  else map.fitSyria();
 }
 
 function openFromHash() {
@@ -279,12 +288,12 @@ async function init() {
   });
   document.getElementById("article-close").addEventListener("click", () => {
     document.getElementById("article").hidden = true;
-    map.map.invalidateSize();
+    refitAfterResize();
     history.replaceState(null, "", location.pathname + location.search);
   });
   try {
-    await Promise.all([map.loadGovernorates("/static/syria_governorates.geojson"), loadFacets()]);
-    await refresh({ initial: true });
+    // Outlines, filter choices and the first data load all at once (none needs another).
+    await Promise.all([map.loadGovernorates("/static/syria_governorates.geojson"), loadFacets(), refresh({ initial: true })]);
     openFromHash();
     window.addEventListener("hashchange", openFromHash);
     let resizeTimer = null;

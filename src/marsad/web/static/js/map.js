@@ -7,12 +7,12 @@ import { typeLabel } from "./labels.js";
 const L = window.L;
 export const CAP = 400; // casualties at which a circle stops growing (one wrong war-wide total must not cover Syria)
 const MIN_R = 4;
-const MAX_R = 1.6 * Math.sqrt(CAP);
+const K = 1.25; // px of radius per sqrt(casualty): 25 -> 6 px, 100 -> 12.5 px, CAP -> 25 px
 const SYRIA = [[32.3, 35.6], [37.35, 42.4]];
 
 /** Circle radius in px: area proportional to killed + injured, capped at CAP. */
 export function radius(n) {
-  return n > 0 ? Math.max(MIN_R, 1.6 * Math.sqrt(Math.min(n, CAP))) : MIN_R;
+  return n > 0 ? Math.max(MIN_R, K * Math.sqrt(Math.min(n, CAP))) : MIN_R;
 }
 
 function pointClass(killed, injured) {
@@ -21,21 +21,28 @@ function pointClass(killed, injured) {
 
 const CHORO_COLOURS = ["#fff3d6", "#fdd49e", "#fc8d59", "#e34a33", "#a5150f"];
 
-/** Up to five class limits from 1 to max, spaced evenly on a log scale and rounded to 1-2-5 steps. */
-export function classBreaks(max) {
-  if (max <= 0) return [];
-  if (max <= 5) return Array.from({ length: max }, (_, i) => i + 1);
+/** Up to five class limits (upper bounds) for the governorate shading: quantiles of the non-zero
+ * values, so fourteen very unequal governorates still spread over the colours; the last is the max. */
+export function classBreaks(values) {
+  const v = values.filter((x) => x > 0).sort((a, b) => a - b);
+  if (!v.length) return [];
   const out = [];
-  for (let i = 1; i < 5; i++) {
-    let v = Math.pow(max, i / 5);
-    const p = Math.pow(10, Math.floor(Math.log10(v)));
-    const m = v / p;
-    v = (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-    if (v < max && (!out.length || v > out[out.length - 1])) out.push(v);
+  for (let i = 1; i <= 5; i++) {
+    const b = v[Math.min(v.length - 1, Math.ceil((v.length * i) / 5) - 1)];
+    if (!out.length || b > out[out.length - 1]) out.push(b);
   }
-  out.push(max); // the last class ends at the largest value
   return out;
 }
+
+/** A circle icon whose element carries the incident id (for links, tests and assistive tools). */
+const PointIcon = L.DivIcon.extend({
+  createIcon(old) {
+    const div = L.DivIcon.prototype.createIcon.call(this, old);
+    div.setAttribute("data-incident", this.options.id);
+    div.setAttribute("data-casualties", String(this.options.casualties));
+    return div;
+  },
+});
 
 export class IncidentMap {
   constructor(container, handlers) {
@@ -59,6 +66,7 @@ export class IncidentMap {
       e.layer.bindTooltip(fmt(t.n) + " حادثة · incidents · قتلى " + fmt(t.killed) + " killed", { direction: "top" }).openTooltip();
     });
     this.map.addLayer(this.cluster);
+    this.onMarkerEvents();
     this.addControls();
   }
 
@@ -78,6 +86,7 @@ export class IncidentMap {
       const path = l.getElement && l.getElement();
       if (path) path.setAttribute("data-admin1", l.feature.properties.admin1);
     });
+    this.setChoropleth(this.mode, Object.values(this.stats));
     this.fitSyria();
   }
 
@@ -112,8 +121,7 @@ export class IncidentMap {
     this.mode = mode;
     this.stats = {};
     (rows || []).forEach((r) => (this.stats[r.admin1] = r));
-    const max = Math.max(0, ...Object.values(this.stats).map((r) => this.value(r)));
-    this.breaks = mode === "none" ? [] : classBreaks(max);
+    this.breaks = mode === "none" ? [] : classBreaks(Object.values(this.stats).map((r) => this.value(r)));
     if (this.govLayer) {
       this.govLayer.setStyle((f) => this.govStyle(f));
       this.govLayer.eachLayer((l) => {
@@ -145,7 +153,9 @@ export class IncidentMap {
     });
   }
 
-  /** rows: [id, lat, lon, killed, injured, type, day] from /api/points. */
+  /** rows: [id, lat, lon, killed, injured, type, day] from /api/points. Thousands of markers: no
+   * handler or tooltip per marker (the cluster group's events serve them all); the icon's element is
+   * only made when the marker is drawn out of its cluster. */
   setPoints(rows) {
     this.cluster.clearLayers();
     this.markers = {};
@@ -154,29 +164,35 @@ export class IncidentMap {
       const n = killed + injured;
       const d = Math.round(2 * radius(n));
       const marker = L.marker([lat, lon], {
-        icon: L.divIcon({
+        icon: new PointIcon({
           className: "incident-marker " + pointClass(killed, injured) + (n > CAP ? " capped" : ""),
           iconSize: [d, d],
+          id,
+          casualties: n,
         }),
         killed,
         injured,
+        type,
+        day,
         keyboard: false,
       });
       marker.incidentId = id;
-      marker.bindTooltip(typeLabel(type) + " · " + (day || "—") + " · قتلى " + fmt(killed) + " · جرحى " + fmt(injured), { direction: "top" });
-      marker.on("add", () => {
-        const node = marker.getElement();
-        if (node) {
-          node.setAttribute("data-incident", id);
-          node.setAttribute("data-casualties", String(n));
-        }
-      });
-      marker.on("click", () => this.handlers.onPoint(id, marker));
       this.markers[id] = marker;
       return marker;
     });
     this.cluster.addLayers(layers);
     this.rows = rows;
+  }
+
+  onMarkerEvents() {
+    this.cluster.on("click", (e) => this.handlers.onPoint(e.layer.incidentId, e.layer));
+    this.cluster.on("mouseover", (e) => {
+      const m = e.layer, o = m.options;
+      if (!m.getTooltip()) {
+        m.bindTooltip(typeLabel(o.type) + " · " + (o.day || "—") + " · قتلى " + fmt(o.killed) + " · جرحى " + fmt(o.injured), { direction: "top" });
+      }
+      m.openTooltip();
+    });
   }
 
   /** Zoom until the incident's marker is out of its cluster, then run ``then(marker)``. */
@@ -222,6 +238,7 @@ export class IncidentMap {
         pts.addEventListener("change", () => {
           if (pts.checked) self.map.addLayer(self.cluster);
           else self.map.removeLayer(self.cluster);
+          self.drawLegend();
         });
         const fitS = el("button", { type: "button", id: "fit-syria", className: "secondary", text: "سوريا · Syria" });
         fitS.addEventListener("click", () => self.fitSyria());
@@ -240,9 +257,14 @@ export class IncidentMap {
     const Legend = L.Control.extend({
       options: { position: "bottomright" },
       onAdd() {
-        self.legendBox = el("div", { className: "map-legend", id: "map-legend", dir: "rtl" });
-        L.DomEvent.disableClickPropagation(self.legendBox);
-        return self.legendBox;
+        self.legendBox = el("div", { className: "lg-body" });
+        const box = el("details", { className: "map-legend", id: "map-legend", dir: "rtl", open: true }, [
+          el("summary", { text: "مفتاح الخريطة · legend" }),
+          self.legendBox,
+        ]);
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
       },
     });
     this.map.addControl(new Tools());
@@ -254,6 +276,27 @@ export class IncidentMap {
     const box = this.legendBox;
     if (!box) return;
     clear(box);
+    const points = this.map.hasLayer(this.cluster);
+    if (points) this.drawPointLegend(box);
+    if (this.mode !== "none" && this.breaks && this.breaks.length) {
+      const colours = CHORO_COLOURS.slice(CHORO_COLOURS.length - this.breaks.length);
+      const rows = el("div", { className: "lg-choro", "data-mode": this.mode });
+      rows.appendChild(el("div", { className: "lg-title", text: this.mode === "killed" ? "القتلى · killed (without cumulative tolls)" : "الحوادث · incidents" }));
+      let lo = 1;
+      this.breaks.forEach((b, i) => {
+        rows.appendChild(
+          el("div", { className: "lg-class" }, [
+            el("span", { className: "lg-swatch", style: "background:" + colours[i] }),
+            el("bdi", { text: lo === b ? fmt(b) : fmt(lo) + "–" + fmt(b) }),
+          ]),
+        );
+        lo = b + 1;
+      });
+      box.appendChild(rows);
+    }
+  }
+
+  drawPointLegend(box) {
     box.appendChild(el("div", { className: "lg-title", text: "المساحة ∝ القتلى + الجرحى · area ∝ killed + injured" }));
     const sizes = el("div", { className: "lg-sizes" });
     [1, 25, 100, CAP].forEach((n) => {
@@ -273,22 +316,6 @@ export class IncidentMap {
         el("span", { className: "lg-dot k-none" }), " بلا أرقام · no figures",
       ]),
     );
-    box.appendChild(el("div", { className: "lg-note", text: "الدوائر المحاطة بإطار سميك تجاوزت الحد · thick ring: capped at " + CAP }));
-    if (this.mode !== "none" && this.breaks && this.breaks.length) {
-      const colours = CHORO_COLOURS.slice(CHORO_COLOURS.length - this.breaks.length);
-      const rows = el("div", { className: "lg-choro", "data-mode": this.mode });
-      rows.appendChild(el("div", { className: "lg-title", text: this.mode === "killed" ? "القتلى · killed (without cumulative tolls)" : "الحوادث · incidents" }));
-      let lo = 1;
-      this.breaks.forEach((b, i) => {
-        rows.appendChild(
-          el("div", { className: "lg-class" }, [
-            el("span", { className: "lg-swatch", style: "background:" + colours[i] }),
-            el("bdi", { text: lo === b ? fmt(b) : fmt(lo) + "–" + fmt(b) }),
-          ]),
-        );
-        lo = b + 1;
-      });
-      box.appendChild(rows);
-    }
+    box.appendChild(el("div", { className: "lg-note", text: "إطار سميك: تجاوز الحد · thick ring: capped at " + CAP }));
   }
 }

@@ -3,6 +3,16 @@
 import { getJSON } from "./api.js";
 import { clear, debounce, el, fmt } from "./dom.js";
 
+const PRECISION_AR = {
+  neighbourhood: "حي",
+  community: "بلدة",
+  subdistrict: "ناحية",
+  district: "منطقة",
+  governorate: "محافظة",
+  region: "منطقة جغرافية",
+  country: "بلد",
+};
+
 export class SearchBox {
   constructor(handlers) {
     this.handlers = handlers; // {onText(q), onPlace(place), onArticle(id)}
@@ -90,7 +100,7 @@ export class SearchBox {
             this.option({ className: "result place", "data-place": pl.place_id }, [
               el("strong", { text: pl.name_ar || pl.name_en || pl.place_id }),
               " ",
-              el("bdi", { className: "en", text: [pl.name_en, pl.admin1].filter(Boolean).join(", ") }),
+              el("bdi", { className: "en", text: [pl.name_en, pl.admin1].filter(Boolean).join(", ") + (pl.precision ? " (" + (PRECISION_AR[pl.precision] || "") + " · " + pl.precision + ")" : "") }),
               el("span", { className: "n", text: " · " + fmt(pl.incidents) + " حادثة · incidents" }),
             ], () => this.handlers.onPlace(pl)),
           );
