@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from marsad.store.search import index_terms
-from marsad.text.normalize import normalize_str
 
 
 @dataclass(slots=True)
@@ -192,7 +191,6 @@ def _add_incident(rows: ArticleRows, art_id: str, n: int, inc: dict[str, Any], p
             "reported_by": reported,
             "evidence": evidence,
             "weapons": list(inc.get("weapons") or []),
-            "search_text": normalize_str(" ".join(str(e.get("text") or "") for e in evidence)),
             **derived(inc, published),
         }
     )

@@ -70,7 +70,7 @@ incidents = Table(
     Column("reported_by", JSON),
     Column("evidence", JSON),
     Column("weapons", JSON),
-    # Normalised evidence text (kept for stores written before ``search_terms``).
+    # Normalised evidence text: written by older versions, superseded by ``search_terms`` (left empty).
     Column("search_text", Text),
     # Search terms of its evidence and place names, space-delimited (" t1 t2 "), for ``q``.
     Column("search_terms", Text),
