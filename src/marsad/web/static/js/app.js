@@ -61,7 +61,7 @@ function popupFor(inc) {
     row("المكان (place):", placeLabel(inc)),
     row("الحصيلة (toll):", tollLabel(inc.killed || 0, inc.injured || 0)),
     row("المصادر (reported by):", (inc.reported_by || []).join(", ") || "—"),
-    inc.notes ? el("div", { className: "row notes", dir: "ltr", lang: "en", text: inc.notes }) : null,
+    inc.note_en ? el("div", { className: "row notes", dir: "ltr", lang: "en", text: inc.note_en }) : null,
     row("المقال (article):", inc.article_title || inc.article_id),
     link,
   ]);

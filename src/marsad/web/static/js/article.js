@@ -35,7 +35,7 @@ function describe(kind, fact, inc) {
     const d = inc.date;
     return "date " + (d.start || "?") + (d.end && d.end !== d.start ? " – " + d.end : "") + " (" + d.precision + ")" + incLabel;
   }
-  return "evidence for " + inc.type + incLabel + (inc.notes ? " — " + inc.notes : "");
+  return "evidence for " + inc.type + incLabel + (inc.note_en ? " — " + inc.note_en : "");
 }
 
 function collectSpans(incidents, textLen) {
@@ -110,6 +110,21 @@ function renderNode(node, text, toUnit, out) {
   if (toUnit(pos) < stop) out.appendChild(document.createTextNode(text.slice(toUnit(pos), stop)));
 }
 
+/** English notes (one per incident, written by the API: ``note_en``) above the Arabic text. */
+function renderNotesEn(incidents) {
+  let box = document.getElementById("article-notes-en");
+  if (!box) {
+    box = el("ul", { id: "article-notes-en", className: "meta notes-en", dir: "ltr", lang: "en" });
+    const text = document.getElementById("article-text");
+    text.parentNode.insertBefore(box, text);
+  }
+  clear(box);
+  (incidents || []).forEach((inc) => {
+    if (inc.note_en) box.appendChild(el("li", { text: inc.note_en, "data-incident": inc.id }));
+  });
+  box.hidden = !box.firstChild;
+}
+
 export function renderArticle(data, focusId) {
   const art = data.article || {};
   const text = art.text || "";
@@ -126,6 +141,7 @@ export function renderArticle(data, focusId) {
     metaNode.appendChild(document.createTextNode(" · "));
     metaNode.appendChild(el("a", { href: art.url, rel: "noopener noreferrer", target: "_blank", text: "المصدر · source" }));
   }
+  renderNotesEn(data.incidents);
   const body = document.getElementById("article-text");
   clear(body);
   const cpLen = Array.from(text).length;

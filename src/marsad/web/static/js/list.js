@@ -44,7 +44,7 @@ export class IncidentList {
         el("bdi", { className: "when", text: dateLabel(inc) }),
         el("span", { className: "where", text: placeLabel(inc) + (mapped ? "" : " · لا نقطة على الخريطة (no map point)") }),
         el("span", { className: "toll" + (killed >= HUGE ? " huge" : ""), text: tollLabel(killed, injured) + (killed >= HUGE ? " ⚠ رقم إجمالي على الأرجح · likely a war-wide total" : "") }),
-        inc.notes ? el("span", { className: "notes", dir: "ltr", lang: "en", text: inc.notes }) : null,
+        inc.note_en ? el("span", { className: "notes", dir: "ltr", lang: "en", text: inc.note_en }) : null,
         el("span", { className: "title", text: inc.article_title || inc.article_id }),
       ]);
       btn.addEventListener("click", () => this.handlers.onPick(inc));
