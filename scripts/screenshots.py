@@ -2,8 +2,8 @@
 
 Usage: PYTHONPATH=src python3 scripts/screenshots.py [--db /tmp/marsad-bench-web.db] [--out docs/screenshots]
 
-Without an existing ``--db`` the store is built as ``benchmarks/web_api.py`` builds it (every article of
-``../shared/dev/*.jsonl``, topped up to 10,000 incidents). Uses the system Chromium (MARSAD_CHROMIUM,
+Without an existing ``--db`` the store is built as ``benchmarks/web_api.py`` builds it: every article of
+``../shared/dev/*.jsonl`` (no copies unless ``--target`` asks for them). Uses the system Chromium (MARSAD_CHROMIUM,
 default /usr/bin/chromium) through Playwright; no browser download. Writes map.png, list.png,
 search.png, timeline.png, choropleth.png and article.png.
 """
@@ -69,19 +69,24 @@ def shoot(base: str, out: Path) -> None:
         )
         page.close()
 
-        # 4. Timeline: a brushed range (map and list follow), then zoomed to it: weekly bars.
+        # 4. Timeline: zoomed to the busy months (weekly bars), then a brushed range: map and list follow.
         page = open_page(browser, base)
-        svg = page.locator("#timeline svg")
-        svg.scroll_into_view_if_needed()
-        box = svg.bounding_box()
-        y = box["y"] + box["height"] * 0.6
-        page.mouse.move(box["x"] + box["width"] * 0.80, y)
-        page.mouse.down()
-        page.mouse.move(box["x"] + box["width"] * 0.88, y, steps=6)
-        page.mouse.up()
-        ready(page)
+
+        def drag(x0: float, x1: float) -> None:
+            svg = page.locator("#timeline svg")
+            svg.scroll_into_view_if_needed()
+            box = svg.bounding_box()
+            y = box["y"] + box["height"] * 0.6
+            page.mouse.move(box["x"] + box["width"] * x0, y)
+            page.mouse.down()
+            page.mouse.move(box["x"] + box["width"] * x1, y, steps=6)
+            page.mouse.up()
+            ready(page)
+
+        drag(0.80, 0.97)
         page.click("#tl-zoom")
         page.wait_for_timeout(300)
+        drag(0.30, 0.55)
         page.screenshot(path=str(out / "timeline.png"), full_page=True)
         page.close()
 
@@ -112,8 +117,8 @@ def shoot(base: str, out: Path) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--db", type=Path, default=Path("/tmp/marsad-bench-web.db"))
-    ap.add_argument("--target", type=int, default=10_000)
+    ap.add_argument("--db", type=Path, default=Path("/tmp/marsad-dev-all.db"))
+    ap.add_argument("--target", type=int, default=0, help="top up with copies to this many incidents")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = ap.parse_args()
     sizes = build(args.db, args.target)

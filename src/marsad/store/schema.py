@@ -87,7 +87,7 @@ incidents = Table(
     Index("ix_incidents_killed", "killed", "injured"),
     # Covering indexes: the map's points and the timeline read these without touching the wide rows.
     Index("ix_incidents_map", "lat", "lon", "killed", "injured", "type", "day", "id"),
-    Index("ix_incidents_day_totals", "day", "killed", "injured", "type"),
+    Index("ix_incidents_day_totals", "day", "day_end", "killed", "injured", "type", "lat", "lon", "id"),
 )
 
 locations = Table(
