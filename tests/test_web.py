@@ -358,7 +358,13 @@ def test_marker_click_opens_article_with_highlighted_evidence(page: Any, server:
     ]
     assert located
     # Zoom until the marker leaves its cluster, then a real mouse click on it.
-    page.evaluate("id => new Promise(r => window.marsad.map.reveal(id, () => r()))", located[0])
+    page.evaluate(
+        """id => new Promise((ok, fail) => {
+            if (!window.marsad.map.reveal(id, () => ok())) fail(new Error('no marker ' + id));
+            setTimeout(() => fail(new Error('reveal did not finish')), 15000);
+        })""",
+        located[0],
+    )
     marker = page.locator(f'.incident-marker[data-incident="{located[0]}"]')
     marker.wait_for()
     marker.click()

@@ -195,11 +195,29 @@ export class IncidentMap {
     });
   }
 
-  /** Zoom until the incident's marker is out of its cluster, then run ``then(marker)``. */
+  /** Zoom until the incident's marker is out of its cluster, then run ``then(marker)`` (once).
+   * markercluster's zoomToShowLayer never calls back when there is nothing left to zoom (a cluster of
+   * incidents at one spot, at the deepest zoom): then the cluster is spread out by hand. */
   reveal(id, then) {
     const marker = this.markers[id];
     if (!marker) return false;
-    this.cluster.zoomToShowLayer(marker, () => then(marker));
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      then(marker);
+    };
+    this.cluster.zoomToShowLayer(marker, finish);
+    setTimeout(() => {
+      if (done) return;
+      const parent = this.cluster.getVisibleParent(marker);
+      if (parent && parent !== marker && parent.spiderfy) {
+        parent.spiderfy();
+        setTimeout(finish, 400);
+      } else {
+        finish();
+      }
+    }, 1500);
     return true;
   }
 
