@@ -158,12 +158,44 @@ def test_article_and_404(client):
 
 def test_timeline_facets_events(client):
     assert client.get("/api/timeline").json() == [
-        {"date": "2016-12-07", "killed": 26, "injured": 2, "incidents": 1},
-        {"date": "2016-12-08", "killed": 5, "injured": 2, "incidents": 1},
-        {"date": "2016-12-10", "killed": 3, "injured": 2, "incidents": 1},
+        {
+            "date": "2016-12-07",
+            "killed": 26,
+            "injured": 2,
+            "incidents": 1,
+            "outliers": 0,
+            "outlier_killed": 0,
+            "outlier_injured": 0,
+        },
+        {
+            "date": "2016-12-08",
+            "killed": 5,
+            "injured": 2,
+            "incidents": 1,
+            "outliers": 0,
+            "outlier_killed": 0,
+            "outlier_injured": 0,
+        },
+        {
+            "date": "2016-12-10",
+            "killed": 3,
+            "injured": 2,
+            "incidents": 1,
+            "outliers": 0,
+            "outlier_killed": 0,
+            "outlier_injured": 0,
+        },
     ]
     assert client.get("/api/timeline", params={"admin1": "Homs", "end": "2016-12-08"}).json() == [
-        {"date": "2016-12-07", "killed": 26, "injured": 2, "incidents": 1}
+        {
+            "date": "2016-12-07",
+            "killed": 26,
+            "injured": 2,
+            "incidents": 1,
+            "outliers": 0,
+            "outlier_killed": 0,
+            "outlier_injured": 0,
+        }
     ]
     assert client.get("/api/facets").json() == {
         "admin1": ["Homs", "Idlib"],
@@ -212,3 +244,32 @@ def test_post_article_extracts_and_stores(client):
     assert client.get("/api/articles/dry").status_code == 404
     assert client.post("/api/articles", json={"text": ""}).status_code == 422
     assert client.post("/api/articles", json={"text": "نص", "published": "yesterday"}).status_code == 422
+
+
+def test_archive_routes_points_admin1_search_incident(client):
+    pts = client.get("/api/points").json()
+    assert pts["fields"] == ["id", "lat", "lon", "killed", "injured", "type", "day"]
+    assert sorted(pts["rows"]) == [
+        ["a1#1", 35.0, 37.0, 26, 2, "armed_clash", "2016-12-07"],
+        ["a1#2", 35.0, 37.0, 5, 2, "airstrike", "2016-12-08"],
+        ["a2#1", 35.0, 37.0, 3, 2, "shelling", "2016-12-10"],
+    ]
+    assert pts["total"] == 3
+    assert [r[0] for r in client.get("/api/points", params={"type": "shelling"}).json()["rows"]] == ["a2#1"]
+    homs = client.get("/api/admin1").json()[0]
+    assert (homs["admin1"], homs["incidents"], homs["killed"], homs["injured"]) == ("Homs", 2, 29, 4)
+    one = client.get("/api/incidents/a1%231").json()  # ids hold '#': the page URL-encodes them
+    assert (one["id"], one["article_title"], one["killed"]) == ("a1#1", "اشتباكات", 26)
+    assert client.get("/api/incidents/a1%239").status_code == 404
+    got = client.get("/api/incidents", params={"sort": "-killed", "limit": 2}).json()
+    assert [i["id"] for i in got["items"]] == ["a1#1", "a1#2"] and (got["total"], got["offset"]) == (3, 0)
+    assert client.get("/api/incidents", params={"sort": "title"}).status_code == 422
+    assert client.get("/api/timeline", params={"bucket": "year"}).status_code == 422
+    months = client.get("/api/timeline", params={"bucket": "month"}).json()
+    assert [(m["date"], m["killed"], m["incidents"]) for m in months] == [("2016-12-01", 34, 3)]
+    found = client.get("/api/search", params={"q": "عنيفه"}).json()  # ة/ه folded
+    assert found["total"] == 2 and {a["id"] for a in found["articles"]} == {"a1", "a2"}
+    assert client.get("/api/search", params={"q": "homs"}).json()["places"][0]["place_id"] == "homs"
+    assert client.get("/api/search").status_code == 422
+    big = client.get("/api/points", headers={"Accept-Encoding": "gzip"})
+    assert big.status_code == 200 and big.json()["total"] == 3

@@ -264,8 +264,24 @@ def test_timeline_sums_top_level_rows(tmp_path):
         )
     )
     assert store.timeline() == [
-        {"date": "2016-12-07", "killed": 24, "injured": 0, "incidents": 2},
-        {"date": "2016-12-08", "killed": 0, "injured": 0, "incidents": 1},
+        {
+            "date": "2016-12-07",
+            "killed": 24,
+            "injured": 0,
+            "incidents": 2,
+            "outliers": 0,
+            "outlier_killed": 0,
+            "outlier_injured": 0,
+        },
+        {
+            "date": "2016-12-08",
+            "killed": 0,
+            "injured": 0,
+            "incidents": 1,
+            "outliers": 0,
+            "outlier_killed": 0,
+            "outlier_injured": 0,
+        },
     ]
     assert store.timeline(end="2016-12-07", admin1="Idlib")[0]["killed"] == 24
     assert store.facets() == {

@@ -116,8 +116,24 @@ def test_pg_hand_lines_roundtrip_timeline_replace(pg, tmp_path):
     assert Ingester(pg).run([str(path)]).new == 2
     assert pg.article("pg1")["incidents"] == lines[0]["incidents"]
     assert pg.timeline(start="2015-01-01", end="2015-12-31") == [
-        {"date": "2015-01-02", "killed": 4, "injured": 0, "incidents": 1},
-        {"date": "2015-01-03", "killed": 6, "injured": 0, "incidents": 1},
+        {
+            "date": "2015-01-02",
+            "killed": 4,
+            "injured": 0,
+            "incidents": 1,
+            "outliers": 0,
+            "outlier_killed": 0,
+            "outlier_injured": 0,
+        },
+        {
+            "date": "2015-01-03",
+            "killed": 6,
+            "injured": 0,
+            "incidents": 1,
+            "outliers": 0,
+            "outlier_killed": 0,
+            "outlier_injured": 0,
+        },
     ]
     assert pg.incidents(q="ادلب", start="2015-01-01", end="2015-12-31")[0] == 2
     assert [i["id"] for i in pg.incidents(admin1="Hama", start="2015-01-01", end="2015-12-31")[1]] == [
@@ -128,3 +144,46 @@ def test_pg_hand_lines_roundtrip_timeline_replace(pg, tmp_path):
     assert pg.article("pg2")["incidents"][0]["type"] == "bombing"
     assert pg.incidents(type="shelling", start="2015-01-01", end="2015-12-31")[0] == 0
     assert pg.add(changed) is False
+
+
+def test_pg_archive_search_sort_points_and_migration(pg):
+    """PostgreSQL full-text search (GIN over to_tsvector('simple')) answers like SQLite's FTS5, and a
+    store written before the derived columns existed is migrated in place."""
+    from sqlalchemy import text
+
+    from archive_helpers import lines
+    from marsad.store.schema import meta
+
+    for ln in lines():
+        pg.put(ln, replace=True)
+    assert pg.search_mode == "postgresql"
+    res = pg.search("الرقه")
+    assert {a["id"] for a in res["articles"]} >= {"r1", "n1"} and res["places"][0]["place_id"] == "test:raqqa"
+    assert "الرقّة" in next(a["snippet"] for a in res["articles"] if a["id"] == "r1")
+    assert {a["id"] for a in pg.search("الرقة قذائف")["articles"]} == set()
+    assert {a["id"] for a in pg.search("دوما قذائف")["articles"]} == {"d1"}
+    assert sorted(i["id"] for i in pg.incidents(q="الرقه", place="test:raqqa")[1]) == ["n1#1", "r1#1"]
+    assert pg.incidents(q="التقرير", place="test:douma")[0] == 0
+    assert [i["id"] for i in pg.incidents(sort="-killed", place="test:douma,test:raqqa")[1]] == [
+        "d1#1",
+        "r1#1",
+        "n1#1",
+    ]
+    assert pg.incident("d1#1")["day"] == "2017-06-10"  # 2020 in a 2017 article: filed on publication
+    assert ("r1#1", 35.95, 39.01, 4, 6, "shelling", "2017-05-01") in pg.points()
+    june = [r for r in pg.timeline(bucket="month") if r["date"] == "2017-06-01"][0]
+    assert (june["outliers"], june["outlier_killed"]) == (1, 500000)
+    # Make it look like an older store, then reopen it.
+    with pg.engine.begin() as conn:
+        conn.execute(meta.delete())
+        conn.execute(text("DROP INDEX IF EXISTS ix_articles_search_gin"))
+        for col in ("killed", "injured", "lat", "lon", "admin1", "day_end", "search_terms"):
+            conn.execute(text(f"ALTER TABLE incidents DROP COLUMN {col} CASCADE"))
+        conn.execute(text("ALTER TABLE articles DROP COLUMN search_terms CASCADE"))
+    again = Store(PG_URL)
+    try:
+        assert again.incident("d1#1")["killed"] == 12
+        assert {a["id"] for a in again.search("دوما قذائف")["articles"]} == {"d1"}
+        assert sorted(i["id"] for i in again.incidents(q="الرقه", place="test:raqqa")[1]) == ["n1#1", "r1#1"]
+    finally:
+        again.close()

@@ -16,7 +16,7 @@ app = typer.Typer(
 
 # Each module has ``register(app)``; a module that is not there yet is skipped so the CLI works
 # while parts of it are being built.
-COMMAND_MODULES = ("extract", "evaluate", "gazetteer", "fuse", "store", "scale")
+COMMAND_MODULES = ("extract", "evaluate", "gazetteer", "fuse", "store", "scale", "demo")
 
 
 def _register_all() -> None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
@@ -21,6 +22,7 @@ from marsad.store import Filters, Store
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 MAX_LIMIT = 1000
+POINT_FIELDS = ("id", "lat", "lon", "killed", "injured", "type", "day")
 
 MISSING_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>marsad</title></head>
 <body><h1>marsad</h1><p>The web page is not installed (no marsad/web/static/index.html).
@@ -54,11 +56,31 @@ def _filters(
     actor: str | None,
     source: str | None,
     q: str | None,
+    place: str | None = None,
 ) -> Filters:
     try:
-        return Filters(start=start, end=end, admin1=admin1, type=type_, actor=actor, source=source, q=q)
+        return Filters(
+            start=start, end=end, admin1=admin1, type=type_, actor=actor, source=source, q=q, place=place
+        )
     except ValueError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
+
+
+def incident_filters(
+    start: str | None = Query(None, description="From date YYYY-MM-DD (incidents whose range reaches it)"),
+    end: str | None = Query(None, description="To date YYYY-MM-DD"),
+    admin1: str | None = Query(None, description="Governorate(s), comma-separated"),
+    type: str | None = Query(None, description="Incident type(s), comma-separated"),
+    actor: str | None = Query(None, description="Actor id(s), comma-separated"),
+    source: str | None = Query(None, description="Source id(s), comma-separated"),
+    q: str | None = Query(None, description="Words in the evidence or place names (Arabic-folded prefixes)"),
+    place: str | None = Query(None, description="Gazetteer place id(s), comma-separated"),
+) -> Filters:
+    """The incident filters every incident route takes (comma-separated values mean "any of")."""
+    return _filters(start, end, admin1, type, actor, source, q, place)
+
+
+FilterParams = Annotated[Filters, Depends(incident_filters)]
 
 
 def create_app(db_url: str = "sqlite:///marsad.db", store: Store | None = None) -> FastAPI:
@@ -70,6 +92,7 @@ def create_app(db_url: str = "sqlite:///marsad.db", store: Store | None = None) 
         version="0.1.0",
     )
     app.state.store = db
+    app.add_middleware(GZipMiddleware, minimum_size=2000, compresslevel=5)
 
     @app.exception_handler(ValueError)
     async def _bad_value(_request: Request, exc: ValueError) -> JSONResponse:
@@ -77,22 +100,49 @@ def create_app(db_url: str = "sqlite:///marsad.db", store: Store | None = None) 
 
     @app.get("/api/incidents")
     def list_incidents(
-        start: str | None = None,
-        end: str | None = None,
-        admin1: str | None = None,
-        type: str | None = None,
-        actor: str | None = None,
-        source: str | None = None,
-        q: str | None = None,
+        flt: FilterParams,
+        sort: str = Query("-date", description="date, killed or casualties; a leading - sorts descending"),
         limit: int = Query(100, ge=0, le=MAX_LIMIT),
         offset: int = Query(0, ge=0),
     ) -> dict[str, Any]:
-        """Incidents matching the filters, newest first (comma-separated values mean "any of")."""
-        flt = _filters(start, end, admin1, type, actor, source, q)
-        total, items = db.incidents(filters=flt, limit=limit, offset=offset)
+        """One page of the incidents matching the filters (newest filing day first by default), and
+        how many match. Each has ``day`` (filed under; never after publication), ``killed``, ``injured``."""
+        total, items = db.incidents(filters=flt, limit=limit, offset=offset, sort=sort)
         for item in items:
             item["note_en"] = incident_note(item)
-        return {"total": total, "items": items}
+        return {"total": total, "offset": offset, "limit": limit, "sort": sort, "items": items}
+
+    @app.get("/api/incidents/{incident_id:path}")
+    def get_incident(incident_id: str) -> dict[str, Any]:
+        """One incident with its article id and title."""
+        item = db.incident(incident_id)
+        if item is None:
+            raise HTTPException(status_code=404, detail=f"no incident {incident_id!r}")
+        item["note_en"] = incident_note(item)
+        return item
+
+    @app.get("/api/points")
+    def points(flt: FilterParams) -> JSONResponse:
+        """Every matching incident that has coordinates, compactly, for the map: ``rows`` of
+        ``[id, lat, lon, killed, injured, type, day]``."""
+        rows = db.points(flt)
+        # Built directly: thousands of rows through FastAPI's encoder would cost more than the query.
+        return JSONResponse({"fields": list(POINT_FIELDS), "total": len(rows), "rows": rows})
+
+    @app.get("/api/admin1")
+    def admin1_totals(flt: FilterParams) -> list[dict[str, Any]]:
+        """Per governorate: incidents naming a place in it, killed, injured (for the choropleth)."""
+        return db.by_admin1(flt)
+
+    @app.get("/api/search")
+    def search(
+        q: str = Query(..., description="Words to find (hamza, ta marbuta, alef maqsura, diacritics folded)"),
+        limit: int = Query(20, ge=0, le=200),
+        offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
+        """Articles whose title, text or place names hold every word (best first, with a snippet),
+        and the stored places whose names do."""
+        return db.search(q, limit=limit, offset=offset)
 
     @app.get("/api/events")
     def list_events(
@@ -145,16 +195,13 @@ def create_app(db_url: str = "sqlite:///marsad.db", store: Store | None = None) 
 
     @app.get("/api/timeline")
     def timeline(
-        start: str | None = None,
-        end: str | None = None,
-        admin1: str | None = None,
-        type: str | None = None,
-        actor: str | None = None,
-        source: str | None = None,
-        q: str | None = None,
+        flt: FilterParams,
+        bucket: str = Query(
+            "day", pattern="^(day|week|month)$", description="day, week (from Monday) or month"
+        ),
     ) -> list[dict[str, Any]]:
-        """Per day: incidents, killed and injured (top-level casualty figures)."""
-        return db.timeline(filters=_filters(start, end, admin1, type, actor, source, q))
+        """Per day (week, month): incidents, killed and injured, by filing day."""
+        return db.timeline(filters=flt, bucket=bucket)
 
     @app.get("/api/facets")
     def facets() -> dict[str, list[str]]:

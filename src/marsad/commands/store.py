@@ -164,7 +164,12 @@ def register(app: typer.Typer) -> None:
         ] = None,
         actor: Annotated[str | None, typer.Option("--actor", help="Actor id(s), comma-separated.")] = None,
         source: Annotated[str | None, typer.Option("--source", help="Source id(s), comma-separated.")] = None,
-        q: Annotated[str | None, typer.Option("--q", help="Text to find in the evidence.")] = None,
+        q: Annotated[
+            str | None,
+            typer.Option(
+                "--q", help="Words to find in the evidence or place names (Arabic-folded, as prefixes)."
+            ),
+        ] = None,
         notes: Annotated[
             str,
             typer.Option("--notes", help="ACLED notes: en (English sentences) or ar (the Arabic evidence)."),

@@ -6,10 +6,13 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Select, column, func, literal_column, or_, select, table
 
-from marsad.store.schema import actors, incidents, locations, sources
-from marsad.text.normalize import normalize_str
+from marsad.store.schema import ARTICLE_TSVECTOR, PG_TSCONFIG, actors, articles, incidents, locations, sources
+from marsad.store.search import fts5_query, query_terms, tsquery
+
+FTS = table("articles_fts", column("rowid"))
+SORTS = ("date", "killed", "casualties")
 
 
 def _values(value: str | None) -> list[str]:
@@ -43,6 +46,7 @@ class Filters:
     actor: str | None = None
     source: str | None = None
     q: str | None = None
+    place: str | None = None  # gazetteer place ids (a location of the incident is one of them)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "start", _iso(self.start, "start"))
@@ -57,12 +61,13 @@ class Filters:
     def is_empty(self) -> bool:
         return not any(getattr(self, f.name) for f in fields(self))
 
-    def conditions(self) -> list[ColumnElement[bool]]:
-        """WHERE clauses over ``incidents``."""
+    def conditions(self, search: str = "like") -> list[ColumnElement[bool]]:
+        """WHERE clauses over ``incidents``; ``search`` is the store's search mode (fts5, postgresql,
+        like) that ``q`` is answered with."""
         inc = incidents.c
         out: list[ColumnElement[bool]] = []
         if self.start:
-            out.append(func.coalesce(inc.date_end, inc.day) >= self.start)
+            out.append(func.coalesce(inc.day_end, inc.day) >= self.start)
         if self.end:
             out.append(inc.day <= self.end)
         if types := _values(self.type):
@@ -73,8 +78,30 @@ class Filters:
             out.append(inc.id.in_(select(actors.c.incident_id).where(actors.c.actor_id.in_(ids))))
         if ids := _values(self.source):
             out.append(inc.id.in_(select(sources.c.incident_id).where(sources.c.source_id.in_(ids))))
-        if self.q and self.q.strip():
-            needle = normalize_str(self.q.strip())
-            escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            out.append(inc.search_text.like(f"%{escaped}%", escape="\\"))
+        if ids := _values(self.place):
+            out.append(inc.id.in_(select(locations.c.incident_id).where(locations.c.place_id.in_(ids))))
+        if self.q and (terms := query_terms(self.q)):
+            # The article index narrows the candidates; the incident's own terms (evidence and places)
+            # decide. Terms are letters and digits only, so they need no LIKE escaping.
+            if search != "like":
+                out.append(inc.article_id.in_(matching_articles(terms, search)))
+            out.extend(terms_like(inc.search_terms, terms))
+        elif self.q and self.q.strip():
+            out.append(inc.id.is_(None))  # only punctuation: nothing can match
         return out
+
+
+def matching_articles(terms: list[tuple[str, ...]], search: str) -> Select:
+    """``SELECT articles.id`` of the articles whose search terms hold every term (as a prefix)."""
+    if search == "fts5":
+        hits = select(FTS.c.rowid).where(literal_column("articles_fts").op("MATCH")(fts5_query(terms)))
+        return select(articles.c.id).where(articles.c.seq.in_(hits))
+    if search == "postgresql":
+        tsq = func.to_tsquery(PG_TSCONFIG, tsquery(terms))
+        return select(articles.c.id).where(ARTICLE_TSVECTOR.op("@@")(tsq))
+    return select(articles.c.id).where(*terms_like(articles.c.search_terms, terms))
+
+
+def terms_like(col: Any, terms: list[tuple[str, ...]]) -> list[ColumnElement[bool]]:
+    """``LIKE`` conditions over a space-delimited term column: one per word, any alternative."""
+    return [or_(*(col.like(f"% {t}%") for t in alts)) for alts in terms]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from marsad.text.normalize import normalize_str
+from marsad.store.search import index_terms
 
 
 @dataclass(slots=True)
@@ -43,6 +43,7 @@ def to_rows(line: dict[str, Any]) -> ArticleRows:
         raise ValueError("article line without article.id")
     art_id = str(art_id)
     published = art.get("published")
+    incs = list(line.get("incidents") or [])
     rows = ArticleRows(
         article={
             "id": art_id,
@@ -57,11 +58,119 @@ def to_rows(line: dict[str, Any]) -> ArticleRows:
             "text": art.get("text"),
             "warnings": list(line.get("warnings") or []),
             "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "search_terms": article_terms(art, incs),
         }
     )
-    for n, inc in enumerate(line.get("incidents") or [], 1):
+    for n, inc in enumerate(incs, 1):
         _add_incident(rows, art_id, n, inc, published)
     return rows
+
+
+# Killed + injured above which one incident's figure is taken for a cumulative toll ("the war has killed
+# 500,000"), not an event: the deadliest single attacks of the Syrian war stay below it (Ghouta, August
+# 2013: about 1,400 killed and 3,600 injured). Such incidents are listed and mapped (at the capped size),
+# but the timeline and the governorate shading count them apart, so they cannot swamp real events.
+CUMULATIVE_TOLL = 5000
+
+
+def total(casualties: list[dict[str, Any]], measure: str) -> int:
+    """An incident's figure for ``measure``, by the rule of ``marsad.export.figures.total``: top-level
+    rows only, a vague amount counting its low bound, rows of the same group and side counted once (at
+    their highest), families left out."""
+    best: dict[tuple[Any, Any], int] = {}
+    for cas in casualties:
+        if cas.get("measure") != measure or cas.get("part_of") is not None or cas.get("group") == "families":
+            continue
+        count = cas.get("count") or {}
+        value = count.get("value")
+        if value is None:
+            value = count.get("low")
+        key = (cas.get("group"), cas.get("side"))
+        best[key] = max(best.get(key, 0), int(value or 0))
+    return sum(best.values())
+
+
+def filing_days(
+    dates: dict[str, Any], published: str | None, today: str | None = None
+) -> tuple[str | None, str | None]:
+    """``(day, day_end)`` an incident is filed under: its dates, else the publication day, never after
+    the publication day (nor after today when the article has none)."""
+    limit = published or today or datetime.now(UTC).date().isoformat()
+    day = dates.get("start") or published
+    end = dates.get("end") or day
+    if day and day > limit:
+        day = limit
+    if end and end > limit:
+        end = limit
+    if day and end and end < day:
+        end = day
+    return day, end
+
+
+# Finest first; a country is not a place on the map (its centroid would pile every "in Syria" there).
+PRECISION_RANK = {
+    "neighbourhood": 0,
+    "site": 0,
+    "community": 1,
+    "subdistrict": 2,
+    "district": 3,
+    "governorate": 4,
+    "region": 5,
+}
+
+
+def map_location(locations: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The location the map shows: the most precise one with coordinates (first among equals), never
+    a whole country."""
+    best = None
+    for loc in locations:
+        if loc.get("lat") is None or loc.get("lon") is None or loc.get("precision") == "country":
+            continue
+        rank = PRECISION_RANK.get(loc.get("precision") or "", 4)
+        if best is None or rank < best[0]:
+            best = (rank, loc)
+    return best[1] if best else None
+
+
+def place_names(locations: list[dict[str, Any]]) -> list[str]:
+    return [str(loc.get(k)) for loc in locations for k in ("text", "name_ar", "name_en") if loc.get(k)]
+
+
+def incident_terms(inc: dict[str, Any]) -> str:
+    """Search terms of an incident: its evidence and its place names, space-delimited at both ends so
+    ``LIKE '% term%'`` is a prefix match on any term."""
+    evidence = [str(e.get("text") or "") for e in inc.get("evidence") or []]
+    terms = index_terms(*evidence, *place_names(inc.get("locations") or []))
+    return f" {terms} " if terms else ""
+
+
+def article_terms(art: dict[str, Any], incidents: list[dict[str, Any]]) -> str:
+    """Search terms of an article: title, text, and its incidents' terms (evidence and place names),
+    so every incident that matches a question lies in an article that does (the article index may
+    narrow incident searches), also when a line was stored without its text."""
+    extra = [incident_terms(inc) for inc in incidents]
+    terms = index_terms(art.get("title"), art.get("text")) + " " + " ".join(t.strip() for t in extra)
+    terms = " ".join(terms.split())
+    return f" {terms} " if terms else ""
+
+
+def derived(inc: dict[str, Any], published: str | None) -> dict[str, Any]:
+    """The incident columns computed from the incident (filled at write time and by migrations)."""
+    locs = list(inc.get("locations") or [])
+    cas = list(inc.get("casualties") or [])
+    day, day_end = filing_days(inc.get("date") or {}, published)
+    where = map_location(locs)
+    admin1 = (where or {}).get("admin1") or next((loc["admin1"] for loc in locs if loc.get("admin1")), None)
+    return {
+        "day": day,
+        "day_end": day_end,
+        "killed": total(cas, "killed"),
+        "injured": total(cas, "injured"),
+        "lat": where.get("lat") if where else None,
+        "lon": where.get("lon") if where else None,
+        "admin1": admin1,
+        "search_terms": incident_terms(inc),
+    }
 
 
 def _add_incident(rows: ArticleRows, art_id: str, n: int, inc: dict[str, Any], published: str | None) -> None:
@@ -79,11 +188,10 @@ def _add_incident(rows: ArticleRows, art_id: str, n: int, inc: dict[str, Any], p
             "date_end": date.get("end"),
             "date_precision": date.get("precision"),
             "date_text": date.get("text"),
-            "day": date.get("start") or published,
             "reported_by": reported,
             "evidence": evidence,
             "weapons": list(inc.get("weapons") or []),
-            "search_text": normalize_str(" ".join(str(e.get("text") or "") for e in evidence)),
+            **derived(inc, published),
         }
     )
     for ord_, loc in enumerate(inc.get("locations") or []):

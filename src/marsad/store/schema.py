@@ -18,7 +18,10 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
+    literal_column,
 )
+from sqlalchemy.dialects import postgresql  # noqa: F401  (registers func.to_tsvector & co. before use)
 
 metadata = MetaData()
 
@@ -40,7 +43,12 @@ articles = Table(
     Column("text", Text),
     Column("warnings", JSON),
     Column("ingested_at", String(32)),
+    # Search terms (marsad.store.search) of title, text and the places of its incidents.
+    Column("search_terms", Text),
+    # SQLite: the row's key in the FTS5 index (set by a trigger; stable across VACUUM, unlike rowid).
+    Column("seq", Integer),
     Index("ix_articles_published", "published"),
+    Index("ix_articles_seq", "seq", unique=True),
 )
 
 incidents = Table(
@@ -54,16 +62,32 @@ incidents = Table(
     Column("date_end", DAY),
     Column("date_precision", String(16)),
     Column("date_text", Text),
-    # The day the incident is filed under: its own start date, else the article's publication date.
+    # The day the incident is filed under: its own start date, else the article's publication date;
+    # never after the publication date (a report cannot precede what it reports: a later date is an
+    # extraction slip or a plan, and must not lead a newest-first list).
     Column("day", DAY),
+    Column("day_end", DAY),  # the end of its range, clipped the same way (>= day)
     Column("reported_by", JSON),
     Column("evidence", JSON),
     Column("weapons", JSON),
-    # Normalised evidence text, for ``q`` (alef/ta marbuta/ya spellings all match).
+    # Normalised evidence text: written by older versions, superseded by ``search_terms`` (left empty).
     Column("search_text", Text),
+    # Search terms of its evidence and place names, space-delimited (" t1 t2 "), for ``q``.
+    Column("search_terms", Text),
+    # Derived once at write time so the map, the list sort and the timeline need no joins:
+    # killed/injured as marsad.store.rows.total counts them, and the first geocoded place.
+    Column("killed", Integer),
+    Column("injured", Integer),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("admin1", String(255)),
     Index("ix_incidents_article", "article_id"),
     Index("ix_incidents_day", "day"),
     Index("ix_incidents_type_day", "type", "day"),
+    Index("ix_incidents_killed", "killed", "injured"),
+    # Covering indexes: the map's points and the timeline read these without touching the wide rows.
+    Index("ix_incidents_map", "lat", "lon", "killed", "injured", "type", "day", "id"),
+    Index("ix_incidents_day_totals", "day", "day_end", "killed", "injured", "type", "lat", "lon", "id"),
 )
 
 locations = Table(
@@ -169,6 +193,21 @@ reference_incidents = Table(
     Column("type", String(64)),
     Column("location", String(255)),
     Index("ix_reference_date", "date", "admin1"),
+)
+
+# The store's schema version and other facts about the database itself (marsad.store.migrate).
+meta = Table(
+    "marsad_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text),
+)
+
+# PostgreSQL full-text index over the article search terms ("simple": the terms are already folded).
+PG_TSCONFIG = literal_column("'simple'::regconfig")
+ARTICLE_TSVECTOR = func.to_tsvector(PG_TSCONFIG, articles.c.search_terms)
+Index("ix_articles_search_gin", ARTICLE_TSVECTOR, postgresql_using="gin", _table=articles).ddl_if(
+    dialect="postgresql"
 )
 
 # Children first: the order rows of one article are deleted in.

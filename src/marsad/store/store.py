@@ -7,18 +7,44 @@ id and deduplicated by content hash, so re-running an ingest over the same corpu
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, case, create_engine, delete, event, func, or_, select
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    case,
+    create_engine,
+    delete,
+    event,
+    func,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.pool import StaticPool
 
-from marsad.store.query import Filters
-from marsad.store.rows import ArticleRows, article_dict, article_sha, incident_dict, to_rows
+from marsad.store import migrate
+from marsad.store.query import FTS, SORTS, Filters, matching_articles
+from marsad.store.rows import (
+    CUMULATIVE_TOLL,
+    ArticleRows,
+    article_dict,
+    article_sha,
+    article_terms,
+    derived,
+    incident_dict,
+    to_rows,
+)
 from marsad.store.schema import (
+    ARTICLE_TSVECTOR,
     INCIDENT_CHILDREN,
+    PG_TSCONFIG,
     actors,
     articles,
     casualties,
@@ -31,6 +57,7 @@ from marsad.store.schema import (
     sources,
     verifications,
 )
+from marsad.store.search import fts5_query, matches, query_terms, shown_terms, snippet, tsquery
 
 CHUNK = 500  # ids per IN (...) list
 
@@ -69,6 +96,35 @@ def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
         yield items[i : i + size]
 
 
+TOTAL_KEYS = ("incidents", "killed", "injured", "outliers", "outlier_killed", "outlier_injured")
+
+
+def _totals() -> list[Any]:
+    """Aggregates in TOTAL_KEYS order: incidents, killed, injured over all incidents, then how many
+    incidents carry a cumulative toll (rows.CUMULATIVE_TOLL) and their share of killed and injured."""
+    killed = func.coalesce(incidents.c.killed, 0)
+    injured = func.coalesce(incidents.c.injured, 0)
+    huge = killed + injured > CUMULATIVE_TOLL
+    return [
+        func.count(incidents.c.id),
+        func.sum(killed),
+        func.sum(injured),
+        func.sum(case((huge, 1), else_=0)),
+        func.sum(case((huge, killed), else_=0)),
+        func.sum(case((huge, injured), else_=0)),
+    ]
+
+
+def _bucket(day: str, bucket: str) -> str:
+    """The first day of the week (Monday) or month ``day`` falls in."""
+    if bucket == "month":
+        return day[:7] + "-01"
+    if bucket == "week":
+        d = dt.date.fromisoformat(day)
+        return (d - dt.timedelta(days=d.weekday())).isoformat()
+    return day
+
+
 def _member_id(member: Any) -> str | None:
     """Fusion writes members as incident ids or as dicts naming one."""
     if isinstance(member, str):
@@ -87,6 +143,40 @@ class Store:
         self.url = normalize_url(url)
         self.engine = _engine(self.url)
         metadata.create_all(self.engine)
+        # How ``q`` and article search are answered: fts5 (SQLite), postgresql, or like (fallback).
+        self.search_mode = migrate.upgrade(self.engine, self._recompute)
+
+    def _recompute(self, conn: Connection, chunk: int = 200) -> None:
+        """Rewrite the derived columns of every incident and article from the stored rows (a store
+        written before they existed, or by an older rule)."""
+        ids = list(conn.execute(select(articles.c.id, articles.c.published).order_by(articles.c.id)))
+        for part in _chunks(ids, chunk):
+            published = dict(part)
+            rows = conn.execute(
+                select(incidents).where(incidents.c.article_id.in_(list(published))).order_by(incidents.c.idx)
+            ).mappings()
+            rows = [dict(r) for r in rows]
+            kids = self._children(conn, [r["id"] for r in rows])
+            by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            updates = []
+            for r in rows:
+                inc = incident_dict(r, *kids[r["id"]])
+                by_article[r["article_id"]].append(inc)
+                updates.append({"b_id": r["id"], **derived(inc, published[r["article_id"]])})
+            if updates:
+                conn.execute(update(incidents).where(incidents.c.id == bindparam("b_id")), updates)
+            arts = conn.execute(
+                select(articles.c.id, articles.c.title, articles.c.text).where(
+                    articles.c.id.in_(list(published))
+                )
+            ).mappings()
+            conn.execute(
+                update(articles).where(articles.c.id == bindparam("b_id")),
+                [
+                    {"b_id": a["id"], "search_terms": article_terms(dict(a), by_article.get(a["id"], []))}
+                    for a in arts.all()
+                ],
+            )
 
     def close(self) -> None:
         self.engine.dispose()
@@ -275,37 +365,103 @@ class Store:
                 item["published"] = r["published"]
                 item["outlet"] = r["outlet"]
                 item["ingested_at"] = r["ingested_at"]
+                # Filing day (clipped to publication) and totals, as the list, map and timeline use them.
+                item["day"] = r["day"]
+                item["killed"] = r["killed"]
+                item["injured"] = r["injured"]
             out.append(item)
         return out
 
-    def _incident_select(self, flt: Filters, newest_first: bool = True) -> Any:
-        order = (
-            (incidents.c.day.desc().nulls_last(),) if newest_first else (incidents.c.day.asc().nulls_last(),)
-        )
+    def _incident_select(self, flt: Filters, newest_first: bool = True, sort: str | None = None) -> Any:
+        """Incidents joined to their article titles, ordered by ``sort`` (date, killed or casualties,
+        ``-`` for descending; default: by filing day); ties by article and position."""
+        key = (sort or ("-date" if newest_first else "date")).strip()
+        descending = key.startswith("-")
+        name = key.lstrip("-+")
+        if name not in SORTS:
+            raise ValueError(f"sort must be one of {', '.join(SORTS)} (with - for descending), not {key!r}")
+        col: Any = {
+            "date": incidents.c.day,
+            "killed": incidents.c.killed,
+            "casualties": func.coalesce(incidents.c.killed, 0) + func.coalesce(incidents.c.injured, 0),
+        }[name]
+        order = [col.desc().nulls_last() if descending else col.asc().nulls_last()]
+        if name != "date":
+            order.append(incidents.c.day.desc().nulls_last())
         return (
             select(
                 incidents, articles.c.title, articles.c.published, articles.c.outlet, articles.c.ingested_at
             )
             .select_from(incidents.join(articles, incidents.c.article_id == articles.c.id))
-            .where(*flt.conditions())
+            .where(*flt.conditions(self.search_mode))
             .order_by(*order, incidents.c.article_id, incidents.c.idx)
         )
 
     def incidents(
-        self, limit: int = 100, offset: int = 0, **filters: Any
+        self, limit: int = 100, offset: int = 0, sort: str | None = None, **filters: Any
     ) -> tuple[int, list[dict[str, Any]]]:
-        """``(total matching, one page of incident dicts)``; newest first.
+        """``(total matching, one page of incident dicts)``; newest first unless ``sort`` says otherwise.
 
-        Each incident is the CODEBOOK dict plus ``article_id``, ``article_title`` and ``published``.
+        Each incident is the CODEBOOK dict plus ``article_id``, ``article_title``, ``published``,
+        ``day`` (filing day), ``killed`` and ``injured``.
         """
         flt = filters.pop("filters", None) or Filters(**filters)
+        stmt = self._incident_select(flt, sort=sort).limit(max(0, int(limit))).offset(max(0, int(offset)))
         with self.engine.connect() as conn:
             total = conn.execute(
-                select(func.count()).select_from(incidents).where(*flt.conditions())
+                select(func.count()).select_from(incidents).where(*flt.conditions(self.search_mode))
             ).scalar_one()
-            stmt = self._incident_select(flt).limit(max(0, int(limit))).offset(max(0, int(offset)))
             rows = conn.execute(stmt).mappings().all()
             return total, self._assemble(conn, rows)
+
+    def incident(self, incident_id: str) -> dict[str, Any] | None:
+        """One incident (as in ``incidents``), or None."""
+        stmt = (
+            select(
+                incidents, articles.c.title, articles.c.published, articles.c.outlet, articles.c.ingested_at
+            )
+            .select_from(incidents.join(articles, incidents.c.article_id == articles.c.id))
+            .where(incidents.c.id == incident_id)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt).mappings().all()
+            return self._assemble(conn, rows)[0] if rows else None
+
+    def points(self, flt: Filters | None = None) -> list[tuple[Any, ...]]:
+        """Every matching incident with coordinates, for the map, as compact tuples
+        ``(id, lat, lon, killed, injured, type, day)``."""
+        flt = flt or Filters()
+        c = incidents.c
+        stmt = select(
+            c.id, c.lat, c.lon, func.coalesce(c.killed, 0), func.coalesce(c.injured, 0), c.type, c.day
+        ).where(
+            c.lat.is_not(None), c.lon.is_not(None), *flt.conditions(self.search_mode)
+        )  # unordered: an ORDER BY would make SQLite leave the covering index
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(stmt)]
+
+    def by_admin1(self, flt: Filters | None = None) -> list[dict[str, Any]]:
+        """Per governorate: matching incidents that name a place in it, and their killed and injured
+        (an incident naming two governorates counts in both, as the governorate filter selects it)."""
+        flt = flt or Filters()
+        pairs = (
+            select(locations.c.incident_id, locations.c.admin1)
+            .where(locations.c.admin1.is_not(None))
+            .distinct()
+            .subquery()
+        )
+        stmt = (
+            select(pairs.c.admin1, *_totals())
+            .select_from(pairs.join(incidents, incidents.c.id == pairs.c.incident_id))
+            .where(*flt.conditions(self.search_mode))
+            .group_by(pairs.c.admin1)
+            .order_by(pairs.c.admin1)
+        )
+        with self.engine.connect() as conn:
+            return [
+                {"admin1": a, **{k: int(v or 0) for k, v in zip(TOTAL_KEYS, values, strict=True)}}
+                for a, *values in conn.execute(stmt)
+            ]
 
     def iter_incidents(self, flt: Filters | None = None, chunk: int = 1000) -> Iterator[dict[str, Any]]:
         """Every matching incident, oldest first, read ``chunk`` at a time (for exports)."""
@@ -334,7 +490,7 @@ class Store:
     ) -> dict[str, Any]:
         stmt = (
             select(incidents)
-            .where(incidents.c.article_id == row["id"], *flt.conditions())
+            .where(incidents.c.article_id == row["id"], *flt.conditions(self.search_mode))
             .order_by(incidents.c.idx)
         )
         incs = self._assemble(conn, conn.execute(stmt).mappings().all(), with_article=False)
@@ -355,7 +511,7 @@ class Store:
         else:
             ids_stmt = (
                 select(incidents.c.article_id)
-                .where(*flt.conditions())
+                .where(*flt.conditions(self.search_mode))
                 .distinct()
                 .order_by(incidents.c.article_id)
             )
@@ -451,49 +607,120 @@ class Store:
                 select(verifications.c.payload).where(verifications.c.article_id == art_id)
             ).scalar_one_or_none()
 
-    def timeline(self, **filters: Any) -> list[dict[str, Any]]:
-        """Per day: incidents, and killed/injured summed over top-level casualty rows (``part_of``
-        null, so "4 civilians including a child" counts 4). A vague amount counts its low bound;
-        rows of one incident with the same group and side are one figure restated (counted once,
-        at their highest), as in ``marsad.export.figures.total``."""
+    def timeline(self, bucket: str = "day", **filters: Any) -> list[dict[str, Any]]:
+        """Per day (or ISO week from Monday, or month, keyed by its first day): incidents, killed and
+        injured, by filing day. Totals are the incident figures of ``marsad.store.rows.total``
+        (top-level rows, a vague amount at its low bound, restatements once, families left out)."""
+        if bucket not in ("day", "week", "month"):
+            raise ValueError(f"bucket must be day, week or month, not {bucket!r}")
         flt = filters.pop("filters", None) or Filters(**filters)
-        number = func.coalesce(casualties.c.value, casualties.c.low, 0)
-        per_figure = (  # one figure per (incident, measure, group, side): restatements count once
-            select(
-                casualties.c.incident_id,
-                casualties.c.measure,
-                func.max(number).label("n"),
-            )
-            .where(casualties.c.part_of.is_(None), casualties.c.measure.in_(("killed", "injured")))
-            .group_by(casualties.c.incident_id, casualties.c.measure, casualties.c.group_, casualties.c.side)
-            .subquery()
-        )
-        per_incident = (
-            select(
-                per_figure.c.incident_id,
-                func.sum(case((per_figure.c.measure == "killed", per_figure.c.n), else_=0)).label("killed"),
-                func.sum(case((per_figure.c.measure == "injured", per_figure.c.n), else_=0)).label("injured"),
-            )
-            .group_by(per_figure.c.incident_id)
-            .subquery()
-        )
         stmt = (
-            select(
-                incidents.c.day,
-                func.count(incidents.c.id),
-                func.coalesce(func.sum(per_incident.c.killed), 0),
-                func.coalesce(func.sum(per_incident.c.injured), 0),
-            )
-            .select_from(incidents.outerjoin(per_incident, per_incident.c.incident_id == incidents.c.id))
-            .where(incidents.c.day.is_not(None), *flt.conditions())
+            select(incidents.c.day, *_totals())
+            .where(incidents.c.day.is_not(None), *flt.conditions(self.search_mode))
             .group_by(incidents.c.day)
             .order_by(incidents.c.day)
         )
+        out: dict[str, dict[str, Any]] = {}
         with self.engine.connect() as conn:
-            return [
-                {"date": day, "killed": int(killed), "injured": int(injured), "incidents": int(n)}
-                for day, n, killed, injured in conn.execute(stmt)
-            ]
+            for day, *values in conn.execute(stmt):
+                key = _bucket(day, bucket)
+                row = out.setdefault(key, {"date": key, **dict.fromkeys(TOTAL_KEYS, 0)})
+                for k, v in zip(TOTAL_KEYS, values, strict=True):
+                    row[k] += int(v or 0)
+        return list(out.values())
+
+    def search(self, q: str | None, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+        """Articles whose title, text or place names hold every word of ``q`` (Arabic-folded, as
+        prefixes; best first), and the stored places whose names do."""
+        terms = query_terms(q)
+        if not terms:
+            return {"q": q or "", "terms": [], "total": 0, "articles": [], "places": []}
+        a = articles.c
+        fields = (a.id, a.title, a.published, a.outlet, a.text)
+        if self.search_mode == "fts5":
+            match = literal_column("articles_fts").op("MATCH")(fts5_query(terms))
+            hits = select(FTS.c.rowid, func.bm25(literal_column("articles_fts")).label("rank")).where(match)
+            hits = hits.subquery()
+            base = select(*fields).select_from(articles.join(hits, hits.c.rowid == a.seq))
+            order: list[Any] = [hits.c.rank.asc()]
+        elif self.search_mode == "postgresql":
+            tsq = func.to_tsquery(PG_TSCONFIG, tsquery(terms))
+            base = select(*fields).where(ARTICLE_TSVECTOR.op("@@")(tsq))
+            order = [func.ts_rank(ARTICLE_TSVECTOR, tsq).desc()]
+        else:
+            base = select(*fields).where(a.id.in_(matching_articles(terms, "like")))
+            order = []
+        order += [a.published.desc().nulls_last(), a.id]
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+            page = conn.execute(base.order_by(*order).limit(max(0, limit)).offset(max(0, offset))).all()
+            counts = dict(
+                conn.execute(
+                    select(incidents.c.article_id, func.count())
+                    .where(incidents.c.article_id.in_([r.id for r in page]))
+                    .group_by(incidents.c.article_id)
+                ).all()
+            )
+            places = self._places(conn, terms)
+        return {
+            "q": q,
+            "terms": shown_terms(terms),
+            "total": total,
+            "articles": [
+                {
+                    "id": r.id,
+                    "title": r.title,
+                    "published": r.published,
+                    "outlet": r.outlet,
+                    "snippet": snippet(r.text, terms),
+                    "incidents": int(counts.get(r.id, 0)),
+                }
+                for r in page
+            ],
+            "places": places,
+        }
+
+    def _places(self, conn: Connection, terms: list[tuple[str, ...]], limit: int = 8) -> list[dict[str, Any]]:
+        """Stored places (by gazetteer id) whose Arabic or English name or written form holds the terms."""
+        loc = locations.c
+        stmt = (
+            select(
+                loc.place_id,
+                func.min(loc.name_ar),
+                func.min(loc.name_en),
+                func.min(loc.admin1),
+                func.min(loc.lat),
+                func.min(loc.lon),
+                func.min(loc.precision),
+                func.count(func.distinct(loc.incident_id)),
+            )
+            .where(loc.place_id.is_not(None))
+            .group_by(loc.place_id)
+        )
+        texts: dict[str, set[str]] = defaultdict(set)
+        for pid, text_ in conn.execute(
+            select(loc.place_id, loc.text).where(loc.place_id.is_not(None)).distinct()
+        ):
+            if text_:
+                texts[pid].add(text_)
+        found = []
+        for pid, name_ar, name_en, admin1, lat, lon, precision, n in conn.execute(stmt):
+            names = " ".join(filter(None, [name_ar, name_en, *sorted(texts.get(pid, ()))]))
+            if matches(terms, names):
+                found.append(
+                    {
+                        "place_id": pid,
+                        "name_ar": name_ar,
+                        "name_en": name_en,
+                        "admin1": admin1,
+                        "lat": lat,
+                        "lon": lon,
+                        "precision": precision,
+                        "incidents": int(n),
+                    }
+                )
+        found.sort(key=lambda p: (-p["incidents"], p["name_en"] or p["name_ar"] or ""))
+        return found[:limit]
 
     def facets(self) -> dict[str, list[str]]:
         """The filter values present in the database, sorted."""
