@@ -153,3 +153,15 @@ def test_an_event_with_nothing_of_its_own_is_no_incident(extractor: Extractor) -
 def test_aircraft_are_weapons_until_they_strike(extractor: Extractor) -> None:
     assert types(extractor, "وتملك روسيا عشرات الطائرات الحربية والمروحيات.") == []
     assert types(extractor, "وقصفت طائرات حربية بلدة كفرزيتا فجر اليوم.") == ["airstrike"]
+
+
+def test_a_campaign_and_one_of_its_days_are_two_incidents(extractor: Extractor) -> None:
+    text = (
+        "قتل 9 مدنيين يوم الأحد في قصف على مدينة دوما. "
+        "وارتفعت حصيلة القتلى المدنيين في القصف على دوما منذ 18 شباط/فبراير إلى 520 قتيلا."
+    )
+    found = extractor.process(RawArticle(id="t", text=text), published="2018-03-06").incidents
+    assert sorted((i.date.start, [c.count.value for c in i.casualties][0]) for i in found) == [
+        ("2018-02-18", 520),
+        ("2018-03-04", 9),
+    ]

@@ -307,6 +307,8 @@ class ArticleExtractor:
                 return group
             if gtype != f.type:
                 continue
+            if _other_days(f, group):
+                continue  # "منذ 18 شباط" beside "السبت": a campaign and one of its days
             if f.locations and _locs(group):
                 if _places_overlap(f.locations, _locs(group)):
                     return group
@@ -341,7 +343,11 @@ class ArticleExtractor:
         """ "الهجوم", "القصف", "الضربات": the event told elsewhere in the article that such a word fits,
         at the same place when the clause names one; or None when it is an event of its own."""
         fits = [
-            g for g in groups if not _generic_only(g) and self.typer.compatible(f.type or "", _type_of(g))
+            g
+            for g in groups
+            if not _generic_only(g)
+            and self.typer.compatible(f.type or "", _type_of(g))
+            and not _other_days(f, g)
         ]
         own = _places(f.locations)[:1]  # the clause's own place, not a list attached after it
         if own:
@@ -543,6 +549,16 @@ def _says_something(incident: Incident) -> bool:
         or [a for a in incident.actors if a.id != "civilians"]
         or incident.reported_by
     )
+
+
+def _other_days(f: Frame, group: list[Frame]) -> bool:
+    """Both tell the day they happened, and the days differ (or one is a span of days)."""
+    mine = [d for d in f.dates if d.start]
+    theirs = [d for g in group for d in g.dates if d.start]
+    if not mine or not theirs:
+        return False
+    a, b = mine[0], theirs[0]
+    return (a.start, a.precision == "day") != (b.start, b.precision == "day")
 
 
 def _anchored(frames: list[Frame]) -> bool:
