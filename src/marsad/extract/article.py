@@ -60,6 +60,7 @@ class Frame:
     locations: list[Location] = field(default_factory=list)
     actors: list[ActorHit] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
+    dates_borrowed: bool = False  # the dates are its sentence's, not the clause's own
     weapons: list[str] = field(default_factory=list)
     reporters: list[str] = field(default_factory=list)
     report_dates: list[DateRef] = field(default_factory=list)  # days things were said, not done
@@ -245,6 +246,7 @@ class ArticleExtractor:
                 f.actors = list(sent_actors)
             if not f.dates:
                 f.dates = sent_dates[:1]
+                f.dates_borrowed = bool(f.dates)
 
     # ------------------------------------------------------------------------------------------
     def _incidents(
@@ -553,8 +555,8 @@ def _says_something(incident: Incident) -> bool:
 
 def _other_days(f: Frame, group: list[Frame]) -> bool:
     """Both tell the day they happened, and the days differ (or one is a span of days)."""
-    mine = [d for d in f.dates if d.start]
-    theirs = [d for g in group for d in g.dates if d.start]
+    mine = [d for d in f.dates if d.start and not f.dates_borrowed]
+    theirs = [d for g in group if not g.dates_borrowed for d in g.dates if d.start]
     if not mine or not theirs:
         return False
     a, b = mine[0], theirs[0]
