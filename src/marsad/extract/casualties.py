@@ -80,6 +80,21 @@ class CasualtyExtractor:
         before = t[max(0, pos - 25) : pos].split()[-2:]
         return any(w in self.lex.casualty_negations for w in before)
 
+    def _not_a_count(self, t: str, q: Quantity) -> bool:
+        before = _word_before(t, q.start)
+        if before in self.lex.ratio_before:
+            return True
+        return before in self.lex.year_before and _looks_like_year(q)
+
+    def _purpose(self, t: str, tr: Match, floor: int) -> bool:
+        """ "لإجلاء الجرحى" says what for; but "لتقتل شخصا" (ل before a verb) tells what followed,
+        and "دفع القصف السكان للنزوح" whom the shelling made flee."""
+        if not self.modality.purpose(t, tr, floor):
+            return False
+        if tr.key[:1] in ("ي", "ت") and tr.payload not in ("evacuated",):
+            return False
+        return not self._forced(t, tr.start)
+
     def _nearest_trigger(self, t: str, triggers: list[Match], start: int, end: int) -> Match | None:
         before = None
         for tr in triggers:
@@ -134,13 +149,16 @@ class CasualtyExtractor:
             Quantity(q.start + s, q.end + s, q.number_start + s, q.value, q.low, q.high, q.qualifier, q.kind)
             for q in quantities
         ]
+        # "عام 2011", "واحد من كل عشرة أشخاص": a year or a ratio counts no one
+        blocked = [q for q in quantities if self._not_a_count(t, q)]
+        quantities = [q for q in quantities if q not in blocked]
         nouns = lex.nouns.find(t, s, e)
         triggers = [
             tr
             for tr in lex.triggers.find(t, s, e)
             if not self._negated(t, tr.start)
             and not self.modality.hypothetical(t, tr, s)
-            and not self.modality.purpose(t, tr, s)
+            and not self._purpose(t, tr, s)
         ]
         part_cues = lex.part_of_cues.find(t, s, e)
         among = lex.among_cues.find(t, s, e)
@@ -168,6 +186,8 @@ class CasualtyExtractor:
             if i in skip:
                 continue
             noun: Noun = nm.payload
+            if any(b.end <= nm.start and t[b.end : nm.start].strip() in _GAP_OK for b in blocked):
+                continue
             q = None
             for qi, cand in enumerate(quantities):
                 if qi not in used_q and cand.end <= nm.start and t[cand.end : nm.start].strip() in _GAP_OK:
@@ -223,6 +243,7 @@ class CasualtyExtractor:
                     value = lex.post_numerals[nxt_word[0]]
                     count = Count(value, value, None, "exact")
                     end = t.index(nxt_word[0], end) + len(nxt_word[0])
+                    used_q.update(k for k, x in enumerate(quantities) if nm.end <= x.start < end)
             after_q = self.numbers.qualifier_after(t, end)
             if after_q and count.qualifier == "exact":
                 qual, end = after_q
@@ -524,13 +545,20 @@ class CasualtyExtractor:
             for tr in triggers:
                 if tr.end <= q.start and self._adverbs_only(t[tr.end : q.start]):
                     trig = tr  # "أصيب حتى الآن 37"
-            if trig is None:
+            after = None if trig is not None else self._trigger_after_count(t, q, triggers, e)
+            if trig is None and after is None:
                 continue
             nxt_noun = next((n for n in nouns if n.start >= q.end), None)
             if nxt_noun is not None and t[q.end : nxt_noun.start].strip() in _GAP_OK:
                 continue
             count = _count_from(q)
+            if after is not None:
+                # "إن العشرات أصيبوا", "دفع القصف الآلاف إلى النزوح": the count is the verb's subject
+                # or object, and counts people
+                rows.append(Row(after.payload, "people", count, q.start, after.end, anchor=q.start))
+                continue
             actor, end = self._side_after(t, q.end, actors, q.end)
+            nxt_word = t[q.end : q.end + 24].replace("،", " ").split()[:1]
             if actor is not None and actor.armed and t[q.end : actor.start].strip().startswith("من"):
                 row = Row(trig.payload, "fighters", count, q.start, end, side=actor.id, anchor=q.start)
             elif (
@@ -538,6 +566,8 @@ class CasualtyExtractor:
                 or t[q.end : q.end + 2].strip() in ("", "،", ",", ".")
                 or q.end >= e - 1
                 or t[q.end : q.end + 12].split()[:1] in (["بينهم"], ["منهم"], ["بينهن"], ["من بينهم"])
+                # "أصيب 40 منذ بدء الهجوم", "أصيب خمسة بجروح": the clause goes on with no noun
+                or (nxt_word and nxt_word[0] in self.lex.no_object_after and nxt_word[0] != "من")
             ):
                 row = Row(trig.payload, "people", count, q.start, q.end, anchor=q.start)
             else:
@@ -545,6 +575,36 @@ class CasualtyExtractor:
             rows.append(row)
             rows.extend(self._chained_measures(t, triggers, trig, [row]))
         return rows
+
+    def _trigger_after_count(self, t: str, q: Quantity, triggers: list[Match], e: int) -> Match | None:
+        """A verb right after a count with no noun: "العشرات أصيبوا" (its subject) or, after a
+        verb of forcing, "الآلاف على النزوح", "عشرات الآلاف إلى الفرار" (its object)."""
+        if _looks_like_year(q):
+            return None
+        for tr in triggers:
+            if tr.start < q.end:
+                continue
+            if tr.start - q.end > 24 or tr.start >= e:
+                return None
+            gap = t[q.end : tr.start].split()
+            if tr.prefix.startswith(("و", "ف")):
+                return None
+            if not gap or gap == ["علي", "الاقل"]:
+                return tr if tr.key in self.lex.verbs_after_count else None
+            if (
+                len(gap) == 1
+                and gap[0] in ("الي", "علي")
+                and tr.payload in ("displaced", "evacuated")
+                and self._forced(t, q.start)
+            ):
+                return tr
+            return None
+        return None
+
+    def _forced(self, t: str, pos: int) -> bool:
+        """ "دفع القصف الآلاف ...", "أجبرت المعارك السكان ...": a verb of forcing shortly before."""
+        words = t[max(0, pos - 60) : pos].replace("،", " ").split()[-6:]
+        return any(w in self.lex.forcing_verbs or _bare_link(w) in self.lex.forcing_verbs for w in words)
 
     def _drop_agents(self, t: str, rows: list[Row], nouns: list[Match]) -> list[Row]:
         """In "اعتقل عناصر من X قياديين في Y" the first noun is the agent, not the victim.
@@ -652,6 +712,15 @@ def _only_subject(t: str, a: int, b: int, actors: list[ActorSpan]) -> bool:
 def _one_figure(count: Count) -> bool:
     """A number or an amount ("35", "العشرات"), not a bare plural ("عناصر")."""
     return count.value is not None or (count.low or 0) > 1
+
+
+def _looks_like_year(q: Quantity) -> bool:
+    return q.kind == "number" and q.qualifier == "exact" and q.value is not None and 1900 <= q.value <= 2100
+
+
+def _word_before(t: str, pos: int) -> str:
+    words = t[max(0, pos - 16) : pos].split()
+    return words[-1] if words else ""
 
 
 def _bare_link(word: str) -> str:

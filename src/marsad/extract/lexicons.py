@@ -72,6 +72,10 @@ class Lexicons:
         self.attacker_words = PhraseMatcher((w, True) for w in cas["attacker_words"])
         self.trigger_gap_words = _words(cas["trigger_gap_words"])
         self.toll_verbs = _words(cas["toll_verbs"])
+        self.verbs_after_count = _words(cas["verbs_after_count"])
+        self.forcing_verbs = _words(cas["forcing_verbs"])
+        self.ratio_before = _words(cas["ratio_before"])
+        self.year_before = _words(cas["year_before"])
         self.side_link_words = _words(cas["side_link_words"])
         self.civil_bodies = PhraseMatcher((w, True) for w in cas["civil_bodies"])
         self.side_nisbas = PhraseMatcher(
