@@ -12,17 +12,17 @@ from dataclasses import dataclass, field, replace
 
 from marsad.extract.actors import ActorFinder, ActorHit, SourceFinder
 from marsad.extract.background import BackgroundFinder, is_background_date
-from marsad.extract.casualties import ATTACKERS, BOTH_SIDES, CasualtyExtractor, Row
+from marsad.extract.casualties import CasualtyExtractor, Row
 from marsad.extract.dates import DateFinder
 from marsad.extract.events import EventTyper, Typing
 from marsad.extract.gazetteer import Gazetteer
+from marsad.extract.incident_casualties import Found, incident_casualties
 from marsad.extract.lexicons import Lexicons
 from marsad.extract.locations import LocationFinder
 from marsad.extract.scope import incident_country, incident_locations
 from marsad.models import (
     ActorMention,
     ArticleResult,
-    Casualty,
     DateRef,
     Doc,
     Incident,
@@ -35,16 +35,6 @@ from marsad.text.segment import clause_spans, sentence_spans
 
 _THAT = frozenset({"ان", "انه", "انها", "انهم"})
 _STATEMENT_TYPES = frozenset({"negotiation", "aid_delivery", "other"})
-
-
-@dataclass(slots=True)
-class Found:
-    """A casualty with the sentence-level keys that tie a breakdown row to its parent."""
-
-    key: tuple[int, int]
-    parent: tuple[int, int] | None
-    casualty: Casualty
-    among: bool = False  # "من بين القتلى ...": part of a figure given in an earlier sentence
 
 
 @dataclass(slots=True)
@@ -378,10 +368,7 @@ class ArticleExtractor:
         if etype in ("negotiation", "aid_delivery"):
             for a in actors:
                 a.role = "party"
-        self._fill_sides([c.casualty for c in found], actors)
-        self._arrest_or_abduction([c.casualty for c in found], actors)
-        _link_among(found)
-        casualties = _both_sides(_dedupe_casualties(found), actors, self.lex)
+        casualties = incident_casualties(found, actors, self.lex)
         for c in casualties:
             if (
                 c.group in ("civilians", "children", "women")
@@ -452,24 +439,6 @@ class ArticleExtractor:
             if cur is None or (cur.role == "party" and h.role != "party"):
                 best[h.id] = mention
         return list(best.values())
-
-    def _fill_sides(self, casualties: list[Casualty], actors: list[ActorMention]) -> None:
-        """Fighters with no side named are those of the incident's only targeted armed actor."""
-        sides = {a.id for a in actors if a.role == "target" and a.id != "civilians"}
-        if len(sides) != 1:
-            return
-        side = next(iter(sides))
-        for c in casualties:
-            if c.group == "fighters" and c.side is None:
-                c.side = side
-
-    def _arrest_or_abduction(self, casualties: list[Casualty], actors: list[ActorMention]) -> None:
-        """ACLED codes an 'arrest' by a non-state armed group as an abduction."""
-        perps = [self.lex.actors[a.id] for a in actors if a.role == "perpetrator"]
-        if perps and not any(p.state for p in perps):
-            for c in casualties:
-                if c.measure == "arrested":
-                    c.measure = "abducted"
 
 
 def _headline_end(doc: Doc) -> int:
@@ -624,77 +593,6 @@ def _type_from_weapons(frames: list[Frame]) -> str:
     if "chemical" in weapons:
         return "chemical_attack"
     return "other"
-
-
-def _both_sides(casualties: list[Casualty], actors: list[ActorMention], lex: Lexicons) -> list[Casualty]:
-    """ "قتلى وجرحى من الطرفين": one row for each of the incident's two armed sides (none named: no side);
-    "43 من العناصر المهاجمة" are the perpetrator's fighters."""
-    sides = list(dict.fromkeys(a.id for a in actors if a.id != "civilians" and a.id in lex.actors))[:2]
-    extra: list[Casualty] = []
-    armed = [a for a in actors if a.id in lex.actors and a.id != "civilians"]
-    attackers = [a.id for a in armed if a.role == "perpetrator"] or [a.id for a in armed if a.role == "party"]
-    for c in casualties:
-        if c.side == ATTACKERS:
-            c.side = attackers[0] if attackers else None
-        if c.side != BOTH_SIDES:
-            continue
-        c.side = sides[0] if sides else None
-        extra += [replace(c, side=side, reported_by=list(c.reported_by)) for side in sides[1:]]
-    return casualties + extra
-
-
-def _dedupe_casualties(found: list[Found]) -> list[Casualty]:
-    """The same figure repeated in one incident is one row; part_of becomes an index in the list.
-
-    A headline's "مقتل 26 عنصرا" and the body's "ما لا يقل عن 26 عنصرا" are one fact: the row with the
-    more informative qualifier is kept and the reporters of both are merged.
-    """
-    out: list[Casualty] = []
-    parents: list[tuple[int, int] | None] = []
-    index_of: dict[tuple[int, int], int] = {}
-    seen: dict[tuple, int] = {}
-    for f in found:
-        c = f.casualty
-        amount = c.count.value if c.count.value is not None else ("vague", c.count.low)
-        key = (c.measure, c.group, c.side, amount, f.parent is not None)
-        if key in seen:
-            i = seen[key]
-            kept = out[i]
-            if kept.count.qualifier == "exact" and c.count.qualifier != "exact":
-                c.reported_by = list(dict.fromkeys([*kept.reported_by, *c.reported_by]))
-                out[i] = c
-            else:
-                kept.reported_by += [r for r in c.reported_by if r not in kept.reported_by]
-            index_of[f.key] = i
-            continue
-        seen[key] = index_of[f.key] = len(out)
-        out.append(c)
-        parents.append(f.parent)
-    for c, parent in zip(out, parents, strict=True):
-        c.part_of = None if parent is None else index_of.get(parent)
-    return out
-
-
-def _link_among(found: list[Found]) -> None:
-    """Point "من بين القتلى أربعة عناصر" at the largest earlier figure of the same measure."""
-    for i, f in enumerate(found):
-        if not f.among or f.parent is not None:
-            continue
-        value = f.casualty.count.value or f.casualty.count.low or 0
-        best: Found | None = None
-        for g in found[:i]:
-            c = g.casualty
-            if g.among or g.parent is not None or c.measure != f.casualty.measure:
-                continue
-            if c.group not in ("people", "civilians", "fighters") or c.group == f.casualty.group:
-                continue
-            total = c.count.value if c.count.value is not None else c.count.low
-            if total is not None and total < value:
-                continue
-            if best is None or (total or 0) > (best.casualty.count.value or best.casualty.count.low or 0):
-                best = g
-        if best is not None:
-            f.parent = best.key
 
 
 def _attach_place_lists(frames: list[Frame]) -> None:
