@@ -50,3 +50,39 @@ NO_NOUN = [
 @pytest.mark.parametrize(("text", "expected"), NO_NOUN, ids=[str(i) for i in range(len(NO_NOUN))])
 def test_counts_without_a_noun(extractor: Extractor, text: str, expected: list[tuple]) -> None:
     check(extractor, text, expected)
+
+
+# -- whose fighters: a possessive pronoun, the verb's "من X", a nationality after joined nouns, ranks,
+# a mixed force, two sides counted together ---------------------------------------------------------
+SIDES = [
+    # the pronoun agrees with the actor named before it
+    ("وأحصت تركيا مقتل 42 من جنودها على الأقل منذ بدء الهجوم.", [("killed", "fighters", "turkey", 42)]),
+    ("قال الجيش الإسرائيلي إن أربعة من جنوده أصيبوا في الاشتباك.", [("injured", "fighters", "israel", 4)]),
+    # a masculine pronoun does not point at a feminine name
+    ("شنت روسيا غارات على مواقع التنظيم وقتلت 20 من عناصره.", [("killed", "fighters", "isis", 20)]),
+    # "من X" after the verb that follows the count
+    ("قال المرصد إن 18 شخصا قتلوا من تنظيم داعش في الغارات.", [("killed", "fighters", "isis", 18)]),
+    # a nationality after two joined nouns
+    ("قتل 9 من الجنود والخبراء الروس في الهجوم.", [("killed", "fighters", "russia", 9)]),
+    ("قتل مستشاران إيرانيان في الغارة.", [("killed", "fighters", "iran", 2)]),
+    # an officer's rank is a fighter
+    ("أسفرت الضربة عن مقتل عقيد في الجيش السوري.", [("killed", "fighters", "syrian_government", 1)]),
+    # fighters counted with allies' nationals are the mixed pro-government force
+    (
+        "وثق المرصد مقتل 30 مقاتلا على الأقل بينهم إيرانيون في الغارات.",
+        [("killed", "fighters", "syrian_government", 30)],
+    ),
+    (
+        "أسفرت الغارة عن مقتل 60 جنديا من بينهم 11 جنديا روسيا.",
+        [("killed", "fighters", "syrian_government", 60), ("killed", "fighters", "russia", 11)],
+    ),
+    # two sides counted together: no one side
+    ("قتل 30 عنصرا من تنظيم داعش وجبهة النصرة في الغارات.", [("killed", "fighters", None, 30)]),
+    # a number before a definite singular counts it not ("the 30th division's colonel")
+    ("اختطف المسلحون قائد الكتيبة 30 العقيد أحمد.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIDES, ids=[str(i) for i in range(len(SIDES))])
+def test_sides(extractor: Extractor, text: str, expected: list[tuple]) -> None:
+    check(extractor, text, expected)

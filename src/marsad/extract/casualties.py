@@ -29,6 +29,7 @@ _TRIGGER_AFTER = 25  # ... or after it ("118 مريضا نقلوا")
 _SIDE_WINDOW = 45
 _EXIT_WORDS = frozenset({"خروج", "خرج", "خرجوا"})  # fighters "leaving" under a deal are evacuated
 _OTHERS = frozenset({"اخرين", "اخرون"})
+_POSSESSIVE = ("هما", "هم", "ها", "ه")  # "جنودها": whose fighters, said by the pronoun
 
 
 @dataclass(slots=True)
@@ -129,12 +130,44 @@ class CasualtyExtractor:
         return None, pos
 
     def _nisba_after(self, t: str, pos: int) -> tuple[str | None, int]:
-        """ "ثلاثة جنود أتراك", "مقاتلا كرديا": the nationality right after counted fighters."""
-        for m in self.lex.side_nisbas.find(t, pos, min(len(t), pos + 24)):
-            if t[pos : m.start].strip() == "" and m.prefix in ("", "ال"):
+        """ "ثلاثة جنود أتراك", "مقاتلا كرديا", "9 من الجنود والخبراء الروس": the nationality right
+        after counted fighters, or after one more noun joined to them."""
+        for m in self.lex.side_nisbas.find(t, pos, min(len(t), pos + 40)):
+            gap = t[pos : m.start].split()
+            if m.prefix in ("", "ال") and (
+                not gap or (len(gap) == 1 and gap[0][:1] == "و" and len(gap[0]) > 3)
+            ):
                 return m.payload, m.end
             break
         return None, pos
+
+    def _antecedent(self, t: str, s: int, nm: Match, actors: list[ActorSpan]) -> str | None:
+        """ "أحصت تركيا مقتل 42 من جنودها": the nearest armed actor before the noun whose gender
+        the possessive pronoun agrees with."""
+        suffix = next(x for x in _POSSESSIVE if nm.key.endswith(x))
+        for a in reversed(actors):
+            if a.end > nm.start or a.start < s or not a.armed:
+                continue
+            if suffix in ("هم", "هما") or (suffix == "ها") == self._feminine(t[a.start : a.end]):
+                return a.id
+        return None
+
+    def _feminine(self, name: str) -> bool:
+        words = name.replace("«", " ").replace('"', " ").split()
+        if not words:
+            return False
+        head = words[0]
+        for p in ("وال", "بال", "لل", "ال", "و", "ب", "ل"):
+            if head.startswith(p) and len(head) - len(p) > 2:
+                rest = head[len(p) :]
+                if p.endswith("ال") or p == "لل" or rest in self.lex.feminine_heads:
+                    head = rest
+                    break
+        return (
+            head.endswith(("ه", "يا"))
+            or head in self.lex.feminine_heads
+            or words[0] in self.lex.feminine_heads
+        )
 
     # -- main ----------------------------------------------------------------------------------
     def sentence(
@@ -193,6 +226,8 @@ class CasualtyExtractor:
             for qi, cand in enumerate(quantities):
                 if qi not in used_q and cand.end <= nm.start and t[cand.end : nm.start].strip() in _GAP_OK:
                     q, q_index = cand, qi
+            if q is not None and noun.number == 1 and nm.definite and t[q.end : nm.start].strip() == "":
+                q = None  # "قائد الفرقة 30 العقيد": a number before a definite singular counts it not
             # measure
             trig = None
             among_cue = None
@@ -324,6 +359,14 @@ class CasualtyExtractor:
                 fighters=noun.group == "fighters",
                 measure_noun=noun.measure is not None,
             )
+            if refined_side is None and refined_group is None and trig is not None and trig.start >= nm.end:
+                # "18 شخصا قتلوا من النصرة": the side after the verb that follows the count
+                actor, side_end = self._side_after(t, trig.end, actors, trig.end)
+                if actor is not None and actor.armed and t[trig.end : actor.start].split()[:1] == ["من"]:
+                    refined_side, tail = actor.id, side_end
+                    refined_group = "fighters" if noun.group == "people" else None
+            if refined_side is None and noun.group == "fighters" and nm.key.endswith(_POSSESSIVE):
+                refined_side = self._antecedent(t, s, nm, actors)
             for r in chain:
                 if refined_group:
                     r.group = (
@@ -347,6 +390,7 @@ class CasualtyExtractor:
         rows = self._plausible(rows)
         rows = self._drop_agents(t, rows, nouns)
         self._link_parts(t, rows, part_cues, among)
+        self._mixed_forces(t, rows, part_cues)
         for r in rows:
             if r.part_of is not None:
                 r.among = False  # its parent is in this sentence
@@ -356,6 +400,26 @@ class CasualtyExtractor:
             if prev.among and r.part_of is None and t[prev.end : r.start].strip() in ("", "و", "،"):
                 r.among, r.measure = True, prev.measure
         return rows
+
+    def _mixed_forces(self, t: str, rows: list[Row], cues: list[Match]) -> None:
+        """ "مقتل 23 مقاتلا بينهم إيرانيون", "100 جندي من بينهم 19 جنديا روسيا": fighters of no named
+        side counted with the nationals of an ally are the mixed force of the side the ally fights for."""
+        for k, r in enumerate(rows):
+            if r.group != "fighters" or r.side is not None or r.agent:
+                continue
+            nationals = [x.nisba for x in rows if x.part_of == k and x.nisba]
+            nationals += [x.side for x in rows if x.part_of == k and x.group == "fighters" and x.side]
+            cue = next((c for c in cues if 0 <= c.start - r.end <= 3), None)
+            if cue is not None:
+                for m in self.lex.side_nisbas.find(t, cue.end, min(len(t), cue.end + 30)):
+                    gap = t[cue.end : m.start].strip()
+                    counts = self.numbers.find(gap)
+                    if not gap or (len(counts) == 1 and counts[0].start == 0 and counts[0].end == len(gap)):
+                        nationals.append(m.payload)
+                    break
+            mixed = {self.lex.mixed_force_side.get(n) for n in nationals} - {None}
+            if len(mixed) == 1:
+                r.side = mixed.pop()
 
     def _chained_measures(
         self, t: str, triggers: list[Match], trig: Match, chain: list[Row], rows: list[Row] | None = None
@@ -444,38 +508,35 @@ class CasualtyExtractor:
         part_cues: list[Match],
         rows: list[Row],
     ) -> bool:
+        # "قائد الفرقة": a singular in construct with a definite noun is definite too
+        definite = nm.definite or (noun.number == 1 and t[nm.end : nm.end + 3].strip().startswith("ال"))
         cue_ends = [c.end for c in part_cues if c.end <= nm.start]
         if cue_ends and rows and t[max(cue_ends) : nm.start].strip() in ("", "من"):
             return True
         prev_text = t[max(0, nm.start - 30) : nm.start].rstrip()
         for tr in triggers:
             if tr.end <= nm.start and t[tr.end : nm.start].strip() in ("", "من"):
-                return not nm.definite  # "إجلاء المدنيين" names no count
+                return not definite  # "إجلاء المدنيين" names no count
         # "لقي طفلان حتفهما", "رجلا واحدا على الأقل قتل": a trigger right after the noun
         for tr in triggers:
             if tr.start >= nm.end and _subject_gap(t[nm.end : tr.start]) and not tr.prefix.startswith("و"):
-                return not (nm.definite and self._takes_object(t, tr.end))
+                return not (definite and self._takes_object(t, tr.end))
         # "امرأتين وطفل": an indefinite noun coordinated with the row just found
-        if (
-            rows
-            and nm.prefix.startswith("و")
-            and not nm.definite
-            and t[rows[-1].end : nm.start].strip() == ""
-        ):
+        if rows and nm.prefix.startswith("و") and not definite and t[rows[-1].end : nm.start].strip() == "":
             return True
         # "اعتقل عناصر من X قياديين": the object after a verb's subject
         if (
             rows
             and rows[-1].count.qualifier == "vague"
             and rows[-1].count.low == 1
-            and not nm.definite
+            and not definite
             and not nm.prefix.startswith("و")
             and len(t[rows[-1].end : nm.start].strip(" \"'«»").split()) <= 1
         ):
             return True
         if noun.measure is None:
             return False
-        if nm.definite:
+        if definite:
             return False
         words = prev_text.split()
         if words and (words[-1] in self.lex.bare_cues or " ".join(words[-2:]) in self.lex.bare_cues):
@@ -504,6 +565,9 @@ class CasualtyExtractor:
                 return "people", None, body.end  # "800 عنصر من الدفاع المدني" are rescuers, not fighters
         actor, end = self._side_after(t, pos, actors, noun_start)
         if actor is not None and actor.armed:
+            joint = _joint(t, actor, actors)
+            if joint is not None:
+                return "fighters", JOINT, joint  # "3042 من داعش والنصرة": two sides counted together
             return None, actor.id, end
         nisba, end = self._nisba_after(t, pos) if fighters else (None, pos)
         if nisba is not None:
@@ -561,7 +625,9 @@ class CasualtyExtractor:
             actor, end = self._side_after(t, q.end, actors, q.end)
             nxt_word = t[q.end : q.end + 24].replace("،", " ").split()[:1]
             if actor is not None and actor.armed and t[q.end : actor.start].strip().startswith("من"):
-                row = Row(trig.payload, "fighters", count, q.start, end, side=actor.id, anchor=q.start)
+                joint = _joint(t, actor, actors)
+                side, end = (JOINT, joint) if joint is not None else (actor.id, end)
+                row = Row(trig.payload, "fighters", count, q.start, end, side=side, anchor=q.start)
             elif (
                 q.kind == "vague"
                 or t[q.end : q.end + 2].strip() in ("", "،", ",", ".")
@@ -713,6 +779,19 @@ def _only_subject(t: str, a: int, b: int, actors: list[ActorSpan]) -> bool:
 def _one_figure(count: Count) -> bool:
     """A number or an amount ("35", "العشرات"), not a bare plural ("عناصر")."""
     return count.value is not None or (count.low or 0) > 1
+
+
+def _joint(t: str, actor: ActorSpan, actors: list[ActorSpan]) -> int | None:
+    """End of a second armed actor of another side joined to ``actor`` by و ("من داعش والنصرة")."""
+    for b in actors:
+        if b.start < actor.end:
+            continue
+        gap = t[actor.end : b.start].replace("«", " ").replace("»", " ").replace('"', " ").strip()
+        joined = gap == "و" or (gap == "" and t[b.start : b.start + 1] == "و")
+        if joined and b.armed and b.side != actor.side:
+            return b.end
+        return None
+    return None
 
 
 def _looks_like_year(q: Quantity) -> bool:

@@ -75,6 +75,8 @@ class Lexicons:
         self.verbs_after_count = _words(cas["verbs_after_count"])
         self.forcing_verbs = _words(cas["forcing_verbs"])
         self.ratio_before = _words(cas["ratio_before"])
+        self.mixed_force_side: dict[str, str] = cas["mixed_force_side"]
+        self.feminine_heads = _words(cas["feminine_heads"])
         self.year_before = _words(cas["year_before"])
         self.side_link_words = _words(cas["side_link_words"])
         self.civil_bodies = PhraseMatcher((w, True) for w in cas["civil_bodies"])
