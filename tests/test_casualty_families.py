@@ -86,3 +86,42 @@ SIDES = [
 @pytest.mark.parametrize(("text", "expected"), SIDES, ids=[str(i) for i in range(len(SIDES))])
 def test_sides(extractor: Extractor, text: str, expected: list[tuple]) -> None:
     check(extractor, text, expected)
+
+
+# -- no event: a deal's terms, a permission, a thing avoided or threatened ---------------------------
+NOT_HAPPENED = [
+    ("توصل الطرفان إلى اتفاق يقضي بإجلاء 1300 مدني من المدينة.", []),
+    ("أعلنت روسيا هدنة للسماح للمدنيين بالمغادرة.", []),
+    ("دعا المجلس إلى حل سياسي لتفادي وقوع خسائر في الأرواح.", []),
+    ("هدد التنظيم في أواخر الشهر الماضي بإعدام رهائن لديه.", []),
+    ("قالت المنظمة إن مئات العائلات الراغبين في الخروج من المدينة ينتظرون.", []),
+    # what did happen still counts
+    ("أسفر القصف عن وقوع خسائر في الأرواح.", [("killed", "people", None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_HAPPENED, ids=[str(i) for i in range(len(NOT_HAPPENED))])
+def test_not_happened(extractor: Extractor, text: str, expected: list[tuple]) -> None:
+    check(extractor, text, expected)
+
+
+# -- restatements: a breakdown with no amount, a vague lead made precise, unsided or people rows
+# beside the same number of one side's fighters ------------------------------------------------------
+RESTATED = [
+    ("قتل 30 شخصا على الأقل بينهم أطفال في القصف.", [("killed", "people", None, 30)]),
+    (
+        "قتل عدد من المدنيين بينهم طفل في غارات على البلدة. "
+        "وقال المرصد إن الغارات أسفرت عن مقتل خمسة مدنيين بينهم طفل.",
+        [("killed", "civilians", None, 5), ("killed", "children", None, 1)],
+    ),
+    (
+        "أعلنت وزارة الدفاع الروسية مقتل ثلاثة جنود روس في هجوم على قاعدة في دير الزور. "
+        "وأقيمت جنازات لثلاثة جنود قتلوا في الهجوم.",
+        [("killed", "fighters", "russia", 3)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RESTATED, ids=[str(i) for i in range(len(RESTATED))])
+def test_restated(extractor: Extractor, text: str, expected: list[tuple]) -> None:
+    check(extractor, text, expected)

@@ -82,6 +82,22 @@ class CasualtyExtractor:
         before = t[max(0, pos - 25) : pos].split()[-2:]
         return any(w in self.lex.casualty_negations for w in before)
 
+    def _hypothetical(self, t: str, pos: int, floor: int, prefix: str = "") -> bool:
+        """ "اتفاق يقضي بإجلاء", "للسماح للمدنيين بالخروج", "لتفادي وقوع خسائر", "هدد التنظيم في
+        أواخر الشهر بإعدام": a deal's terms, a permission, a thing avoided or threatened, not a count
+        of what happened. Read before the trigger (or the cue of a bare measure noun) at ``pos``."""
+        m = Match(pos, pos, pos, "", None, prefix)
+        if self.modality.hypothetical(t, m, floor):
+            return True
+        words = t[max(floor, pos - 50) : pos].replace("،", " ").split()[-4:]
+        pairs = [" ".join(words[k : k + 2]) for k in range(len(words) - 1)]
+        if any(_forms(w) & self.lex.casualty_hypothetical for w in words + pairs):
+            return True
+        if prefix.endswith("ب"):  # "هدد ... بإعدام نساء": the threat governs a ب far from its verb
+            wide = t[max(floor, pos - 90) : pos].replace("،", " ").split()[-10:]
+            return any(_forms(w) & self.lex.threat_verbs for w in wide)
+        return False
+
     def _not_a_count(self, t: str, q: Quantity) -> bool:
         before = _word_before(t, q.start)
         if before in self.lex.ratio_before:
@@ -191,7 +207,7 @@ class CasualtyExtractor:
             tr
             for tr in lex.triggers.find(t, s, e)
             if not self._negated(t, tr.start)
-            and not self.modality.hypothetical(t, tr, s)
+            and not self._hypothetical(t, tr.start, s, tr.prefix)
             and not self._purpose(t, tr, s)
         ]
         part_cues = lex.part_of_cues.find(t, s, e)
@@ -540,7 +556,8 @@ class CasualtyExtractor:
             return False
         words = prev_text.split()
         if words and (words[-1] in self.lex.bare_cues or " ".join(words[-2:]) in self.lex.bare_cues):
-            return True
+            cue_start = t.rfind(words[-1], 0, nm.start)
+            return not self._hypothetical(t, cue_start, 0)  # not "لتفادي وقوع خسائر"
         # "قتلى وجرحى": a pair of measure nouns
         nxt = nouns[i + 1] if i + 1 < len(nouns) else None
         return bool(
@@ -801,6 +818,18 @@ def _looks_like_year(q: Quantity) -> bool:
 def _word_before(t: str, pos: int) -> str:
     words = t[max(0, pos - 16) : pos].split()
     return words[-1] if words else ""
+
+
+def _forms(word: str) -> set[str]:
+    """A word with and without the clitics it may carry: "وللسماح" -> السماح, سماح, ..."""
+    out = {word}
+    w = word[1:] if len(word) > 3 and word[0] in "وف" else word
+    out.add(w)
+    if w.startswith("لل") and len(w) > 4:
+        out |= {"ال" + w[2:], w[2:]}
+    elif len(w) > 3 and w[0] in "لب":
+        out.add(w[1:])
+    return out
 
 
 def _bare_link(word: str) -> str:

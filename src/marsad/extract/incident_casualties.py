@@ -29,7 +29,44 @@ def incident_casualties(found: list[Found], actors: list[ActorMention], lex: Lex
     _fill_sides([c.casualty for c in found], actors)
     _arrest_or_abduction([c.casualty for c in found], actors, lex)
     _link_among(found)
+    found = _drop_restated(found)
     return _both_sides(_dedupe_casualties(found), actors, lex)
+
+
+def _drop_restated(found: list[Found]) -> list[Found]:
+    """Rows that only restate, less precisely, a figure the incident gives:
+
+    - a breakdown with no amount ("بينهم أطفال", "من بين القتلى قياديون"): no figure of its own;
+    - a vague amount the incident then counts ("مقتل عدد من المدنيين" ... "مقتل أربعة مدنيين"),
+      unless another source gives it;
+    - fighters of no side, or people, where the same number of one side's fighters is counted
+      ("أربعة جنود" beside "أربعة جنود روس").
+    """
+    kept: list[Found] = []
+    for k, f in enumerate(found):
+        c = f.casualty
+        if f.parent is not None and c.count.value is None and (c.count.low or 0) <= 1:
+            continue
+        if c.count.value is None and any(
+            g.casualty.count.value is not None
+            and (g.casualty.measure, g.casualty.group, g.casualty.side) == (c.measure, c.group, c.side)
+            and set(c.reported_by) <= set(g.casualty.reported_by)
+            for g in found[k + 1 :]
+        ):
+            continue
+        if (
+            c.count.value is not None
+            and (c.group == "people" or (c.group == "fighters" and c.side is None))
+            and any(
+                g.casualty.group == "fighters"
+                and g.casualty.side is not None
+                and (g.casualty.measure, g.casualty.count.value) == (c.measure, c.count.value)
+                for g in found
+            )
+        ):
+            continue
+        kept.append(f)
+    return kept
 
 
 def _fill_sides(casualties: list[Casualty], actors: list[ActorMention]) -> None:

@@ -75,6 +75,8 @@ class Lexicons:
         self.verbs_after_count = _words(cas["verbs_after_count"])
         self.forcing_verbs = _words(cas["forcing_verbs"])
         self.ratio_before = _words(cas["ratio_before"])
+        self.casualty_hypothetical = _words(cas["casualty_hypothetical"])
+        self.threat_verbs = _words(cas["threat_verbs"])
         self.mixed_force_side: dict[str, str] = cas["mixed_force_side"]
         self.feminine_heads = _words(cas["feminine_heads"])
         self.year_before = _words(cas["year_before"])
