@@ -125,3 +125,57 @@ RESTATED = [
 @pytest.mark.parametrize(("text", "expected"), RESTATED, ids=[str(i) for i in range(len(RESTATED))])
 def test_restated(extractor: Extractor, text: str, expected: list[tuple]) -> None:
     check(extractor, text, expected)
+
+
+# -- how a figure is said: spread over dead and wounded, shared by two groups, a split verb, a dual
+# said by هما, words in quotes, a day between commas ------------------------------------------------
+PHRASING = [
+    (
+        "قال المتحدث إن مدنيين من بينهم أطفال سقطوا بين قتيل ومصاب في الغارات.",
+        [("killed", "civilians", None, None), ("injured", "civilians", None, None)],
+    ),
+    # one figure for both: one row, as killed
+    ("سقط 20 مدنيا بين قتيل وجريح في القصف.", [("killed", "civilians", None, 20)]),
+    ("نزح مئات الأطفال والنساء من المخيم.", [("displaced", "people", None, None)]),
+    (
+        "كما لقي ما لا يقل عن 40 مسلحا من جبهة النصرة (فرع القاعدة) حتفهم جراء الغارات.",
+        [("killed", "fighters", "jabhat_fatah_al_sham", 40)],
+    ),
+    ("لقي 4 مقاتلين روس، على الأقل، مصرعهم في هجوم.", [("killed", "fighters", "russia", 4)]),
+    ("لقي الوفد ترحيبا من 20 شخصا في المدينة.", []),
+    ("أعلنت الوكالة مقتل مدنيين هما رجل وزوجته جراء الانفجار.", [("killed", "civilians", None, 2)]),
+    ("أعلنت المنظمة مقتل إحدى المسعفات العاملات لديها جراء القصف.", [("killed", "women", None, 1)]),
+    ("ويحتجز التنظيم بحسب تقارير أكثر من 30 امرأة وطفلا كرهائن.", [("abducted", "people", None, 30)]),
+    ("بدأ مئات المدنيين، الخميس، النزوح من الريف.", [("displaced", "civilians", None, None)]),
+    ('قال الناطق إن "عشرات" من الأشخاص أصيبوا في الانفجار.', [("injured", "people", None, None)]),
+    (
+        "وأشار المرصد إلى ارتفاع العدد الإجمالي للقتلى إلى 3216 على الأقل جراء الغارات.",
+        [("killed", "people", None, 3216)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PHRASING, ids=[str(i) for i in range(len(PHRASING))])
+def test_phrasing(extractor: Extractor, text: str, expected: list[tuple]) -> None:
+    check(extractor, text, expected)
+
+
+# -- leaving under a deal is an evacuation; arrests by non-state groups are abductions ---------------
+MEASURES = [
+    ("خرج بموجب الاتفاق عشرات آلاف المقاتلين والمدنيين.", [("evacuated", "people", None, None)]),
+    (
+        "انتهت عملية الإجلاء من القطاع بخروج أكثر من 40 ألف شخص خلال ثمانية أيام.",
+        [("evacuated", "people", None, 40000)],
+    ),
+    ("خرج آلاف المدنيين من البلدة هربا من القصف.", [("displaced", "civilians", None, None)]),
+    (
+        "وقال المرصد إن وحدات حماية الشعب والفصائل المساندة لها اعتقلت نحو 150 شابا من البلدة.",
+        [("abducted", "men", None, 150)],
+    ),
+    ("اعتقلت قوات النظام نحو 40 شابا من البلدة.", [("arrested", "men", None, 40)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MEASURES, ids=[str(i) for i in range(len(MEASURES))])
+def test_measures(extractor: Extractor, text: str, expected: list[tuple]) -> None:
+    check(extractor, text, expected)

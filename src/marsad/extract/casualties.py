@@ -98,6 +98,16 @@ class CasualtyExtractor:
             return any(_forms(w) & self.lex.threat_verbs for w in wide)
         return False
 
+    def _split_verbs(self, t: str, s: int, e: int) -> list[Match]:
+        """ "لقي 115 مسلحا ... حتفهم": "لقي" is a trigger when its object (حتف، مصرع) follows in the
+        sentence; alone it is only "met" ("لقي ترحيبا")."""
+        out = []
+        for m in self.lex.split_verbs.find(t, s, e):
+            rest = t[m.end : min(e, m.end + 160)].replace("،", " ").replace(".", " ").split()
+            if any(w in self.lex.split_objects for w in rest):
+                out.append(m)
+        return out
+
     def _not_a_count(self, t: str, q: Quantity) -> bool:
         before = _word_before(t, q.start)
         if before in self.lex.ratio_before:
@@ -122,7 +132,13 @@ class CasualtyExtractor:
         for tr in triggers:
             if tr.start >= end and tr.start - end <= _TRIGGER_AFTER:
                 gap = t[end : tr.start]
-                if "،" in gap or "," in gap or tr.prefix.startswith(("و", "ف")) or "." in gap:
+                aside = gap.replace("،", " ").replace(",", " ").strip()  # "مئات المدنيين، الخميس، النزوح"
+                if (
+                    ("،" in gap or "," in gap)
+                    and not (aside and self._adverbs_only(aside))
+                    or tr.prefix.startswith(("و", "ف"))
+                    or "." in gap
+                ):
                     break
                 after = tr
                 break
@@ -205,7 +221,7 @@ class CasualtyExtractor:
         nouns = lex.nouns.find(t, s, e)
         triggers = [
             tr
-            for tr in lex.triggers.find(t, s, e)
+            for tr in sorted(lex.triggers.find(t, s, e) + self._split_verbs(t, s, e), key=lambda m: m.start)
             if not self._negated(t, tr.start)
             and not self._hypothetical(t, tr.start, s, tr.prefix)
             and not self._purpose(t, tr, s)
@@ -231,6 +247,10 @@ class CasualtyExtractor:
             )
             used_q.add(quantities.index(toll.quantity))
             skip.update(toll.nouns)
+        spread = list(lex.distributive.finditer(t, s, e))  # "سقطوا بين قتيل وجريح"
+        # "عملية إجلاء خرج بموجبها ...": leaving under a deal, on buses, is an evacuation
+        deal = bool(lex.evacuation_context.find(t, s, e))
+        skip.update(i for i, nm in enumerate(nouns) for m in spread if m.start() <= nm.start < m.end())
 
         for i, nm in enumerate(nouns):
             if i in skip:
@@ -240,7 +260,7 @@ class CasualtyExtractor:
                 continue
             q = None
             for qi, cand in enumerate(quantities):
-                if qi not in used_q and cand.end <= nm.start and t[cand.end : nm.start].strip() in _GAP_OK:
+                if qi not in used_q and cand.end <= nm.start and _gap(t, cand.end, nm.start) in _GAP_OK:
                     q, q_index = cand, qi
             if q is not None and noun.number == 1 and nm.definite and t[q.end : nm.start].strip() == "":
                 q = None  # "قائد الفرقة 30 العقيد": a number before a definite singular counts it not
@@ -289,9 +309,11 @@ class CasualtyExtractor:
                 start = q.start
             end = nm.end
             if q is None:
-                # "مدنيين اثنين": a numeral after its noun
-                nxt_word = t[end : end + 8].split()[:1]
-                if nxt_word and nxt_word[0] in lex.post_numerals:
+                # "مدنيين اثنين": a numeral after its noun; "مدنيين هما رجل وزوجته": a dual said by هما
+                nxt_word = t[end : end + 8].replace("،", " ").split()[:1]
+                if nxt_word and nxt_word[0] in ("هما", "وهما") and nm.key.endswith("ين"):
+                    count = Count(2, 2, None, "exact")
+                elif nxt_word and nxt_word[0] in lex.post_numerals:
                     value = lex.post_numerals[nxt_word[0]]
                     count = Count(value, value, None, "exact")
                     end = t.index(nxt_word[0], end) + len(nxt_word[0])
@@ -336,6 +358,22 @@ class CasualtyExtractor:
             if j < len(nouns) and nouns[j].key in _OTHERS and t[end : nouns[j].start].strip() == "":
                 end = nouns[j].end
                 skip.add(j)
+            # "عشرات آلاف المقاتلين المعارضين والمدنيين": plurals of two groups share one count
+            if q is not None and noun.number is None and noun.measure is None and j < len(nouns):
+                nxt_m = nouns[j]
+                gap = t[end : nxt_m.start].split()
+                if (
+                    nxt_m.prefix.startswith("و")
+                    and nxt_m.payload.measure is None
+                    and nxt_m.payload.number is None
+                    and nxt_m.payload.group not in (group, "families")
+                    and nxt_m.definite == nm.definite
+                    and len(gap) <= 1
+                    and not any(x in t[end : nxt_m.start] for x in "،,.")
+                    and not any(end <= x.start < nxt_m.start for x in quantities)
+                ):
+                    group, end = "people", nxt_m.end
+                    skip.add(j)
             row = Row(
                 measure,
                 group,
@@ -395,13 +433,15 @@ class CasualtyExtractor:
                         r.side = refined_side
                 r.end = max(r.end, tail if refined_group or refined_side else r.end)
             for r in chain:
-                if r.group == "fighters" and trig is not None and trig.key in _EXIT_WORDS:
-                    r.measure = "evacuated"
+                if trig is not None and trig.key in _EXIT_WORDS and (r.group == "fighters" or deal):
+                    r.measure = "evacuated"  # fighters leaving, or anyone leaving under a deal
             rows.extend(chain)
             if trig is not None and noun.measure is None:
                 rows.extend(self._chained_measures(t, triggers, trig, chain, rows))
 
         rows.extend(self._trigger_only(t, s, e, triggers, quantities, used_q, nouns, actors))
+        for m in spread:
+            rows.extend(self._distributed(t, s, m, nouns, rows, quantities))
         rows.sort(key=lambda r: r.anchor)
         rows = self._plausible(rows)
         rows = self._drop_agents(t, rows, nouns)
@@ -416,6 +456,40 @@ class CasualtyExtractor:
             if prev.among and r.part_of is None and t[prev.end : r.start].strip() in ("", "و", "،"):
                 r.among, r.measure = True, prev.measure
         return rows
+
+    def _distributed(
+        self, t: str, s: int, m: regex.Match, nouns: list[Match], rows: list[Row], quantities: list[Quantity]
+    ) -> list[Row]:
+        """ "مدنيين سقطوا بين قتيل ومصاب": the people named before fell dead and wounded; the two
+        singular nouns count no one. One figure for both ("20 مدنيا بين قتيل وجريح") is one row, as
+        killed (ANNOTATION); no figure gives a vague row for each."""
+        before = [
+            n
+            for n in nouns
+            if n.end <= m.start() and n.start >= max(s, m.start() - 60) and n.payload.measure is None
+        ]
+        # "مدنيين من بينهم أطفال سقطوا ...": the people named first, not their breakdown
+        while len(before) > 1 and self.lex.part_of_cues.find(t, before[-2].end, before[-1].start):
+            before.pop()
+        subject = before[-1] if before else None
+        own = next((r for r in rows if subject is not None and r.anchor == subject.start), None)
+        if own is not None:
+            own.measure = "killed"
+            if own.count.value is not None:
+                return []
+            return [Row("injured", own.group, own.count, own.start, m.end(), side=own.side, anchor=m.start())]
+        group = subject.payload.group if subject is not None else "people"
+        group = "people" if group == "families" else group
+        start = subject.start if subject is not None else m.start()
+        counted = [q for q in quantities if subject is not None and q.end <= subject.start]
+        if counted and t[counted[-1].end : subject.start].strip() in _GAP_OK:
+            q = counted[-1]
+            return [Row("killed", group, _count_from(q), q.start, m.end(), anchor=q.start)]
+        vague = Count(None, 1, None, "vague")
+        return [
+            Row("killed", group, vague, start, m.end(), anchor=start),
+            Row("injured", group, vague, start, m.end(), anchor=m.start()),
+        ]
 
     def _mixed_forces(self, t: str, rows: list[Row], cues: list[Match]) -> None:
         """ "مقتل 23 مقاتلا بينهم إيرانيون", "100 جندي من بينهم 19 جنديا روسيا": fighters of no named
@@ -818,6 +892,11 @@ def _looks_like_year(q: Quantity) -> bool:
 def _word_before(t: str, pos: int) -> str:
     words = t[max(0, pos - 16) : pos].split()
     return words[-1] if words else ""
+
+
+def _gap(t: str, a: int, b: int) -> str:
+    """The words between two offsets, without quotes: '"بضع عشرات" من الروس' -> "من"."""
+    return t[a:b].strip(" \"'«»")
 
 
 def _forms(word: str) -> set[str]:

@@ -81,8 +81,11 @@ def _fill_sides(casualties: list[Casualty], actors: list[ActorMention]) -> None:
 
 
 def _arrest_or_abduction(casualties: list[Casualty], actors: list[ActorMention], lex: Lexicons) -> None:
-    """ACLED codes an 'arrest' by a non-state armed group as an abduction."""
+    """ACLED codes an 'arrest' by a non-state armed group as an abduction. With no perpetrator named
+    as such, the incident's armed actors stand in: all of them non-state, the arrest is an abduction."""
     perps = [lex.actors[a.id] for a in actors if a.role == "perpetrator"]
+    if not perps:
+        perps = [lex.actors[a.id] for a in actors if a.role == "party" and a.id != "civilians"]
     if perps and not any(p.state for p in perps):
         for c in casualties:
             if c.measure == "arrested":

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from marsad.extract.matcher import PRONOUN_SUFFIXES, PhraseMatcher
 from marsad.resources import load_yaml
 from marsad.text.normalize import normalize_str
@@ -75,6 +77,11 @@ class Lexicons:
         self.verbs_after_count = _words(cas["verbs_after_count"])
         self.forcing_verbs = _words(cas["forcing_verbs"])
         self.ratio_before = _words(cas["ratio_before"])
+        self.split_verbs = PhraseMatcher((w, "killed") for w in cas["split_verbs"])
+        self.split_objects = _words(cas["split_objects"])
+        self.evacuation_context = PhraseMatcher((w, True) for w in cas["evacuation_context"])
+        spread = "|".join(normalize_str(w) for w in cas["distributive"])
+        self.distributive = regex.compile(rf"(?<![^\s])بين\s+(?:{spread})\s+و\s?(?:{spread})(?![^\s،.,])")
         self.casualty_hypothetical = _words(cas["casualty_hypothetical"])
         self.threat_verbs = _words(cas["threat_verbs"])
         self.mixed_force_side: dict[str, str] = cas["mixed_force_side"]
