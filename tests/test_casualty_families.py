@@ -179,3 +179,40 @@ MEASURES = [
 @pytest.mark.parametrize(("text", "expected"), MEASURES, ids=[str(i) for i in range(len(MEASURES))])
 def test_measures(extractor: Extractor, text: str, expected: list[tuple]) -> None:
     check(extractor, text, expected)
+
+
+# -- where the figure's measure or side is said far from it ------------------------------------------
+FAR = [
+    # "of it" after the verb
+    ("أما تنظيم الدولة الإسلامية فقتل منه 58 مسلحا أغلبهم في الغارات.", [("killed", "fighters", "isis", 58)]),
+    # a measure noun, then the figures it is put at
+    (
+        'وأحصى المرصد ضحايا معركة البلدة بنحو 70 من "قوات سوريا الديمقراطية" و90 من تنظيم الدولة الإسلامية.',
+        [("killed", "fighters", "sdf", 70), ("killed", "fighters", "isis", 90)],
+    ),
+    # after "أن" a long subject, its verb at the end
+    (
+        "أفاد المرصد أن 35 مقاتلا من قوات النظام والموالين له بينهم تسعة مقاتلين روس لقوا حتفهم في الهجوم.",
+        [("killed", "fighters", "syrian_government", 35), ("killed", "fighters", "russia", 9)],
+    ),
+    # a toll whose description names the group, the noun after the figure the measure
+    (
+        "أفادت حصيلة جديدة أن عدد القتلى المدنيين في المنطقة بلغ أكثر من ألف قتيل منذ بدء الهجوم.",
+        [("killed", "civilians", None, 1000)],
+    ),
+    ("ارتفعت الحصيلة إلى 35 قتيلا.", [("killed", "people", None, 35)]),
+    # the victim named by the verb's pronoun and the one with him
+    ("انفجرت عبوة بسيارته وأدت إلى مقتله وسائقه.", [("killed", "people", None, 2)]),
+    ("ما أدى إلى مصرعه مع مرافقه.", [("killed", "people", None, 2)]),
+    ("أعلنت الوكالة مقتله في القصف.", []),
+    # names counted "of" the abducted
+    ("وقالت الوكالة إنه تم توثيق 20 اسما من المختطفين.", [("abducted", "people", None, 20)]),
+    # "others" alone before its verb describes, it does not count
+    ("احتل المنازل مواطنون آخرون نزحوا عن ديارهم.", []),
+    ("قتل 5 أشخاص وجرح آخرون.", [("killed", "people", None, 5), ("injured", "people", None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAR, ids=[str(i) for i in range(len(FAR))])
+def test_said_far_from_the_figure(extractor: Extractor, text: str, expected: list[tuple]) -> None:
+    check(extractor, text, expected)

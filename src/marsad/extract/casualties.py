@@ -26,6 +26,8 @@ ATTACKERS = "*attackers*"  # "العناصر المهاجمة": the side of the 
 JOINT = "*joint*"  # "3042 من داعش والنصرة": fighters of two sides counted together, no one side
 _TRIGGER_BEFORE = 90  # characters a trigger may stand before the count it governs
 _TRIGGER_AFTER = 25  # ... or after it ("118 مريضا نقلوا")
+_CLAUSE_VERB = 120  # ... or, after "أن", at the end of a long subject
+_THAT = frozenset({"ان", "انه", "إن", "أن"})
 _SIDE_WINDOW = 45
 _EXIT_WORDS = frozenset({"خروج", "خرج", "خرجوا"})  # fighters "leaving" under a deal are evacuated
 _OTHERS = frozenset({"اخرين", "اخرون"})
@@ -146,6 +148,27 @@ class CasualtyExtractor:
             return after
         return before
 
+    def _of_measure_noun(self, t: str, nm: Match, nouns: list[Match], i: int) -> str | None:
+        """ "وثقت 20 اسما من المختطفين": a counted noun "of" a definite measure noun takes its measure."""
+        if nm.payload.measure is not None or i + 1 >= len(nouns):
+            return None
+        nxt = nouns[i + 1]
+        if nxt.payload.measure and nxt.definite and t[nm.end : nxt.start].strip() == "من":
+            return nxt.payload.measure
+        return None
+
+    def _clause_verb(self, t: str, triggers: list[Match], pos: int, e: int) -> Match | None:
+        """ "أفاد المرصد أن 35 مقاتلا من قوات النظام ... بينهم تسعة روس لقوا حتفهم": after "أن" the
+        counted subject may run long before its verb; the clause's first trigger is it."""
+        for tr in triggers:
+            if tr.start < pos:
+                continue
+            gap = t[pos : tr.start]
+            if tr.start - pos > _CLAUSE_VERB or any(x in gap for x in "،,.؛") or tr.prefix[:1] in ("و", "ف"):
+                return None
+            return tr if tr.key in self.lex.verbs_after_count else None
+        return None
+
     def _side_after(
         self, t: str, pos: int, actors: list[ActorSpan], noun_start: int
     ) -> tuple[ActorSpan | None, int]:
@@ -173,12 +196,14 @@ class CasualtyExtractor:
             break
         return None, pos
 
-    def _antecedent(self, t: str, s: int, nm: Match, actors: list[ActorSpan]) -> str | None:
-        """ "أحصت تركيا مقتل 42 من جنودها": the nearest armed actor before the noun whose gender
-        the possessive pronoun agrees with."""
-        suffix = next(x for x in _POSSESSIVE if nm.key.endswith(x))
+    def _antecedent(self, t: str, s: int, word: str, pos: int, actors: list[ActorSpan]) -> str | None:
+        """ "أحصت تركيا مقتل 42 من جنودها", "أما التنظيم فقتل منه 58": the nearest armed actor before
+        ``pos`` whose gender the pronoun ending ``word`` agrees with."""
+        suffix = next((x for x in _POSSESSIVE if word.endswith(x)), None)
+        if suffix is None:
+            return None
         for a in reversed(actors):
-            if a.end > nm.start or a.start < s or not a.armed:
+            if a.end > pos or a.start < s or not a.armed:
                 continue
             if suffix in ("هم", "هما") or (suffix == "ها") == self._feminine(t[a.start : a.end]):
                 return a.id
@@ -247,6 +272,11 @@ class CasualtyExtractor:
             )
             used_q.add(quantities.index(toll.quantity))
             skip.update(toll.nouns)
+        rows.extend(self._with_companion(t, triggers))
+        for row, qi, ni in self._counted_at(t, s, e, quantities, nouns, actors, used_q):
+            rows.append(row)
+            used_q.add(qi)
+            skip.update(ni)
         spread = list(lex.distributive.finditer(t, s, e))  # "سقطوا بين قتيل وجريح"
         # "عملية إجلاء خرج بموجبها ...": leaving under a deal, on buses, is an evacuation
         deal = bool(lex.evacuation_context.find(t, s, e))
@@ -256,6 +286,7 @@ class CasualtyExtractor:
             if i in skip:
                 continue
             noun: Noun = nm.payload
+            named_by: str | None = None  # "20 اسما من المختطفين": the measure said by the noun after
             if any(b.end <= nm.start and t[b.end : nm.start].strip() in _GAP_OK for b in blocked):
                 continue
             q = None
@@ -270,6 +301,8 @@ class CasualtyExtractor:
             if noun.measure is None:
                 anchor = q.start if q else nm.start
                 trig = self._nearest_trigger(t, triggers, anchor, nm.end)
+                if trig is None and q is not None and _word_before(t, q.start) in _THAT:
+                    trig = self._clause_verb(t, triggers, nm.end, e)
                 among_cue = _cue_before(among, anchor)
                 if among_cue is not None:
                     # "من بين القتلى": the cue names the measure, whatever trigger is near
@@ -279,10 +312,12 @@ class CasualtyExtractor:
                         trig = None
                 if trig is None and among_cue is None and q is not None:
                     apposed = self._apposed(t, nouns, i, anchor, s) or apposed
+                    named_by = self._of_measure_noun(t, nm, nouns, i)
                 if (
                     trig is None
                     and among_cue is None
                     and apposed is None
+                    and named_by is None
                     and not self._after_part_cue(t, part_cues, rows, nm.start)
                 ):
                     continue
@@ -323,7 +358,7 @@ class CasualtyExtractor:
                 qual, end = after_q
                 count = Count(count.value, _low_for(qual, count.value), count.high, qual)
             measure = noun.measure or (
-                trig.payload if trig else among_cue.payload if among_cue else apposed or "killed"
+                trig.payload if trig else among_cue.payload if among_cue else named_by or apposed or "killed"
             )
             if noun.measure and q is not None:
                 # "توفي ثلاثة معتقلين": a trigger right before the count outranks the noun's own measure
@@ -420,7 +455,14 @@ class CasualtyExtractor:
                     refined_side, tail = actor.id, side_end
                     refined_group = "fighters" if noun.group == "people" else None
             if refined_side is None and noun.group == "fighters" and nm.key.endswith(_POSSESSIVE):
-                refined_side = self._antecedent(t, s, nm, actors)
+                refined_side = self._antecedent(t, s, nm.key, nm.start, actors)
+            if refined_side is None and q is not None and trig is not None and trig.end <= q.start:
+                # "أما التنظيم فقتل منه 58 مسلحا": "of it", after the verb, says whose
+                of = t[trig.end : q.start].split()
+                if of and of[-1] in ("منه", "منها", "منهم") and noun.group in ("fighters", "people"):
+                    refined_side = self._antecedent(t, s, of[-1], trig.start, actors)
+                    if refined_side is not None and noun.group == "people":
+                        refined_group = "fighters"
             for r in chain:
                 if refined_group:
                     r.group = (
@@ -456,6 +498,70 @@ class CasualtyExtractor:
             if prev.among and r.part_of is None and t[prev.end : r.start].strip() in ("", "و", "،"):
                 r.among, r.measure = True, prev.measure
         return rows
+
+    def _with_companion(self, t: str, triggers: list[Match]) -> list[Row]:
+        """ "أدى إلى مقتله وسائقه", "مصرعه مع مرافقه": the person the verb's pronoun names and the one
+        with him, two people."""
+        out: list[Row] = []
+        for tr in triggers:
+            said = t[tr.start : tr.end]
+            if tr.payload not in ("killed", "injured") or not said.endswith(("ه", "ها")):
+                continue
+            words = [w.strip('.،,؛:"»)') for w in t[tr.end : tr.end + 20].split()[:2]]
+            if words and words[0] == "مع":
+                words = words[1:]
+            elif words and words[0][:1] == "و":
+                words = [words[0][1:]]
+            if words and words[0] in self.lex.companions:
+                end = t.index(words[0], tr.end) + len(words[0])
+                out.append(
+                    Row(tr.payload, "people", Count(2, 2, None, "exact"), tr.start, end, anchor=tr.start)
+                )
+        return out
+
+    def _counted_at(
+        self,
+        t: str,
+        s: int,
+        e: int,
+        quantities: list[Quantity],
+        nouns: list[Match],
+        actors: list[ActorSpan],
+        used_q: set[int],
+    ) -> list[tuple[Row, int, list[int]]]:
+        """ "أحصى المرصد ضحايا المعركة بنحو 176 من قوات سوريا الديمقراطية و325 من التنظيم": a plural
+        measure noun, then the figures it is put at (بـ), each with the side it counts."""
+        out: list[tuple[Row, int, list[int]]] = []
+        for nm in nouns:
+            noun: Noun = nm.payload
+            if noun.measure is None or noun.number is not None:
+                continue
+            prev_end = None
+            for qi, q in enumerate(quantities):
+                if qi in used_q or q.start <= nm.end:
+                    continue
+                link = t[prev_end : q.start].strip(" \"'«»") if prev_end is not None else None
+                if link is None:
+                    between = t[nm.end : q.start]
+                    if q.start - nm.end > 40 or any(x in between for x in "،,.") or t[q.start - 1] != "ب":
+                        break
+                elif link != "و":
+                    break
+                actor, end = self._side_after(t, q.end, actors, q.end)
+                if (
+                    actor is None
+                    or not actor.armed
+                    or not t[q.end : actor.start].strip(" \"'«»").startswith("من")
+                ):
+                    break
+                row = Row(
+                    noun.measure, "fighters", _count_from(q), q.start, end, side=actor.id, anchor=q.start
+                )
+                out.append((row, qi, [k for k, n in enumerate(nouns) if q.end <= n.start < end]))
+                prev_end = end
+            if out:
+                break
+        return out
 
     def _distributed(
         self, t: str, s: int, m: regex.Match, nouns: list[Match], rows: list[Row], quantities: list[Quantity]
@@ -607,8 +713,9 @@ class CasualtyExtractor:
         for tr in triggers:
             if tr.end <= nm.start and t[tr.end : nm.start].strip() in ("", "من"):
                 return not definite  # "إجلاء المدنيين" names no count
-        # "لقي طفلان حتفهما", "رجلا واحدا على الأقل قتل": a trigger right after the noun
-        for tr in triggers:
+        # "لقي طفلان حتفهما", "رجلا واحدا على الأقل قتل": a trigger right after the noun (but
+        # "مواطنون آخرون نزحوا" is a description: "others" alone counts no one before its verb)
+        for tr in [] if nm.key in _OTHERS else triggers:
             if tr.start >= nm.end and _subject_gap(t[nm.end : tr.start]) and not tr.prefix.startswith("و"):
                 return not (definite and self._takes_object(t, tr.end))
         # "امرأتين وطفل": an indefinite noun coordinated with the row just found

@@ -77,6 +77,7 @@ class Lexicons:
         self.verbs_after_count = _words(cas["verbs_after_count"])
         self.forcing_verbs = _words(cas["forcing_verbs"])
         self.ratio_before = _words(cas["ratio_before"])
+        self.companions = _words(cas["companions"])
         self.split_verbs = PhraseMatcher((w, "killed") for w in cas["split_verbs"])
         self.split_objects = _words(cas["split_objects"])
         self.evacuation_context = PhraseMatcher((w, True) for w in cas["evacuation_context"])

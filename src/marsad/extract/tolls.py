@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.extract.lexicons import Lexicons
+from marsad.extract.lexicons import Lexicons, Noun
 from marsad.extract.matcher import Match
 from marsad.models import Count
 from marsad.text.numbers import Quantity
@@ -80,20 +80,23 @@ class TollReader:
             for i, n in enumerate(nouns)
             if n.start >= quantity.end and t[quantity.end : n.start].strip() in ("", "من")
         ]
-        if counted and not (
-            nouns[counted[0]].payload.group == "people" and nouns[counted[0]].payload.measure is None
-        ):
-            return None  # "ارتفعت الحصيلة إلى 35 قتيلا": the noun after the figure says it all
         desc_end = quantity.start if quantity.start > end else stop
         desc_end = min(desc_end, _clause_end(t, end, stop))
         described = [i for i, n in enumerate(nouns) if end <= n.start and n.end <= desc_end]
-        measure = next((nouns[i].payload.measure for i in described if nouns[i].payload.measure), None)
-        measure = measure or next((tr.payload for tr in triggers if end <= tr.start < desc_end), None)
-        if measure is None:
-            return None
         group = next(
             (nouns[i].payload.group for i in described if nouns[i].payload.measure is None), "people"
         )
+        after: Noun | None = nouns[counted[0]].payload if counted else None
+        # "ارتفعت الحصيلة إلى 35 قتيلا": the noun after the figure says it all, unless it is a measure
+        # noun and the description names the group ("عدد القتلى المدنيين ... بلغ أكثر من ألف قتيل")
+        said_after = after is not None and not (after.group == "people" and after.measure is None)
+        if said_after and (after.measure is None or group == "people"):
+            return None
+        measure = next((nouns[i].payload.measure for i in described if nouns[i].payload.measure), None)
+        measure = measure or (after.measure if after is not None else None)
+        measure = measure or next((tr.payload for tr in triggers if end <= tr.start < desc_end), None)
+        if measure is None:
+            return None
         described += counted[:1]  # "... إلى 1181 شخصا": a person noun adds nothing to the description
         side = next((a.id for a in actors if end <= a.start < desc_end and a.armed), None)
         if side and group == "people":
