@@ -216,3 +216,34 @@ FAR = [
 @pytest.mark.parametrize(("text", "expected"), FAR, ids=[str(i) for i in range(len(FAR))])
 def test_said_far_from_the_figure(extractor: Extractor, text: str, expected: list[tuple]) -> None:
     check(extractor, text, expected)
+
+
+# -- guards found on unlabelled articles ----------------------------------------------------------
+GUARDS = [
+    # "عدد من" is an amount, not a toll noun
+    (
+        "وقالت القيادة إن وصول عدد من الصواريخ تسبب في مقتل ثلاثة أشخاص.",
+        [("killed", "people", None, 3)],
+    ),
+    # agreeing to evacuate is a plan
+    ("وافقت الجماعة على إجلاء سبعة آلاف من مقاتليها وعائلاتهم.", []),
+    # a breakdown ends where a new verb begins
+    (
+        "أسفر الهجوم عن مقتل العشرات، بينهم أطفال ونساء، وإصابة أكثر من ألف آخرين.",
+        [("killed", "people", None, None), ("injured", "people", None, 1000)],
+    ),
+    # a verb with its own object governs no later count; a later count's verb is not the earlier's
+    (
+        "فشلت مفاوضات لإطلاق سراح 30 سيدة وطفلا يحتجزهم التنظيم مقابل نقل نحو 100 مقاتل تابع له.",
+        [("abducted", "people", None, 30)],
+    ),
+    (
+        "اتجهت الحافلات إلى البلدتين لإجلاء نحو ستة آلاف شخص إلى جانب 300 مدني تحتجزهم المعارضة.",
+        [("abducted", "civilians", None, 300)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GUARDS, ids=[str(i) for i in range(len(GUARDS))])
+def test_guards(extractor: Extractor, text: str, expected: list[tuple]) -> None:
+    check(extractor, text, expected)

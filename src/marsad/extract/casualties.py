@@ -125,14 +125,18 @@ class CasualtyExtractor:
             return False
         return not self._forced(t, tr.start)
 
-    def _nearest_trigger(self, t: str, triggers: list[Match], start: int, end: int) -> Match | None:
+    def _nearest_trigger(
+        self, t: str, triggers: list[Match], start: int, end: int, quantities: list[Quantity] = ()
+    ) -> Match | None:
         before = None
         for tr in triggers:
-            if tr.end <= start and start - tr.end <= _TRIGGER_BEFORE:
-                before = tr
+            if tr.end <= start and start - tr.end <= _TRIGGER_BEFORE and not _has_object(t, tr):
+                before = tr  # "30 سيدة يحتجزهم التنظيم مقابل 100 مقاتل": a verb with its object governs no later count
         after = None
         for tr in triggers:
             if tr.start >= end and tr.start - end <= _TRIGGER_AFTER:
+                if any(end <= q.start < tr.start and t[end : q.start].strip() for q in quantities):
+                    break  # "ستة آلاف شخص إلى جانب 300 مدني تحتجزهم": the verb is the later count's
                 gap = t[end : tr.start]
                 aside = gap.replace("،", " ").replace(",", " ").strip()  # "مئات المدنيين، الخميس، النزوح"
                 if (
@@ -300,7 +304,7 @@ class CasualtyExtractor:
             among_cue = None
             if noun.measure is None:
                 anchor = q.start if q else nm.start
-                trig = self._nearest_trigger(t, triggers, anchor, nm.end)
+                trig = self._nearest_trigger(t, triggers, anchor, nm.end, quantities)
                 if trig is None and q is not None and _word_before(t, q.start) in _THAT:
                     trig = self._clause_verb(t, triggers, nm.end, e)
                 among_cue = _cue_before(among, anchor)
@@ -487,7 +491,7 @@ class CasualtyExtractor:
         rows.sort(key=lambda r: r.anchor)
         rows = self._plausible(rows)
         rows = self._drop_agents(t, rows, nouns)
-        self._link_parts(t, rows, part_cues, among)
+        self._link_parts(t, rows, part_cues, among, triggers)
         self._mixed_forces(t, rows, part_cues)
         for r in rows:
             if r.part_of is not None:
@@ -892,13 +896,24 @@ class CasualtyExtractor:
             out.append(r)
         return out
 
-    def _link_parts(self, t: str, rows: list[Row], cues: list[Match], among: list[Match]) -> None:
+    def _link_parts(
+        self, t: str, rows: list[Row], cues: list[Match], among: list[Match], triggers: list[Match]
+    ) -> None:
         parent = None
         prev_end = -1
         for idx, r in enumerate(rows):
             if r.agent:
                 continue
             cue = next((c for c in cues if prev_end <= c.start and c.end <= r.start), None)
+            if (
+                cue is not None
+                and parent is not None
+                and any(
+                    cue.end <= tr.start and tr.end <= r.start and tr.payload != rows[parent].measure
+                    for tr in triggers
+                )
+            ):
+                cue = None  # "مقتل العشرات، بينهم أطفال، وإصابة ألف آخرين": a new verb, no breakdown
             between = [c for c in among if prev_end <= c.start and c.end <= r.start]
             after_cue = cue is not None or (
                 parent is not None and any(c.payload == rows[parent].measure for c in between)
@@ -999,6 +1014,12 @@ def _looks_like_year(q: Quantity) -> bool:
 def _word_before(t: str, pos: int) -> str:
     words = t[max(0, pos - 16) : pos].split()
     return words[-1] if words else ""
+
+
+def _has_object(t: str, tr: Match) -> bool:
+    """The verb carries an object pronoun the lexicon entry does not ("يحتجزهم", not "اعتقالهم")."""
+    said = t[tr.start + len(tr.prefix) : tr.end]
+    return len(said) > len(tr.key) and said[len(tr.key) :] in ("هم", "هن", "ها", "هما")
 
 
 def _gap(t: str, a: int, b: int) -> str:

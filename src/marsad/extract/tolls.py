@@ -47,6 +47,8 @@ class TollReader:
         if not quantities:
             return out
         for m in self.lex.toll_noun_matcher.find(t, s, e):
+            if t[m.end : m.end + 4].split()[:1] == ["من"]:
+                continue  # "عدد من الصواريخ" is an amount, not a toll
             toll = self._read(t, s, e, m.start, m.end, quantities, nouns, triggers, actors)
             if toll is not None:
                 out.append(toll)
