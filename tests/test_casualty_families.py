@@ -241,6 +241,17 @@ GUARDS = [
         "اتجهت الحافلات إلى البلدتين لإجلاء نحو ستة آلاف شخص إلى جانب 300 مدني تحتجزهم المعارضة.",
         [("abducted", "civilians", None, 300)],
     ),
+    # a plural of the same group joined to a count is inside it
+    (
+        "وقتل في الاشتباكات 30 من أفراد القوات الحكومية ومسلحين متحالفين معها.",
+        [("killed", "fighters", "syrian_government", 30)],
+    ),
+    # "إصابة" is no "أصابه": no victim named by a pronoun
+    ("قتل 3 مدنيين وإصابة زوجها.", [("killed", "civilians", None, 3)]),
+    # "four or five" is no count of four
+    ("تحدث مصدر عن مقتل أربعة أو خمسة مقاتلين.", [("killed", "fighters", None, 5)]),
+    # "عدد من قتل" is "the number of those killed"
+    ("وذكر التقرير عدد من قتل في القصف.", []),
 ]
 
 

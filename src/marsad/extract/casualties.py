@@ -508,8 +508,12 @@ class CasualtyExtractor:
         with him, two people."""
         out: list[Row] = []
         for tr in triggers:
-            said = t[tr.start : tr.end]
-            if tr.payload not in ("killed", "injured") or not said.endswith(("ه", "ها")):
+            said = t[tr.start + len(tr.prefix) : tr.end]
+            if said in self.lex.trigger_keys and said not in self.lex.split_objects:
+                pronoun = ""  # "إصابة" (ة written ه), not "أصابه"
+            else:
+                pronoun = said[len(tr.key) :] if len(said) > len(tr.key) else tr.key[-2:].lstrip("عفلت")
+            if tr.payload not in ("killed", "injured") or pronoun not in ("ه", "ها"):
                 continue
             words = [w.strip('.،,؛:"»)') for w in t[tr.end : tr.end + 20].split()[:2]]
             if words and words[0] == "مع":
@@ -722,9 +726,10 @@ class CasualtyExtractor:
         for tr in [] if nm.key in _OTHERS else triggers:
             if tr.start >= nm.end and _subject_gap(t[nm.end : tr.start]) and not tr.prefix.startswith("و"):
                 return not (definite and self._takes_object(t, tr.end))
-        # "امرأتين وطفل": an indefinite noun coordinated with the row just found
+        # "امرأتين وطفل": an indefinite noun coordinated with the row just found (but in "30 من أفراد
+        # القوات ومسلحين متحالفين معها" a plural of the same group is inside that count)
         if rows and nm.prefix.startswith("و") and not definite and t[rows[-1].end : nm.start].strip() == "":
-            return True
+            return not (noun.number is None and rows[-1].group == noun.group and rows[-1].count.value)
         # "اعتقل عناصر من X قياديين": the object after a verb's subject
         if (
             rows
@@ -836,7 +841,7 @@ class CasualtyExtractor:
                 or q.end >= e - 1
                 or t[q.end : q.end + 12].split()[:1] in (["بينهم"], ["منهم"], ["بينهن"], ["من بينهم"])
                 # "أصيب 40 منذ بدء الهجوم", "أصيب خمسة بجروح": the clause goes on with no noun
-                or (nxt_word and nxt_word[0] in self.lex.no_object_after and nxt_word[0] != "من")
+                or (nxt_word and nxt_word[0] in self.lex.no_object_after and nxt_word[0] not in ("من", "او"))
             ):
                 row = Row(trig.payload, "people", count, q.start, q.end, anchor=q.start)
             else:
@@ -848,8 +853,8 @@ class CasualtyExtractor:
     def _trigger_after_count(self, t: str, q: Quantity, triggers: list[Match], e: int) -> Match | None:
         """A verb right after a count with no noun: "العشرات أصيبوا" (its subject) or, after a
         verb of forcing, "الآلاف على النزوح", "عشرات الآلاف إلى الفرار" (its object)."""
-        if _looks_like_year(q):
-            return None
+        if _looks_like_year(q) or t[q.start : q.end].endswith(" من"):
+            return None  # "عدد من قتل" is "the number of those killed", no count
         for tr in triggers:
             if tr.start < q.end:
                 continue
@@ -1017,7 +1022,8 @@ def _word_before(t: str, pos: int) -> str:
 
 
 def _has_object(t: str, tr: Match) -> bool:
-    """The verb carries an object pronoun the lexicon entry does not ("يحتجزهم", not "اعتقالهم")."""
+    """The verb carries an object pronoun the lexicon entry does not ("يحتجزهم", not "اعتقالهم";
+    "إصابة" is ة written ه, no pronoun)."""
     said = t[tr.start + len(tr.prefix) : tr.end]
     return len(said) > len(tr.key) and said[len(tr.key) :] in ("هم", "هن", "ها", "هما")
 

@@ -51,6 +51,7 @@ class Lexicons:
             ((w, measure) for measure, words in cas["triggers"].items() for w in words),
             suffixes=PRONOUN_SUFFIXES,
         )
+        self.trigger_keys = _words([w for words in cas["triggers"].values() for w in words])
         nouns: list[tuple[str, Noun]] = []
         for measure, words in cas["measure_nouns"].items():
             nouns += [(w, Noun("people", measure, _number(n))) for w, n in words.items()]
