@@ -252,6 +252,24 @@ GUARDS = [
     ("تحدث مصدر عن مقتل أربعة أو خمسة مقاتلين.", [("killed", "fighters", None, 5)]),
     # "عدد من قتل" is "the number of those killed"
     ("وذكر التقرير عدد من قتل في القصف.", []),
+    # counts joined by و, or a count and its breakdown, share the verb after them
+    (
+        "وقالت وسائل إعلام إن 27 مسلحا و182 مدنيا خرجوا من البلدة.",
+        [("evacuated", "fighters", None, 27), ("displaced", "civilians", None, 182)],
+    ),
+    (
+        'مشيرا إلى أن "11 شخصا بينهم أربعة أطفال توفوا في هذه الظروف".',
+        [("killed", "people", None, 11), ("killed", "children", None, 4)],
+    ),
+    (
+        "وقالت الوكالة إن 384 شخصا بينهم 44 مسلحا غادروا البلدة في حافلات.",
+        [("evacuated", "people", None, 384), ("evacuated", "fighters", None, 44)],
+    ),
+    # an agreement reported before the dead it followed is no plan for them
+    (
+        "وقال إن المقاتلين وافقوا على الانسحاب بعد مقتل ستة أشخاص في قصف روسي.",
+        [("killed", "people", None, 6)],
+    ),
 ]
 
 

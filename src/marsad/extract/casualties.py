@@ -29,7 +29,9 @@ _TRIGGER_AFTER = 25  # ... or after it ("118 مريضا نقلوا")
 _CLAUSE_VERB = 120  # ... or, after "أن", at the end of a long subject
 _THAT = frozenset({"ان", "انه", "إن", "أن"})
 _SIDE_WINDOW = 45
-_EXIT_WORDS = frozenset({"خروج", "خرج", "خرجوا"})  # fighters "leaving" under a deal are evacuated
+_EXIT_WORDS = frozenset(
+    {"خروج", "خرج", "خرجوا", "غادر", "غادروا", "مغادرة", "مغادره"}
+)  # fighters "leaving" under a deal are evacuated
 _OTHERS = frozenset({"اخرين", "اخرون"})
 _POSSESSIVE = ("هما", "هم", "ها", "ه")  # "جنودها": whose fighters, said by the pronoun
 
@@ -92,6 +94,15 @@ class CasualtyExtractor:
         if self.modality.hypothetical(t, m, floor):
             return True
         words = t[max(floor, pos - 50) : pos].replace("،", " ").split()[-4:]
+        # "اتفاق يقضي بإجلاء", "وافقت الجماعة على إجلاء": terms agreed, right before the trigger
+        if words and (_forms(words[-1]) & self.lex.agreement_words):
+            return True
+        if (
+            len(words) > 1
+            and words[-1] == "علي"
+            and any(_forms(w) & self.lex.agreement_words for w in words[:-1])
+        ):
+            return True
         pairs = [" ".join(words[k : k + 2]) for k in range(len(words) - 1)]
         if any(_forms(w) & self.lex.casualty_hypothetical for w in words + pairs):
             return True
@@ -135,7 +146,9 @@ class CasualtyExtractor:
         after = None
         for tr in triggers:
             if tr.start >= end and tr.start - end <= _TRIGGER_AFTER:
-                if any(end <= q.start < tr.start and t[end : q.start].strip() for q in quantities):
+                if any(
+                    end <= q.start < tr.start and not self._joined_count(t, end, q.start) for q in quantities
+                ):
                     break  # "ستة آلاف شخص إلى جانب 300 مدني تحتجزهم": the verb is the later count's
                 gap = t[end : tr.start]
                 aside = gap.replace("،", " ").replace(",", " ").strip()  # "مئات المدنيين، الخميس، النزوح"
@@ -160,6 +173,12 @@ class CasualtyExtractor:
         if nxt.payload.measure and nxt.definite and t[nm.end : nxt.start].strip() == "من":
             return nxt.payload.measure
         return None
+
+    def _joined_count(self, t: str, a: int, b: int) -> bool:
+        """Between a counted noun and a later count only "و" or a breakdown cue: "27 مسلحا و182 مدنيا
+        خرجوا", "11 شخصا بينهم أربعة أطفال توفوا" share the verb."""
+        link = t[a:b].replace("،", " ").strip()
+        return not link or link == "و" or bool(self.lex.part_of_cues.find(t, a, b))
 
     def _clause_verb(self, t: str, triggers: list[Match], pos: int, e: int) -> Match | None:
         """ "أفاد المرصد أن 35 مقاتلا من قوات النظام ... بينهم تسعة روس لقوا حتفهم": after "أن" the
@@ -1017,7 +1036,7 @@ def _looks_like_year(q: Quantity) -> bool:
 
 
 def _word_before(t: str, pos: int) -> str:
-    words = t[max(0, pos - 16) : pos].split()
+    words = t[max(0, pos - 16) : pos].replace('"', " ").replace("«", " ").split()
     return words[-1] if words else ""
 
 
