@@ -276,3 +276,21 @@ GUARDS = [
 @pytest.mark.parametrize(("text", "expected"), GUARDS, ids=[str(i) for i in range(len(GUARDS))])
 def test_guards(extractor: Extractor, text: str, expected: list[tuple]) -> None:
     check(extractor, text, expected)
+
+
+# -- told as fact inside a call or an attempt; fighters singled out among the dead -------------------
+CONTEXT = [
+    ("وتدخلت القوات لمحاولة فض المواجهات التي أسفرت عن سقوط جرحى.", [("injured", "people", None, None)]),
+    ("دعا المجلس إلى وقف الغارات التي قتلت 20 مدنيا.", [("killed", "civilians", None, 20)]),
+    ("دعا المجلس إلى إجلاء 500 جريح من المدينة.", []),
+    (
+        'أعلنت إسرائيل أن الغارة أسفرت عن مقتل "مستشارين عسكريين إيرانيين". '
+        "وقالت وسائل إعلام إن من بين القتلى ضابطا برتبة رفيعة.",
+        [("killed", "fighters", "iran", None), ("killed", "fighters", "iran", 1)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTEXT, ids=[str(i) for i in range(len(CONTEXT))])
+def test_context(extractor: Extractor, text: str, expected: list[tuple]) -> None:
+    check(extractor, text, expected)

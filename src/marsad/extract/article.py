@@ -122,7 +122,11 @@ class ArticleExtractor:
                 modal = self.typer.is_modal(t, cs, ce)
                 if modal:
                     typings = [x for x in typings if x.type == "negotiation"]
-                clause_rows = [] if modal else [r for r in rows if cs <= r.anchor < ce and not r.agent]
+                clause_rows = [
+                    r
+                    for r in rows
+                    if cs <= r.anchor < ce and not r.agent and (not modal or self.casualties.told(t, cs, r))
+                ]
                 base = Frame(
                     sentence=si,
                     start=ocs,

@@ -738,7 +738,7 @@ class CasualtyExtractor:
             return True
         prev_text = t[max(0, nm.start - 30) : nm.start].rstrip()
         for tr in triggers:
-            if tr.end <= nm.start and t[tr.end : nm.start].strip() in ("", "من"):
+            if tr.end <= nm.start and _gap(t, tr.end, nm.start) in ("", "من"):
                 return not definite  # "إجلاء المدنيين" names no count
         # "لقي طفلان حتفهما", "رجلا واحدا على الأقل قتل": a trigger right after the noun (but
         # "مواطنون آخرون نزحوا" is a description: "others" alone counts no one before its verb)
@@ -960,6 +960,12 @@ class CasualtyExtractor:
             else:
                 parent = idx
             prev_end = r.end
+
+    def told(self, t: str, clause_start: int, row: Row) -> bool:
+        """In a call or an attempt ("لمحاولة فض المواجهات التي أسفرت عن سقوط جرحى", "دعا إلى وقف
+        الغارات التي قتلت 20 مدنيا") a relative clause still tells what happened."""
+        words = t[clause_start : row.start].split()
+        return any(w in self.lex.relative_pronouns for w in words)
 
     # -- article level --------------------------------------------------------------------------
     def to_casualty(self, norm: NormText, row: Row) -> Casualty:

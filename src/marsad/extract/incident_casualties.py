@@ -29,8 +29,25 @@ def incident_casualties(found: list[Found], actors: list[ActorMention], lex: Lex
     _fill_sides([c.casualty for c in found], actors)
     _arrest_or_abduction([c.casualty for c in found], actors, lex)
     _link_among(found)
+    _among_fighters(found)
     found = _drop_restated(found)
     return _both_sides(_dedupe_casualties(found), actors, lex)
+
+
+def _among_fighters(found: list[Found]) -> None:
+    """ "مقتل مستشارين إيرانيين ... ومن بين القتلى ضابط": fighters singled out among the dead are of
+    the side of the fighters counted dead before them."""
+    for i, f in enumerate(found):
+        c = f.casualty
+        if not f.among or c.group != "fighters" or c.side is not None:
+            continue
+        earlier = [
+            g.casualty.side
+            for g in found[:i]
+            if g.casualty.group == "fighters" and g.casualty.side and g.casualty.measure == c.measure
+        ]
+        if earlier:
+            c.side = earlier[-1]
 
 
 def _drop_restated(found: list[Found]) -> list[Found]:
@@ -49,6 +66,8 @@ def _drop_restated(found: list[Found]) -> list[Found]:
             continue
         if c.count.value is None and any(
             g.casualty.count.value is not None
+            and not g.among
+            and g.parent is None
             and (g.casualty.measure, g.casualty.group, g.casualty.side) == (c.measure, c.group, c.side)
             and set(c.reported_by) <= set(g.casualty.reported_by)
             for g in found[k + 1 :]

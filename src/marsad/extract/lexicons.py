@@ -78,6 +78,7 @@ class Lexicons:
         self.verbs_after_count = _words(cas["verbs_after_count"])
         self.forcing_verbs = _words(cas["forcing_verbs"])
         self.ratio_before = _words(cas["ratio_before"])
+        self.relative_pronouns = _words(cas["relative_pronouns"])
         self.companions = _words(cas["companions"])
         self.split_verbs = PhraseMatcher((w, "killed") for w in cas["split_verbs"])
         self.split_objects = _words(cas["split_objects"])
