@@ -735,7 +735,8 @@ class CasualtyExtractor:
         definite = nm.definite or (noun.number == 1 and t[nm.end : nm.end + 3].strip().startswith("ال"))
         cue_ends = [c.end for c in part_cues if c.end <= nm.start]
         if cue_ends and rows and t[max(cue_ends) : nm.start].strip() in ("", "من"):
-            return True
+            # "بينهم قيادي" counts one; "بينهم القيادي فلان", "بينهم قائد الفرقة" name a person
+            return not (noun.number == 1 and definite)
         prev_text = t[max(0, nm.start - 30) : nm.start].rstrip()
         for tr in triggers:
             if tr.end <= nm.start and _gap(t, tr.end, nm.start) in ("", "من"):
