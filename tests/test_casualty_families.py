@@ -265,6 +265,17 @@ GUARDS = [
         "وقالت الوكالة إن 384 شخصا بينهم 44 مسلحا غادروا البلدة في حافلات.",
         [("evacuated", "people", None, 384), ("evacuated", "fighters", None, 44)],
     ),
+    # on a verbal noun the pronoun is the agent, not an object; a definite numeral describes its noun
+    (
+        "بعد أيام من خطفها ثمانية مقاتلين آخرين في مجموعة مقاتلي المعارضة.",
+        [("abducted", "fighters", "opposition", 8)],
+    ),
+    ("أعلن المرصد أن ثمانية من العناصر ال54 خطفوا مساء الأربعاء.", [("abducted", "fighters", None, 8)]),
+    # a demand far before the trigger is no plan for it
+    (
+        "خرجت احتجاجات للمطالبة بمعاقبته جراء قيامه بقتل ضابط بالجيش.",
+        [("killed", "fighters", "syrian_government", 1)],
+    ),
     # an agreement reported before the dead it followed is no plan for them
     (
         "وقال إن المقاتلين وافقوا على الانسحاب بعد مقتل ستة أشخاص في قصف روسي.",

@@ -94,6 +94,7 @@ class CasualtyExtractor:
         if self.modality.hypothetical(t, m, floor):
             return True
         words = t[max(floor, pos - 50) : pos].replace("،", " ").split()[-4:]
+        near = words[-2:]  # "للسماح للمدنيين بالمغادرة", not "للمطالبة بمعاقبته جراء قيامه بقتل"
         # "اتفاق يقضي بإجلاء", "وافقت الجماعة على إجلاء": terms agreed, right before the trigger
         if words and (_forms(words[-1]) & self.lex.agreement_words):
             return True
@@ -103,8 +104,8 @@ class CasualtyExtractor:
             and any(_forms(w) & self.lex.agreement_words for w in words[:-1])
         ):
             return True
-        pairs = [" ".join(words[k : k + 2]) for k in range(len(words) - 1)]
-        if any(_forms(w) & self.lex.casualty_hypothetical for w in words + pairs):
+        pairs = [" ".join(near)] if len(near) == 2 else []
+        if any(_forms(w) & self.lex.casualty_hypothetical for w in near + pairs):
             return True
         if prefix.endswith("ب"):  # "هدد ... بإعدام نساء": the threat governs a ب far from its verb
             wide = t[max(floor, pos - 90) : pos].replace("،", " ").split()[-10:]
@@ -178,7 +179,8 @@ class CasualtyExtractor:
         """Between a counted noun and a later count only "و" or a breakdown cue: "27 مسلحا و182 مدنيا
         خرجوا", "11 شخصا بينهم أربعة أطفال توفوا" share the verb."""
         link = t[a:b].replace("،", " ").strip()
-        return not link or link == "و" or bool(self.lex.part_of_cues.find(t, a, b))
+        # "ثمانية من العناصر ال54 خطفوا": a definite numeral describes the noun
+        return not link or link in ("و", "ال") or bool(self.lex.part_of_cues.find(t, a, b))
 
     def _clause_verb(self, t: str, triggers: list[Match], pos: int, e: int) -> Match | None:
         """ "أفاد المرصد أن 35 مقاتلا من قوات النظام ... بينهم تسعة روس لقوا حتفهم": after "أن" the
@@ -1051,6 +1053,8 @@ def _has_object(t: str, tr: Match) -> bool:
     """The verb carries an object pronoun the lexicon entry does not ("يحتجزهم", not "اعتقالهم";
     "إصابة" is ة written ه, no pronoun)."""
     said = t[tr.start + len(tr.prefix) : tr.end]
+    if tr.key[:1] not in ("ي", "ت"):
+        return False  # on a verbal noun the pronoun is its agent: "بعد خطفها ثمانية مقاتلين"
     return len(said) > len(tr.key) and said[len(tr.key) :] in ("هم", "هن", "ها", "هما")
 
 
