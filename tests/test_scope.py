@@ -68,3 +68,21 @@ def test_cli_all_countries(tmp_path: Path) -> None:
         assert res.exit_code == 0, res.output
         (line,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
         assert {i["country"] for i in line["incidents"]} == want
+
+
+def test_a_foreign_states_own_police_place_an_incident_abroad() -> None:
+    from marsad.models import RawArticle
+    from marsad.pipeline import Extractor
+
+    ex = Extractor()
+    text = "واعتقلت الشرطة التركية منذ الجمعة 300 شخص يشتبه بانتمائهم لخلايا متشددة."
+    assert ex.process(RawArticle(id="t", text=text), published="2019-02-02").incidents == []
+    kept = (
+        Extractor(all_countries=True).process(RawArticle(id="t", text=text), published="2019-02-02").incidents
+    )
+    assert [(i.type, i.country) for i in kept] == [("abduction_arrest", "TR")]
+    # in the country, across the border
+    text = "وقصفت المدفعية التركية قرية في ريف عفرين."
+    assert [
+        i.country for i in ex.process(RawArticle(id="t", text=text), published="2019-02-02").incidents
+    ] == ["SY"]

@@ -19,7 +19,7 @@ from marsad.extract.gazetteer import Gazetteer
 from marsad.extract.incident_casualties import Found, incident_casualties
 from marsad.extract.lexicons import Lexicons
 from marsad.extract.locations import LocationFinder
-from marsad.extract.scope import incident_country, incident_locations
+from marsad.extract.scope import DomesticBodies, incident_country, incident_locations
 from marsad.models import (
     ActorMention,
     ArticleResult,
@@ -68,6 +68,7 @@ class ArticleExtractor:
         self.locations = LocationFinder(self.gazetteer)
         self.dates = DateFinder()
         self.background = BackgroundFinder()
+        self.domestic = DomesticBodies()
 
     # ------------------------------------------------------------------------------------------
     def extract(self, doc: Doc) -> ArticleResult:
@@ -365,6 +366,9 @@ class ArticleExtractor:
             [loc for f in frames for loc in f.locations], self._is_coarse, self._parent
         )
         country = incident_country(locations)
+        if country is None:  # "الشرطة التركية اعتقلت ..." happened in Turkey
+            sentences = dict.fromkeys((f.sent_start, f.sent_end) for f in frames)
+            country = self.domestic.country(normalize_str(norm.original[s:e]) for s, e in sentences)
         locations = incident_locations(locations, etype)
         hits = self.actors.for_incident(etype, [h for f in frames for h in f.actors])
         found = [c for f in frames for c in f.casualties]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from marsad.extract.matcher import PhraseMatcher
 from marsad.models import Incident, Location
+from marsad.resources import load_yaml
 
 HOME = "SY"
 
@@ -48,3 +50,25 @@ def incident_locations(locations: list[Location], etype: str | None) -> list[Loc
     if etype in WAR_WIDE_TYPES or any(loc.country == HOME for loc in locations):
         return [loc for loc in locations if loc.country in (HOME, None)]
     return locations
+
+
+class DomesticBodies:
+    """ "الشرطة التركية", "قوات الدرك الأردنية": a foreign state's own police or authorities, which
+    act in their country. An incident that names no place but such a body happened there."""
+
+    def __init__(self) -> None:
+        data = load_yaml("countries.yaml")
+        pairs = [
+            (f"{body} {nisba}", code)
+            for code, nisbas in (data.get("domestic_nisbas") or {}).items()
+            for nisba in nisbas
+            for body in data.get("domestic_bodies") or []
+        ]
+        self._matcher = PhraseMatcher(pairs)
+
+    def country(self, texts: Iterable[str]) -> str | None:
+        for text in texts:
+            for m in self._matcher.find(text):
+                if m.payload != HOME:
+                    return m.payload
+        return None
