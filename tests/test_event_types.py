@@ -165,3 +165,9 @@ def test_a_campaign_and_one_of_its_days_are_two_incidents(extractor: Extractor) 
         ("2018-02-18", 520),
         ("2018-03-04", 9),
     ]
+
+
+def test_an_interview_is_no_talks(extractor: Extractor) -> None:
+    assert types(extractor, "وفي لقاء مع صحيفة فرنسية، قال وزير الخارجية الروسي إن الحل سياسي.") == []
+    text = "وعقد في جنيف لقاء بين وفدي الحكومة والمعارضة السوريتين."
+    assert types(extractor, text) == ["negotiation"]

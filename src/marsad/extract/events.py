@@ -70,13 +70,20 @@ class EventTyper:
         for m in usable:
             if m.payload in self.lex.violent_types or m.key in self.lex.generic_triggers:
                 continue
-            if m.payload == "negotiation" and violent:
+            if m.payload == "negotiation" and (violent or self._interview(t, m)):
                 continue
             if all(_referenced(t, x) for x in usable if x.payload == m.payload):
                 continue  # "الانسحاب من الاتفاق", "بموجب الاتفاق": an agreement pointed at, not made
             if all(x.type != m.payload for x in out):
                 out.append(Typing(m.payload))
         return out
+
+    def _interview(self, t: str, m: Match) -> bool:
+        """ "في لقاء مع صحيفة", "مؤتمر صحفي": talk to the press, not between parties."""
+        after = t[m.end : m.end + 24].replace('"', " ").split()[:2]
+        return bool(after) and (
+            after[0] in self.lex.interview_after or " ".join(after) in self.lex.interview_after
+        )
 
     def pick(self, triggers: list[Match], t: str = "", has_place: bool = True) -> Typing:
         """The clause's main type (the first of ``typings``)."""

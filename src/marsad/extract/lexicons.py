@@ -111,6 +111,7 @@ class Lexicons:
         self.place_bound_triggers = _words([w for w, _ in bound])
         self.place_bound_types = frozenset(ev["place_bound_types"])
         self.relative_before = _words(ev["relative_before"])
+        self.interview_after = _words(ev["interview_after"])
         self.compatible_types: dict[str, frozenset[str]] = {
             k: frozenset(v) for k, v in ev["compatible"].items()
         }
