@@ -67,17 +67,119 @@ def test_acled_import(acled):
     ]
 
 
-def test_vdc_import_aggregates_victims(vdc):
-    counts = {(r.date, r.location, r.group): r.count for r in vdc.records}
-    assert counts[("2016-12-08", "Douma", "civilians")] == 4
-    assert counts[("2016-12-08", "Douma", "children")] == 1
-    assert counts[("2016-12-08", "Douma", "fighters")] == 1
-    assert counts[("2016-12-08", "Douma", "people")] == 5
-    assert counts[("2016-12-09", "Aleppo", "civilians")] == 2
-    assert {r.admin1 for r in vdc.records} == {"Rif Dimashq", "Aleppo"}  # "Damascus Suburbs" mapped
+def test_vdc_import_one_record_per_person(vdc):
+    people = {r.ref_id: r for r in vdc.records}
+    assert len(people) == 7
+    first = vdc.records[0]
+    assert (first.date, first.admin1, first.location, first.unit, first.count) == (
+        "2016-12-08",
+        "Rif Dimashq",  # "Damascus Suburbs"
+        "Douma",
+        "person",
+        1,
+    )
+    assert first.groups == ("people", "civilians", "men") and first.type == "airstrike"
+    child = next(r for r in vdc.records if "children" in r.groups)
+    assert child.groups == ("people", "civilians", "children")
+    assert [r.group for r in vdc.records].count("fighters") == 1
     assert len(vdc.errors) == 2
     assert vdc.errors[0].endswith("vdc.csv:7: unrecognised date 'sometime in December'")
     assert vdc.errors[1].endswith("vdc.csv:8: unknown status 'martyr'")
+
+
+def test_vdc_export_headers_as_the_site_writes_them():
+    res = import_csv(REF / "vdc_export.csv", "vdc")
+    assert res.rows == 8
+    assert res.skipped == {"unknown date": 2}  # "0000-00-00" and the blank row
+    assert [e.rsplit(":", 2)[-2:] for e in res.errors] == [["9", " unknown status 'martyr'"]]
+    by_id = {r.ref_id: r for r in res.records}
+    assert sorted(by_id) == ["501", "502", "503", "504", "506"]
+    assert by_id["502"].groups == ("people", "civilians", "children")  # "Child - Female"
+    assert by_id["503"].groups == ("people", "civilians", "women")
+    assert by_id["503"].location == "Douma"  # from "Damascus Suburbs: Douma"
+    assert (by_id["504"].group, by_id["504"].type) == ("fighters", "attack_on_civilians")
+    assert by_id["501"].type == "chemical_attack"
+    assert (by_id["506"].date, by_id["506"].date_end) == ("2013-05-01", "2013-05-31")  # "2013-05-00"
+    assert all("Person" not in json.dumps(r.to_dict()) for r in res.records)  # names are not kept
+
+
+def test_vdc_people_are_summed_per_day_and_place():
+    res = import_csv(REF / "vdc_export.csv", "vdc")
+    claims = article(
+        "a",
+        "x",
+        "2018-04-08",
+        incident(
+            1,
+            "chemical_attack",
+            "2018-04-07",
+            "douma",
+            casualties=(
+                cas("killed", "civilians", 3),
+                cas("killed", "children", 1),
+                cas("killed", "women", 5),
+            ),
+        ),
+    )
+    [v] = verify_mentions(mentions_from_article(claims), res.records)
+    assert [c.label for c in v.claims] == ["supported", "supported", "supported", "contradicted"]
+    assert v.claims[1].reference["datasets"]["vdc_export"]["values"] == [3]
+
+
+def test_ucdp_ged_import():
+    res = import_csv(REF / "ucdp.csv", "ucdp")
+    assert res.rows == 4
+    assert len(res.errors) == 2
+    assert res.errors[0].endswith("ucdp.csv:4: count 'x' is not a number")
+    assert res.errors[1].endswith("ucdp.csv:5: unrecognised date 'someday'")
+    recs = {r.ref_id: r for r in res.records}
+    assert sorted(recs) == [
+        "9001",
+        "9001#civilians",
+        "9001#fighters",
+        "9002",
+        "9002#civilians",
+        "9002#fighters",
+    ]
+    douma = recs["9001"]
+    assert (douma.date, douma.date_end, douma.admin1, douma.admin2, douma.location) == (
+        "2018-04-07",
+        None,
+        "Rif Dimashq",
+        "Duma",
+        "Duma",
+    )
+    assert (douma.count, douma.low, douma.high, douma.group, douma.type) == (43, 40, 70, "people", None)
+    assert (recs["9001#civilians"].count, recs["9001#civilians"].event) == (43, "9001")
+    assert recs["9001#fighters"].count == 0
+    assert (recs["9002"].date, recs["9002"].date_end, recs["9002#fighters"].count) == (
+        "2018-03-01",
+        "2018-03-04",
+        10,
+    )
+    assert douma.source.startswith("Agence France Presse")
+
+
+def test_ucdp_best_low_high_decide_figures():
+    res = import_csv(REF / "ucdp.csv", "ucdp")
+    line = article(
+        "a",
+        "x",
+        "2018-04-08",
+        incident(
+            1,
+            "chemical_attack",
+            "2018-04-07",
+            "douma",
+            casualties=(
+                cas("killed", "people", 60),
+                cas("killed", "people", 150),
+                cas("killed", "civilians", 42),
+            ),
+        ),
+    )
+    [v] = verify_mentions(mentions_from_article(line), res.records)
+    assert [c.label for c in v.claims] == ["supported", "supported", "contradicted", "supported"]
 
 
 def test_map_overrides_columns(tmp_path):

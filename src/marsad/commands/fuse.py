@@ -146,12 +146,14 @@ def register(app: typer.Typer) -> None:
     @reference_app.command("import")
     def reference_import_cmd(
         file: Path = typer.Argument(..., help="CSV export of the reference database."),
-        preset: str | None = typer.Option(None, "--preset", help="Column preset: acled | vdc."),
+        preset: str | None = typer.Option(None, "--preset", help="Column preset: acled | ucdp | vdc."),
         maps: list[str] = typer.Option([], "--map", help="field=column, overriding the preset."),
-        into: Path = typer.Option(Path("reference.jsonl"), "--into", help="Normalised JSONL to write."),
-        db: str | None = typer.Option(None, "--db", help="Also store the records in this store."),
+        into: Path | None = typer.Option(
+            None, "--into", help="Normalised JSONL to write (default: stdout, or nothing with --db)."
+        ),
+        db: str | None = typer.Option(None, "--db", help="Store the records in this store."),
     ) -> None:
-        """Load an ACLED export or a VDC victim list into normalised reference records."""
+        """Load an ACLED or UCDP GED export or a VDC victim list as reference records."""
         from marsad.verify.reference import import_csv, write_reference
 
         _check_files([file])
@@ -162,10 +164,19 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(2) from exc
         for err in result.errors:
             typer.echo(f"error: {err}", err=True)
-        n = write_reference(result.records, into)
+        for reason, n in sorted(result.skipped.items()):
+            typer.echo(f"{file}: {n} rows skipped: {reason}", err=True)
+        where = []
         if db:
             with _store(db) as store:
                 store.add_references(r.to_dict() for r in result.records)
+            where.append(db)
+        if into is not None or not db:
+            with _output(into) as fh:
+                write_reference(result.records, fh)
+            where.append(str(into) if into is not None else "stdout")
         typer.echo(
-            f"reference: {result.rows} rows -> {n} records in {into}, {len(result.errors)} bad rows", err=True
+            f"reference: {result.rows} rows -> {len(result.records)} records in {' and '.join(where)}, "
+            f"{len(result.errors)} bad rows, {sum(result.skipped.values())} skipped",
+            err=True,
         )

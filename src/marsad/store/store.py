@@ -303,26 +303,28 @@ class Store:
         return n
 
     def add_references(self, lines: Iterable[dict[str, Any]]) -> int:
-        """Store normalised reference incidents (``marsad reference import`` output)."""
+        """Store normalised reference records (``marsad reference import`` output), in one transaction.
+
+        The key is ``dataset/ref_id``: datasets number their rows independently (a UCDP event id and a
+        VDC person id may both be 1234), and re-importing a dataset replaces its records."""
         n = 0
         with self.engine.begin() as conn:
-            for line in lines:
-                ref_id = str(line["ref_id"])
-                conn.execute(delete(reference_incidents).where(reference_incidents.c.ref_id == ref_id))
-                conn.execute(
-                    reference_incidents.insert(),
-                    [
-                        {
-                            "ref_id": ref_id,
-                            "payload": line,
-                            "date": line.get("date"),
-                            "admin1": line.get("admin1"),
-                            "type": line.get("type"),
-                            "location": line.get("location") or line.get("name"),
-                        }
-                    ],
-                )
-                n += 1
+            for part in _chunks(list(lines)):
+                rows = [
+                    {
+                        "ref_id": f"{line.get('dataset') or ''}/{line['ref_id']}",
+                        "payload": line,
+                        "date": line.get("date"),
+                        "admin1": line.get("admin1"),
+                        "type": line.get("type"),
+                        "location": line.get("location"),
+                    }
+                    for line in part
+                ]
+                keys = [r["ref_id"] for r in rows]
+                conn.execute(delete(reference_incidents).where(reference_incidents.c.ref_id.in_(keys)))
+                conn.execute(reference_incidents.insert(), rows)
+                n += len(rows)
         return n
 
     # ---- reading -------------------------------------------------------------------------------

@@ -85,15 +85,31 @@ class ArticleVerdict:
         }
 
 
+MAX_SPAN_DAYS = 7  # a reference record dated more loosely than a week places nothing
+FIGURE_SPAN_DAYS = 3  # ... and one dated more loosely than this says nothing about one incident's toll
+
+
+def _span(r: RefRecord) -> int:
+    return (date.fromisoformat(r.end) - date.fromisoformat(r.date)).days
+
+
 class ReferenceIndex:
-    """Reference records by date, for window look-ups."""
+    """Reference records by first day, for window look-ups, and the groups each dataset counts."""
 
     def __init__(self, records: list[RefRecord]) -> None:
-        self.records = sorted(records, key=lambda r: (r.date, r.ref_id, r.group))
+        usable = [r for r in records if _span(r) <= MAX_SPAN_DAYS]
+        self.records = sorted(usable, key=lambda r: (r.date, r.dataset, r.ref_id))
         self._dates = [date.fromisoformat(r.date) for r in self.records]
+        self.groups: dict[str, set[str]] = defaultdict(set)
+        for r in records:
+            self.groups[r.dataset].update(r.groups or (r.group,))
 
     def between(self, start: date, end: date) -> list[RefRecord]:
-        return self.records[bisect_left(self._dates, start) : bisect_right(self._dates, end)]
+        """Records whose days overlap ``start..end``."""
+        lo = bisect_left(self._dates, start - timedelta(days=MAX_SPAN_DAYS))
+        hi = bisect_right(self._dates, end)
+        iso = start.isoformat()
+        return [r for r in self.records[lo:hi] if r.end >= iso]
 
 
 def _place_match(loc: MentionLocation, r: RefRecord) -> bool:
@@ -125,53 +141,82 @@ def matching_records(m: Mention, index: ReferenceIndex, cfg: FuseConfig) -> list
     ]
 
 
-def _exact(n: int) -> MentionCount:
-    return MentionCount(n, n, None, "exact")
+def _exact(n: int, low: int | None = None, high: int | None = None) -> MentionCount:
+    return MentionCount(n, low if low is not None else n, high, "exact")
 
 
-def _check_reference(claim: Claim, refs: list[RefRecord], cfg: FuseConfig) -> dict[str, Any]:
+def _check_reference(
+    claim: Claim, refs: list[RefRecord], index: ReferenceIndex, cfg: FuseConfig
+) -> dict[str, Any]:
     """Each dataset judges on its own; references that disagree among themselves support the claim."""
     datasets: dict[str, list[RefRecord]] = defaultdict(list)
     for r in refs:
         datasets[r.dataset].append(r)
-    results = {name: _check_dataset(claim, datasets[name], cfg) for name in sorted(datasets)}
+    results = {
+        name: _check_dataset(claim, datasets[name], index.groups[name], cfg) for name in sorted(datasets)
+    }
     labels = {res["label"] for res in results.values()}
     label = next((x for x in (SUPPORTED, CONTRADICTED) if x in labels), UNVERIFIABLE)
     return {"label": label, "datasets": results}
 
 
-def _check_dataset(claim: Claim, refs: list[RefRecord], cfg: FuseConfig) -> dict[str, Any]:
+def _reference_figures(pool: list[RefRecord]) -> list[MentionCount]:
+    """What the reference says the toll was: each incident record (with its low/high), each day's
+    sum, and the sum over the whole window (a toll reported on one day may be spread over two)."""
+    out: list[MentionCount] = []
+    by_day: dict[str, int] = defaultdict(int)
+    for r in pool:
+        assert r.count is not None
+        if r.unit == "event":
+            out.append(_exact(r.count, r.low, r.high))
+        by_day[r.date] += r.count
+    out.extend(_exact(n) for n in by_day.values())
+    out.append(_exact(sum(by_day.values())))
+    seen: set[MentionCount] = set()
+    return [x for x in out if not (x in seen or seen.add(x))]  # type: ignore[func-returns-value]
+
+
+def _check_dataset(claim: Claim, refs: list[RefRecord], groups: set[str], cfg: FuseConfig) -> dict[str, Any]:
+    """Existence: a record of a compatible type. Figure: compared with the records of a compatible type
+    that count the claim's group (or, when the dataset never counts that group, everyone: then a
+    smaller figure is a consistent part, not a contradiction)."""
     m = claim.mention
+    typed = [r for r in refs if r.type is None or types_compatible(r.type, m.type, cfg)]
     if claim.kind == "event":
-        hits = [r for r in refs if r.type is None or types_compatible(r.type, m.type, cfg)]
-        label = SUPPORTED if hits else UNVERIFIABLE
-        return {"label": label, "matches": sorted({r.ref_id for r in hits})}
+        return {"label": SUPPORTED if typed else UNVERIFIABLE, "matches": sorted({r.ref_id for r in typed})}
     c = claim.casualty
     assert c is not None
-    same = [r for r in refs if r.measure == c.measure and r.group == c.group and not c.side]
-    subset = not same
-    # a count of families is not a count of people, not even a part of one
-    pool = same or [
-        r for r in refs if r.measure == c.measure and r.group == "people" and c.group != "families"
+    as_part = c.group not in groups or c.side is not None
+    if as_part and c.group == "families":  # a count of families is not a count of people, not even a part
+        return {"label": UNVERIFIABLE, "matches": [], "values": []}
+    group = "people" if as_part else c.group
+    pool = [
+        r
+        for r in typed
+        if r.measure == c.measure
+        and r.count is not None
+        and r.counts_for(group)
+        and _span(r) <= FIGURE_SPAN_DAYS
     ]
     if not pool:
         return {"label": UNVERIFIABLE, "matches": [], "values": []}
-    by_day: dict[str, int] = defaultdict(int)
-    for r in pool:
-        by_day[r.date] += r.count
-    values = sorted({r.count for r in pool} | set(by_day.values()))
-    verdicts = [agree(c.count, _exact(v), cfg) for v in values]
+    figures = _reference_figures(pool)
+    values = sorted({f.value for f in figures if f.value is not None})
+    verdicts = [agree(c.count, f, cfg) for f in figures]
     if any(v is True for v in verdicts):
         label = SUPPORTED
     elif all(v is None for v in verdicts):
         label = UNVERIFIABLE
-    elif subset and any(
-        v is False and (c.count.low or c.count.value or 0) < n for v, n in zip(verdicts, values, strict=True)
-    ):
+    elif as_part and (c.count.low or c.count.value or 0) < max(values):
         label = UNVERIFIABLE  # a part smaller than the reference total: consistent, not confirmed
     else:
         label = CONTRADICTED
-    return {"label": label, "matches": sorted({r.ref_id for r in pool}), "values": values, "as_part": subset}
+    return {
+        "label": label,
+        "matches": sorted({r.event or r.ref_id for r in pool}),
+        "values": values,
+        "as_part": as_part,
+    }
 
 
 def _check_sources(claim: Claim, event: Event | None) -> dict[str, Any]:
@@ -221,7 +266,7 @@ def verify_mentions(
         )
         refs = matching_records(m, index, cfg)
         for claim in claims_of(m):
-            ref = _check_reference(claim, refs, cfg)
+            ref = _check_reference(claim, refs, index, cfg)
             src = _check_sources(claim, event_of.get(m.incident_id))
             label = ref["label"] if ref["label"] != UNVERIFIABLE else src["label"]
             v.claims.append(ClaimResult(claim, label, ref, src))
