@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from fuse_helpers import article, cas, incident
 from marsad.fuse import fuse, load_mentions, mentions_from_article
-from marsad.fuse.counts import agree
+from marsad.fuse.counts import agree, far_apart
 from marsad.fuse.mention import MentionCount
 from marsad.fuse.rules import default_config
 
@@ -115,6 +115,10 @@ def test_discrepancies(events):
         (("exact", 100, 100), ("exact", 109, 109), True),
         (("about", 50, 50), ("exact", 58, 58), True),
         (("more_than", 15, 15), ("exact", 9, 9), False),
+        (("at_least", 40, 40), ("exact", 48, 48), True),  # a floor: the count so far
+        (("at_least", 40, 40), ("exact", 122, 122), False),  # ... not any number above it
+        (("vague", None, 20), ("exact", 90, 90), True),  # "dozens": 20-100
+        (("vague", None, 20), ("exact", 300, 300), False),
     ],
 )
 def test_count_tolerance(a, b, ok):
@@ -122,6 +126,15 @@ def test_count_tolerance(a, b, ok):
     cb = MentionCount(b[1], b[2], None, b[0])
     assert agree(ca, cb) is ok
     assert agree(cb, ca) is ok
+
+
+def test_vague_amount_without_number_and_far_apart():
+    assert (
+        agree(MentionCount(None, 1, None, "vague"), MentionCount(7, 7, None, "exact")) is None
+    )  # "casualties"
+    four, seven, twelve = (MentionCount(n, n, None, "exact") for n in (4, 7, 12))
+    assert not far_apart(four, seven) and far_apart(four, twelve)  # a factor of two refutes
+    assert not far_apart(MentionCount(None, 20, None, "vague"), MentionCount(90, 90, None, "exact"))
 
 
 def test_same_article_split_is_trusted():
@@ -167,11 +180,127 @@ def test_type_compatibility_table():
     assert _groups(fuse(_mentions(a, b, c))) == [["a#1", "b#1"], ["c#1"]]
 
 
-def test_contradictory_perpetrators_do_not_merge():
+def test_disputed_perpetrators_are_one_event_with_an_attribution_discrepancy():
     a = article("a", "sohr", None, incident(1, "airstrike", "2016-12-08", "douma", ("russia",)))
     b = article("b", "afp", None, incident(1, "airstrike", "2016-12-08", "douma", ("syrian_government",)))
     c = article("c", "dpa", None, incident(1, "airstrike", "2016-12-08", "douma", ("us_led_coalition",)))
-    assert _groups(fuse(_mentions(a, b, c))) == [["a#1", "b#1"], ["c#1"]]
+    [event] = fuse(_mentions(a, b, c))
+    assert sorted(m.incident_id for m in event.members) == ["a#1", "b#1", "c#1"]
+    d = event.to_dict()
+    assert d["discrepancy"] is True
+    [attribution] = [x for x in d["discrepancies"] if x["kind"] == "attribution"]
+    assert attribution["perpetrators"] == {
+        "coalition": ["us_led_coalition"],
+        "pro_government": ["russia", "syrian_government"],
+    }
+    # reports that agree on the bloc are no dispute
+    assert fuse(_mentions(a, b))[0].to_dict()["discrepancy"] is False
+
+
+def _killed(n: int, by: tuple[str, ...] = ()) -> tuple[dict, ...]:
+    return (cas("killed", "civilians", n, by=by),)
+
+
+def test_a_lone_deviating_figure_stays_in_its_event():
+    """A report split off by complete linkage (here: it blames someone else) rejoins its event even
+    with a figure nobody else gives; that figure becomes a discrepancy to verify, not a new event."""
+    a = article("a", "sohr", None, incident(1, "airstrike", "2016-12-08", "douma", ("russia",), _killed(40)))
+    b = article("b", "afp", None, incident(1, "airstrike", "2016-12-08", "douma", ("russia",), _killed(40)))
+    c = article("c", "dpa", None, incident(1, "airstrike", "2016-12-08", "douma", ("israel",), _killed(122)))
+    [event] = fuse(_mentions(a, b, c))
+    assert [x.kind for x in event.discrepancies] == ["count_mismatch"]
+
+
+def test_corroborated_tolls_that_exclude_each_other_stay_apart():
+    a = article("a", "sohr", None, incident(1, "airstrike", "2016-12-08", "douma", ("russia",), _killed(40)))
+    b = article("b", "afp", None, incident(1, "airstrike", "2016-12-08", "douma", ("russia",), _killed(41)))
+    c = article("c", "dpa", None, incident(1, "airstrike", "2016-12-08", "douma", ("israel",), _killed(3)))
+    d = article("d", "ap", None, incident(1, "airstrike", "2016-12-08", "douma", ("israel",), _killed(3)))
+    assert _groups(fuse(_mentions(a, b, c, d))) == [["a#1", "b#1"], ["c#1", "d#1"]]
+
+
+def test_undated_reference_joins_an_event_weeks_before_publication():
+    dated = [
+        article(x, x, "2016-12-08", incident(1, "chemical_attack", "2016-12-07", "douma"))
+        for x in ("sohr", "afp")
+    ]
+    later = article("late", "dpa", "2016-12-28", incident(1, "chemical_attack", None, "douma"))
+    too_late = article("old", "ap", "2017-01-20", incident(1, "chemical_attack", None, "douma"))
+    groups = _groups(fuse(_mentions(*dated, later, too_late)))
+    assert groups == [["afp#1", "late#1", "sohr#1"], ["old#1"]]
+
+
+def test_undated_reference_means_the_salient_event_else_the_news_of_the_day():
+    big = [
+        article(f"s{i}", f"o{i}", "2016-12-01", incident(1, "shelling", "2016-12-01", "douma"))
+        for i in range(3)
+    ]
+    small = article("x", "dpa", "2016-12-10", incident(1, "shelling", "2016-12-10", "douma"))
+    ref = article("r", "ap", "2016-12-20", incident(1, "shelling", None, "douma"))
+    assert ["r#1", "s0#1", "s1#1", "s2#1"] in _groups(fuse(_mentions(*big, small, ref)))
+    # two events as reported as each other: only one of the last days before publication is meant
+    other = article("y", "afp", "2016-12-02", incident(1, "shelling", "2016-12-02", "harasta"))
+    one = article("z", "ap", "2016-12-05", incident(1, "shelling", "2016-12-05", "douma"))
+    same_day = article("q", "reuters", "2016-12-10", incident(1, "shelling", None, "douma"))
+    assert ["q#1", "x#1"] in _groups(fuse(_mentions(small, one, same_day, other)))
+    stale = article("w", "reuters", "2016-12-20", incident(1, "shelling", None, "douma"))
+    assert ["w#1"] in _groups(fuse(_mentions(small, one, stale)))
+
+
+def test_landmark_places_do_not_place_the_event():
+    line = article("a", "afp", None, incident(1, "airstrike", "2016-12-08", "douma"))
+    line["incidents"][0]["locations"].append(
+        {
+            "text": "قرب دمشق",
+            "place_id": "damascus",
+            "name_en": "Damascus",
+            "admin1": "Damascus",
+            "precision": "community",
+            "relation": "near",
+            "lat": 33.51,
+            "lon": 36.29,
+        }
+    )
+    other = article("b", "sohr", None, incident(1, "airstrike", "2016-12-08", "douma"))
+    [event] = fuse(_mentions(line, other))
+    assert event.location.name_en == "Douma" and event.places == ["Douma"]
+
+
+def test_placeless_and_untyped_mentions_are_not_merged():
+    a = article("a", "afp", None, incident(1, "airstrike", "2016-12-08", None))
+    b = article("b", "sohr", None, incident(1, "airstrike", "2016-12-08", None))
+    assert len(fuse(_mentions(a, b))) == 2  # a day and a type do not identify an event
+    c = article("c", "afp", None, incident(1, "other", "2016-12-08", "douma"))
+    d = article("d", "sohr", None, incident(1, "other", "2016-12-08", "douma"))
+    assert len(fuse(_mentions(c, d))) == 2
+
+
+def test_event_line_carries_what_an_events_view_needs():
+    a = article(
+        "a",
+        "skynews",
+        "2016-12-08",
+        incident(1, "airstrike", "2016-12-08", "douma", casualties=_killed(4, ("sohr",))),
+    )
+    a["incidents"][0]["casualties"][0].update(start=10, end=25, text="مقتل 4 مدنيين")
+    a["incidents"][0]["evidence"] = [{"start": 0, "end": 40, "text": "غارات على دوما أدت إلى مقتل 4 مدنيين"}]
+    b = article(
+        "b", "afp", "2016-12-08", incident(1, "airstrike", "2016-12-08", "douma", casualties=_killed(5))
+    )
+    d = fuse(_mentions(a, b))[0].to_dict()
+    assert d["outlets"] == ["afp", "skynews"] and d["n_articles"] == 2 and d["discrepancy"] is False
+    [fig] = d["figures"]
+    assert (fig["best"], fig["low"], fig["high"], fig["n_sources"]) == (4, 4, 5, 2)
+    rep = next(r for r in fig["reports"] if r["article"] == "a")
+    assert (rep["outlet"], rep["sources"], rep["qualifier"], rep["value"]) == (
+        "skynews",
+        ["sohr"],
+        "exact",
+        4,
+    )
+    assert rep["evidence"] == {"start": 10, "end": 25, "text": "مقتل 4 مدنيين"}
+    member = next(m for m in d["members"] if m["article"] == "a")
+    assert member["evidence"][0]["start"] == 0 and member["locations"][0]["name_en"] == "Douma"
 
 
 def test_neighbourhood_joins_its_city_not_another_city():
@@ -191,11 +320,13 @@ def test_governorate_mention_joins_only_when_unambiguous():
     assert _groups(fuse(_mentions(vague, one, other))) == [["a#1"], ["c#1"], ["v#1"]]
 
 
-def test_undated_mention_uses_publication_date():
+def test_undated_mention_refers_back_from_its_publication_date():
     a = article("a", "sohr", "2016-12-09", incident(1, "airstrike", None, "douma"))
     b = article("b", "afp", None, incident(1, "airstrike", "2016-12-08", "douma"))
     c = article("c", "afp", None, incident(1, "airstrike", "2016-11-20", "douma"))
     assert _groups(fuse(_mentions(a, b, c))) == [["a#1", "b#1"], ["c#1"]]
+    d = article("d", "sohr", "2016-12-01", incident(1, "airstrike", None, "douma"))  # before b: not b
+    assert ["d#1"] in _groups(fuse(_mentions(b, d)))
 
 
 def test_cli_fuse(tmp_path):

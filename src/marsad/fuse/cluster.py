@@ -1,28 +1,48 @@
 """Group mentions into events, deterministically and independently of input order.
 
-Three passes over mentions sorted by a stable key (date range, governorate, places, type, ids):
+Passes over mentions sorted by a stable key (date range, governorate, places, type, ids):
 
-1. *Pinned* mentions (a community or neighbourhood, and a date) are swept in date order within
+1. *Anchored* mentions (a community or neighbourhood, and a day) are swept in date order within
    their governorate (the blocking key); each joins the best open cluster whose members it is
    compatible with *all* of (complete linkage, so day 1 ~ day 2 ~ day 3 cannot chain), else starts
    one. Clusters whose last date plus the window is before the sweep are closed.
-2. *Coarse* mentions (only a district, governorate or region, or no usable date) join a pass-1
-   cluster only when exactly one is compatible; all decisions are taken against the fixed pass-1
-   result, so they cannot depend on order.
-3. The rest are swept among themselves like pass 1.
+2. Anchored clusters with the same *core day* (the day most of their reports give) in the same
+   governorate merge when their profiles are compatible (place, type, perpetrators) and their
+   figures overlap: one event reported as "Friday night" by some and "Saturday" by others is split
+   by complete linkage, and joined again here.
+3. *Loose* mentions that still pin one side of an event (a specific place but no day: undated or
+   dated only to a week or month; or a day but only a district, governorate or region) refer to an
+   anchored event whose profile they are compatible with: the only one; else the one reported by
+   at least ``dominance`` times the articles of every other (the salient event "the chemical attack
+   on Douma" means); else the unique nearest in time (an undated one: the latest before
+   publication). All decisions are taken against the fixed result of 1-2, so they cannot depend on
+   order.
+4. The remaining loose mentions that have a place are swept among themselves like pass 1; those
+   placed nowhere stay alone (a date and a type do not identify an event).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from marsad.fuse.counts import INF, interval
 from marsad.fuse.event import Event, build_event
-from marsad.fuse.mention import Mention, effective_dates
-from marsad.fuse.rules import FuseConfig, compatible, default_config
+from marsad.fuse.figures import FigureKey, reports_of
+from marsad.fuse.mention import Mention, MentionLocation, effective_dates
+from marsad.fuse.rules import (
+    FuseConfig,
+    compatible,
+    dates_compatible,
+    default_config,
+    identical,
+    perpetrator_blocs,
+    places_compatible,
+    types_compatible,
+)
 
 
 @dataclass(slots=True)
@@ -31,6 +51,7 @@ class _Cluster:
     members: list[Mention] = field(default_factory=list)
     first: date | None = None
     last: date | None = None
+    profile: Mention | None = None  # what the event is, for mentions that refer to it (pass 3)
 
     def add(self, m: Mention) -> None:
         self.members.append(m)
@@ -41,11 +62,161 @@ class _Cluster:
     def accepts(self, m: Mention, cfg: FuseConfig) -> bool:
         return all(compatible(m, x, cfg) for x in self.members)
 
+    def refers(self, m: Mention, cfg: FuseConfig) -> bool:
+        """A loose mention may mean this event: compatible with its profile, and with any incident
+        of its own article already here (an article that dates an event in one paragraph and refers
+        back to it undated, or as "the shelling", in another; a different place or an incompatible
+        type is the article's own split, and is trusted)."""
+        assert self.profile is not None
+        if not compatible(m, self.profile, cfg):
+            return False
+        return all(
+            dates_compatible(m, x, cfg) and types_compatible(m.type, x.type, cfg) and places_compatible(m, x)
+            for x in self.members
+            if x.article_id == m.article_id
+        )
+
+
+def _mode(values: Iterable[str]) -> str:
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
+def profile(c: _Cluster, cfg: FuseConfig) -> Mention:
+    """The event as one mention: its core day, majority type and most named specific place. It
+    names no perpetrator: who did it is what reports of one event disagree on (an attribution
+    discrepancy), so only pass 1 compares perpetrators, report by report."""
+    ms = c.members
+    day = _mode(m.eff_start.isoformat() for m in ms if m.eff_start is not None)
+    places: dict[str, MentionLocation] = {}
+    keys: Counter[str] = Counter()
+    for m in ms:
+        for loc in m.places:
+            if loc.specific:
+                places.setdefault(loc.key, loc)
+        keys.update({loc.key for loc in m.places if loc.specific})
+    main = [min(keys, key=lambda k: (-keys[k], k))] if keys else []
+    p = Mention(
+        article_id=f"\x00event{c.index}",
+        outlet=None,
+        published=None,
+        incident_id=f"\x00event{c.index}",
+        type=_mode(m.type for m in ms),
+        date_start=day,
+        date_end=day,
+        date_precision="day",
+        locations=tuple(places[k] for k in main),
+    )
+    effective_dates(p, cfg.undated_lookback_days)
+    return p
+
+
+def _hulls(c: _Cluster, cfg: FuseConfig) -> dict[FigureKey, tuple[float, float]]:
+    """Per figure that at least two independent sources of the cluster give, the range they span."""
+    out: dict[FigureKey, tuple[float, float]] = {}
+    sources: dict[FigureKey, set[tuple[str, ...]]] = defaultdict(set)
+    for m in c.members:
+        for key, rep in reports_of(m):
+            iv = interval(rep.count, cfg)
+            if iv is None:
+                continue
+            sources[key].add(rep.sources)
+            lo, hi = out.get(key, iv)
+            out[key] = (min(lo, iv[0]), max(hi, iv[1]))
+    return {k: v for k, v in out.items() if len(sources[k]) >= 2}
+
+
+def _figures_overlap(a: _Cluster, b: _Cluster, cfg: FuseConfig) -> bool:
+    """No corroborated toll of one cluster excludes a corroborated toll of the other. A figure only
+    one source gives never keeps reports apart: a lone deviating figure is a discrepancy within the
+    event (and what verification should catch), not a different event."""
+    ha, hb = _hulls(a, cfg), _hulls(b, cfg)
+    for key in ha.keys() & hb.keys():
+        (la, ua), (lb, ub) = ha[key], hb[key]
+        gap = max(la - ub, lb - ua, 0.0)
+        scale = max(x for x in (la, ua, lb, ub) if x != INF)
+        if gap > max(cfg.tol_abs, cfg.tol_rel * scale):
+            return False
+    return True
+
+
+def _articles(c: _Cluster) -> set[str]:
+    return {m.article_id for m in c.members}
+
+
+def _kept_apart(a: _Cluster, b: _Cluster) -> bool:
+    """Articles that report two different incidents, one in each cluster, keep them apart when
+    they are at least half of the smaller cluster's articles (a split that the other reports of the
+    event do not outweigh)."""
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in a.members:
+        by_article[m.article_id].append(m)
+    split = {m.article_id for m in b.members for x in by_article.get(m.article_id, ()) if not identical(m, x)}
+    return bool(split) and 2 * len(split) >= min(len(_articles(a)), len(_articles(b)))
+
+
+def _names(c: _Cluster, place: MentionLocation) -> bool:
+    """At least half of the cluster's reports name this place (or a place compatible with it)."""
+    probe = Mention("", None, None, "", "other", None, None, "unknown", locations=(place,))
+    return 2 * sum(1 for m in c.members if places_compatible(m, probe)) >= len(c.members)
+
+
+def _same_event(a: _Cluster, b: _Cluster, cfg: FuseConfig) -> bool:
+    """Two anchored clusters of one core day describe one event: compatible types, the main place of
+    one is the main place of the other or named by half of its reports (one event reported as "in
+    Douma" by most and "in Damascus, Douma" by some), figures that overlap, and no split by their
+    own articles. Perpetrators are not compared: an attribution disputed between reports is one
+    event with an attribution discrepancy."""
+    pa, pb = a.profile, b.profile
+    assert pa is not None and pb is not None
+    if not types_compatible(pa.type, pb.type, cfg):
+        return False
+    if not places_compatible(pa, pb):
+        if not pa.locations or not pb.locations:
+            return False
+        if not (_names(a, pb.locations[0]) or _names(b, pa.locations[0])):
+            return False
+    return _figures_overlap(a, b, cfg) and not _kept_apart(a, b)
+
+
+def _merge_same_day(clusters: list[_Cluster], cfg: FuseConfig) -> list[_Cluster]:
+    """Pass 2: join anchored clusters that share a core day and a governorate and are compatible
+    (profiles and figures; complete linkage over the clusters of a group)."""
+    for c in clusters:
+        c.profile = profile(c, cfg)
+    groups: list[list[_Cluster]] = []
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # (day, governorate) -> groups
+    for c in sorted(clusters, key=lambda c: c.index):
+        p = c.profile
+        assert p is not None and p.date_start is not None
+        keys = [(p.date_start, b) for b in sorted({b for m in c.members for b in m.blocks} or {""})]
+        near = sorted({g for k in keys for g in by_key[k]})
+        home = next(
+            (g for g in near if all(_same_event(c, x, cfg) for x in groups[g])),
+            None,
+        )
+        if home is None:
+            home = len(groups)
+            groups.append([])
+        groups[home].append(c)
+        for k in keys:
+            if home not in by_key[k]:
+                by_key[k].append(home)
+    merged = []
+    for n, g in enumerate(groups):
+        c = _Cluster(n)
+        for part in g:
+            for m in part.members:
+                c.add(m)
+        c.profile = profile(c, cfg) if len(g) > 1 else g[0].profile
+        merged.append(c)
+    return merged
+
 
 def _score(c: _Cluster, m: Mention) -> tuple[int, int, int, int]:
     """Prefer the cluster sharing an exact place, then the closest date, then the same type."""
-    keys = {loc.key for loc in m.locations}
-    same_place = sum(1 for x in c.members if keys & {loc.key for loc in x.locations})
+    keys = {loc.key for loc in m.places}
+    same_place = sum(1 for x in c.members if keys & {loc.key for loc in x.places})
     gaps = [abs((x.eff_start - m.eff_start).days) for x in c.members if x.eff_start and m.eff_start]
     gap = min(gaps, default=0)
     same_type = sum(1 for x in c.members if x.type == m.type)
@@ -53,30 +224,38 @@ def _score(c: _Cluster, m: Mention) -> tuple[int, int, int, int]:
 
 
 def _sweep(mentions: list[Mention], cfg: FuseConfig, clusters: list[_Cluster]) -> None:
-    """Greedy complete-linkage clustering of date-sorted mentions within each governorate."""
+    """Greedy complete-linkage clustering of date-sorted mentions, blocked by governorate: a mention
+    looks at the open clusters of every governorate its places lie in."""
     window = timedelta(days=cfg.date_window_days)
     open_by_block: dict[str, list[_Cluster]] = defaultdict(list)
     for m in mentions:
-        block = open_by_block[m.admin1 or ""]
-        if m.eff_start is not None:
-            block[:] = [c for c in block if c.last is None or c.last + window >= m.eff_start]
-        candidates = [c for c in block if c.accepts(m, cfg)]
+        blocks = m.blocks or ("",)
+        seen: dict[int, _Cluster] = {}
+        for b in blocks:
+            block = open_by_block[b]
+            if m.eff_start is not None:
+                block[:] = [c for c in block if c.last is None or c.last + window >= m.eff_start]
+            seen.update((c.index, c) for c in block)
+        candidates = [c for _, c in sorted(seen.items()) if c.accepts(m, cfg)]
         if candidates:
-            max(candidates, key=lambda c: _score(c, m)).add(m)
-            continue
-        c = _Cluster(len(clusters))
-        c.add(m)
-        clusters.append(c)
-        block.append(c)
+            target = max(candidates, key=lambda c: _score(c, m))
+        else:
+            target = _Cluster(len(clusters))
+            clusters.append(target)
+        target.add(m)
+        for b in blocks:
+            if target not in open_by_block[b]:
+                open_by_block[b].append(target)
 
 
 class _ClusterIndex:
-    """Pass-1 clusters per governorate, sorted by first date, for window look-ups."""
+    """Clusters per governorate (each under every governorate of its members), sorted by first date."""
 
     def __init__(self, clusters: list[_Cluster]) -> None:
         self._by_block: dict[str, list[_Cluster]] = defaultdict(list)
         for c in clusters:
-            self._by_block[c.members[0].admin1 or ""].append(c)
+            for b in sorted({b for m in c.members for b in m.blocks} or {""}):
+                self._by_block[b].append(c)
         self._starts: dict[str, list[date]] = {}
         self._span: dict[str, timedelta] = {}
         for block, items in self._by_block.items():
@@ -87,13 +266,81 @@ class _ClusterIndex:
             )
 
     def near(self, m: Mention, window: timedelta) -> list[_Cluster]:
-        block = m.admin1 or ""
-        items = self._by_block.get(block, [])
-        if m.eff_start is None or not items:
-            return list(items)
-        lo = bisect.bisect_left(self._starts[block], m.eff_start - window - self._span[block])
-        hi = bisect.bisect_right(self._starts[block], m.eff_end + window)  # type: ignore[operator]
-        return items[lo:hi]
+        """Clusters of the mention's governorates (of every governorate when it has none) whose dates
+        may overlap its range."""
+        blocks = m.blocks or tuple(sorted(self._by_block))
+        out: dict[int, _Cluster] = {}
+        for block in blocks:
+            items = self._by_block.get(block, [])
+            if m.eff_start is not None and items:
+                lo = bisect.bisect_left(self._starts[block], m.eff_start - window - self._span[block])
+                hi = bisect.bisect_right(self._starts[block], m.eff_end + window)  # type: ignore[operator]
+                items = items[lo:hi]
+            out.update((c.index, c) for c in items)
+        return [out[k] for k in sorted(out)]
+
+
+def _distance(c: _Cluster, m: Mention) -> int:
+    """Days between a cluster and a loose mention: for an undated one, from the cluster's core day
+    to publication; else the gap between the date ranges (0 if they overlap)."""
+    if not m.dated and c.profile is not None and c.profile.eff_start and m.eff_end:
+        return max(0, (m.eff_end - c.profile.eff_start).days)
+    if c.first is None or c.last is None or m.eff_start is None or m.eff_end is None:
+        return 0
+    return max(0, (c.first - m.eff_end).days, (m.eff_start - c.last).days)
+
+
+def _blocs_named(c: _Cluster, cfg: FuseConfig) -> frozenset[str]:
+    """Actor blocs any report of the cluster names as perpetrator."""
+    return perpetrator_blocs(
+        frozenset(a.id for m in c.members for a in m.actors if a.role == "perpetrator"), cfg
+    )
+
+
+def _pick(fits: list[_Cluster], cfg: FuseConfig) -> _Cluster | None:
+    """The only candidate, or the one with ``dominance`` times the articles of every other."""
+    if len(fits) <= 1:
+        return fits[0] if fits else None
+    articles = {c.index: len({x.article_id for x in c.members}) for c in fits}
+    top = max(fits, key=lambda c: (articles[c.index], -c.index))
+    if all(articles[top.index] >= cfg.dominance * articles[c.index] for c in fits if c is not top):
+        return top
+    return None
+
+
+def referent(m: Mention, candidates: list[_Cluster], cfg: FuseConfig) -> _Cluster | None:
+    """The anchored event a loose mention refers to, or None when that is ambiguous: the only
+    compatible one, or the salient one; else the only or salient one among those that some report
+    places at the mention's own exact place ("the Barzeh site"), then among those whose reports
+    name a perpetrator of the mention's ("the American strikes"); else the unique nearest in time
+    (for an undated mention, only events of the last ``undated_pair_days`` before publication)."""
+    fits = [c for c in candidates if c.refers(m, cfg)]
+    if len(fits) <= 1:
+        return fits[0] if fits else None
+    chosen = _pick(fits, cfg)
+    if chosen is not None:
+        return chosen
+    keys = {loc.key for loc in m.places if loc.specific}
+    named = perpetrator_blocs(frozenset(a.id for a in m.actors if a.role == "perpetrator"), cfg)
+    cues = (
+        lambda c: bool(keys & {loc.key for x in c.members for loc in x.places}),  # "the site in Barzeh"
+        lambda c: bool(named & _blocs_named(c, cfg)),  # "the American strikes"
+    )
+    for cue in cues:
+        narrowed = [c for c in fits if cue(c)]
+        if narrowed and len(narrowed) < len(fits):
+            fits = narrowed
+            chosen = _pick(fits, cfg)
+            if chosen is not None:
+                return chosen
+    if not m.dated:
+        fits = [c for c in fits if _distance(c, m) <= cfg.undated_pair_days]
+    gaps = {c.index: _distance(c, m) for c in fits}
+    if not gaps:
+        return None
+    nearest = min(gaps.values())
+    closest = [c for c in fits if gaps[c.index] == nearest]
+    return closest[0] if len(closest) == 1 else None
 
 
 def fuse(mentions: Iterable[Mention], cfg: FuseConfig | None = None) -> list[Event]:
@@ -103,25 +350,30 @@ def fuse(mentions: Iterable[Mention], cfg: FuseConfig | None = None) -> list[Eve
     for m in ms:
         effective_dates(m, cfg.undated_lookback_days)
     ms.sort(key=Mention.sort_key)
-    pinned = [m for m in ms if m.specific and m.eff_start is not None]
-    coarse = [m for m in ms if not (m.specific and m.eff_start is not None)]
+    anchored = [m for m in ms if m.anchored]
+    loose = [m for m in ms if not m.anchored]
 
-    clusters: list[_Cluster] = []
-    _sweep(pinned, cfg, clusters)
+    swept: list[_Cluster] = []
+    _sweep(anchored, cfg, swept)
+    clusters = _merge_same_day(swept, cfg)
 
     index = _ClusterIndex(clusters)
     window = timedelta(days=cfg.date_window_days)
     attach: list[tuple[_Cluster, Mention]] = []
     leftover: list[Mention] = []
-    for m in coarse:
-        fits = [c for c in index.near(m, window) if c.accepts(m, cfg)] if m.admin1 else []
-        if len(fits) == 1:
-            attach.append((fits[0], m))
+    for m in loose:
+        pins = m.specific or (m.day_precise and bool(m.places))
+        c = referent(m, index.near(m, window), cfg) if pins else None
+        if c is not None:
+            attach.append((c, m))
         else:
             leftover.append(m)
     for c, m in attach:
         c.add(m)
-    _sweep(leftover, cfg, clusters)
+    _sweep([m for m in leftover if m.places], cfg, clusters)
+    for m in leftover:
+        if not m.places:
+            clusters.append(_Cluster(len(clusters), [m]))
 
     events = [build_event(c.members, cfg) for c in clusters]
     events.sort(key=lambda e: (e.date_start or "9999", e.id))

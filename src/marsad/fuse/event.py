@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from marsad.fuse.figures import Discrepancy, Figure, event_figures
-from marsad.fuse.mention import Mention, MentionCasualty, MentionCount, MentionLocation
-from marsad.fuse.rules import FuseConfig
+from marsad.fuse.mention import Mention, MentionActor, MentionCasualty, MentionCount, MentionLocation
+from marsad.fuse.rules import FuseConfig, perpetrator_blocs
 
 _DATE_ORDER = ("day", "range", "week", "month", "year", "unknown")
 _PLACE_ORDER = ("neighbourhood", "community", "subdistrict", "district", "governorate", "region", "country")
@@ -36,12 +36,18 @@ class Event:
     members: list[Mention]
     figures: list[Figure] = field(default_factory=list)
     discrepancies: list[Discrepancy] = field(default_factory=list)
+    attribution: dict[str, Any] | None = None  # perpetrators disputed between reports
 
     @property
     def sources(self) -> list[str]:
         return sorted(
             {s for m in self.members for s in m.sources} | {m.outlet for m in self.members if m.outlet}
         )
+
+    @property
+    def outlets(self) -> list[str]:
+        """Publishers of the member articles (an article without an outlet counts as itself)."""
+        return sorted({m.outlet or f"article:{m.article_id}" for m in self.members})
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -52,6 +58,9 @@ class Event:
             "places": self.places,
             "actors": self.actors,
             "sources": self.sources,
+            "outlets": self.outlets,
+            "n_articles": len({m.article_id for m in self.members}),
+            "discrepancy": bool(self.discrepancies or self.attribution),
             "members": [
                 {
                     "article": m.article_id,
@@ -59,12 +68,17 @@ class Event:
                     "outlet": m.outlet,
                     "published": m.published,
                     "type": m.type,
+                    "date": {"start": m.date_start, "end": m.date_end, "precision": m.date_precision},
+                    "locations": [loc.to_dict() for loc in m.places],
                     "reported_by": list(m.reported_by),
+                    "perpetrators": sorted({a.id for a in m.actors if a.role == "perpetrator"}),
+                    "evidence": [{"start": a, "end": b, "text": t} for a, b, t in m.evidence],
                 }
                 for m in self.members
             ],
             "figures": [f.to_dict() for f in self.figures],
-            "discrepancies": [d.to_dict() for d in self.discrepancies],
+            "discrepancies": [d.to_dict() for d in self.discrepancies]
+            + ([self.attribution] if self.attribution else []),
         }
 
 
@@ -91,7 +105,7 @@ def _date(members: list[Mention]) -> tuple[str | None, str | None, str]:
 
 
 def _location(members: list[Mention]) -> tuple[MentionLocation | None, list[str]]:
-    locs = [loc for m in members for loc in m.locations]
+    locs = [loc for m in members for loc in m.places] or [loc for m in members for loc in m.locations]
     if not locs:
         return None, []
     counts = Counter(loc.key for loc in locs)
@@ -110,6 +124,37 @@ def _actors(members: list[Mention]) -> list[dict[str, Any]]:
         role, _ = min(roles[actor_id].items(), key=lambda kv: (-kv[1], kv[0]))
         out.append({"id": actor_id, "role": role, "mentions": sum(roles[actor_id].values())})
     return out
+
+
+def _attribution(members: list[Mention], cfg: FuseConfig) -> dict[str, Any] | None:
+    """Reports that blame perpetrators of no common bloc (one says the regime, another the US-led
+    coalition): one event, its attribution disputed."""
+    named = [
+        (m, frozenset(a.id for a in m.actors if a.role == "perpetrator"))
+        for m in members
+        if any(a.role == "perpetrator" for a in m.actors)
+    ]
+    blocs = [perpetrator_blocs(p, cfg) for _, p in named]
+    if not any(not (a & b) for i, a in enumerate(blocs) for b in blocs[i + 1 :]):
+        return None
+    by_bloc: dict[str, set[str]] = defaultdict(set)
+    for (_, perps), bs in zip(named, blocs, strict=True):
+        for actor in perps:
+            for b in perpetrator_blocs(frozenset({actor}), cfg) & bs:
+                by_bloc[b].add(actor)
+    return {
+        "kind": "attribution",
+        "perpetrators": {b: sorted(v) for b, v in sorted(by_bloc.items())},
+        "reports": [
+            {
+                "article": m.article_id,
+                "incident": m.incident_id,
+                "outlet": m.outlet,
+                "perpetrators": sorted(p),
+            }
+            for m, p in named
+        ],
+    }
 
 
 def build_event(members: list[Mention], cfg: FuseConfig) -> Event:
@@ -131,38 +176,66 @@ def build_event(members: list[Mention], cfg: FuseConfig) -> Event:
         members=members,
         figures=figures,
         discrepancies=discrepancies,
+        attribution=_attribution(members, cfg),
     )
 
 
 def event_from_dict(d: dict[str, Any]) -> Event:
     """An event read back from ``marsad fuse`` output, enough to compare figures across sources.
 
-    Members get back their type and their top-level figures (from ``figures[].reports``); places,
-    actors and evidence stay on the event only.
+    Members get back their type, date, places, reporters, perpetrators and top-level figures (from
+    ``figures[].reports``), so verification can compare them without the articles.
     """
     figures: dict[str, list[MentionCasualty]] = defaultdict(list)
     for f in d.get("figures") or []:
         for r in f.get("reports") or []:
             count = MentionCount(r.get("value"), r.get("low"), r.get("high"), r.get("qualifier") or "exact")
+            ev = r.get("evidence") or {}
             cas = MentionCasualty(
-                f["measure"], f["group"], f.get("side"), count, None, tuple(r.get("sources") or ())
+                f["measure"],
+                f["group"],
+                f.get("side"),
+                count,
+                None,
+                tuple(r.get("sources") or ()),
+                ev.get("text"),
+                ev.get("start"),
+                ev.get("end"),
             )
             figures[r["incident"]].append(cas)
-    members = [
-        Mention(
-            article_id=m["article"],
-            outlet=m.get("outlet"),
-            published=m.get("published"),
-            incident_id=m["incident"],
-            type=m.get("type") or d.get("type") or "other",
-            date_start=(d.get("date") or {}).get("start"),
-            date_end=(d.get("date") or {}).get("end"),
-            date_precision=(d.get("date") or {}).get("precision") or "unknown",
-            casualties=tuple(figures.get(m["incident"], ())),
-            reported_by=tuple(m.get("reported_by") or ()),
+    members = []
+    for m in d.get("members") or []:
+        when = m.get("date") or d.get("date") or {}
+        members.append(
+            Mention(
+                article_id=m["article"],
+                outlet=m.get("outlet"),
+                published=m.get("published"),
+                incident_id=m["incident"],
+                type=m.get("type") or d.get("type") or "other",
+                date_start=when.get("start"),
+                date_end=when.get("end"),
+                date_precision=when.get("precision") or "unknown",
+                locations=tuple(
+                    MentionLocation(
+                        loc.get("place_id"),
+                        loc.get("name_en"),
+                        loc.get("admin1"),
+                        loc.get("admin2"),
+                        loc.get("precision") or "community",
+                        loc.get("lat"),
+                        loc.get("lon"),
+                    )
+                    for loc in m.get("locations") or []
+                ),
+                actors=tuple(MentionActor(a, "perpetrator") for a in m.get("perpetrators") or []),
+                casualties=tuple(figures.get(m["incident"], ())),
+                reported_by=tuple(m.get("reported_by") or ()),
+                evidence=tuple(
+                    (e.get("start"), e.get("end"), e.get("text") or "") for e in m.get("evidence") or []
+                ),
+            )
         )
-        for m in d.get("members") or []
-    ]
     date = d.get("date") or {}
     return Event(
         id=d["id"],

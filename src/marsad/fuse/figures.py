@@ -28,21 +28,32 @@ FigureKey = tuple[str, str, str | None]  # measure, group, side
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """One source's figure in one article: who said it (``sources``: the reporter, else the outlet),
+    where it was published, and the evidence span it was read from."""
+
     sources: tuple[str, ...]
     article: str
     incident: str
     count: MentionCount
+    outlet: str | None = None
+    published: str | None = None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         c = self.count
         return {
             "sources": list(self.sources),
+            "outlet": self.outlet,
+            "published": self.published,
             "article": self.article,
             "incident": self.incident,
             "value": c.value,
             "low": c.low,
             "high": c.high,
             "qualifier": c.qualifier,
+            "evidence": {"start": self.start, "end": self.end, "text": self.text},
         }
 
     def sort_key(self) -> tuple[Any, ...]:
@@ -97,7 +108,10 @@ def reports_of(m: Mention) -> list[tuple[FigureKey, Report]]:
         if c.part_of is not None:
             continue
         sources = tuple(sorted(set(c.reported_by))) if c.reported_by else m.sources
-        out.append(((c.measure, c.group, c.side), Report(sources, m.article_id, m.incident_id, c.count)))
+        rep = Report(
+            sources, m.article_id, m.incident_id, c.count, m.outlet, m.published, c.start, c.end, c.text
+        )
+        out.append(((c.measure, c.group, c.side), rep))
     return out
 
 

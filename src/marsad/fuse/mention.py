@@ -16,6 +16,8 @@ from typing import Any
 
 # Location precisions that pin a mention to one place; coarser ones only join when unambiguous.
 SPECIFIC_PRECISIONS = ("neighbourhood", "community", "subdistrict")
+# Relations that make a location a landmark for another one rather than the scene.
+LANDMARK_RELATIONS = ("near", "north_of", "south_of", "east_of", "west_of")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,7 @@ class MentionLocation:
     lat: float | None = None
     lon: float | None = None
     parent: str | None = None  # containing city's place_id, for neighbourhoods (when the producer knows it)
+    relation: str | None = None  # in | near | north_of ... | countryside (CODEBOOK)
 
     @property
     def key(self) -> str:
@@ -37,6 +40,11 @@ class MentionLocation:
     @property
     def specific(self) -> bool:
         return self.precision in SPECIFIC_PRECISIONS
+
+    @property
+    def landmark(self) -> bool:
+        """Named only to locate another place ("قرب دمشق", "شرقي حلب"), not where it happened."""
+        return self.relation in LANDMARK_RELATIONS
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -73,6 +81,8 @@ class MentionCasualty:
     part_of: int | None
     reported_by: tuple[str, ...]
     text: str | None = None
+    start: int | None = None  # evidence span in the article text
+    end: int | None = None
 
 
 @dataclass(slots=True)
@@ -89,23 +99,61 @@ class Mention:
     actors: tuple[MentionActor, ...] = ()
     casualties: tuple[MentionCasualty, ...] = ()
     reported_by: tuple[str, ...] = ()
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[tuple[int | None, int | None, str], ...] = ()  # (start, end, text) spans
     # derived, filled by ``effective_dates``
     eff_start: date | None = field(default=None, compare=False)
     eff_end: date | None = field(default=None, compare=False)
 
     @property
+    def places(self) -> tuple[MentionLocation, ...]:
+        """Where it happened: locations below the country level (the country names no place),
+        without landmarks ("قرب دمشق") when the mention has a scene of its own."""
+        below = tuple(loc for loc in self.locations if loc.precision != "country")
+        scenes = tuple(loc for loc in below if not loc.landmark)
+        return scenes or below
+
+    @property
     def admin1(self) -> str | None:
-        """Governorate of the mention (first location that has one)."""
-        for loc in self.locations:
+        """Governorate of the mention: of its first specific place, else of its first place."""
+        places = self.places
+        for loc in (*(x for x in places if x.specific), *places):
             if loc.admin1:
                 return loc.admin1
         return None
 
     @property
+    def blocks(self) -> tuple[str, ...]:
+        """Every governorate the mention's places lie in (where fusion looks for its event)."""
+        return tuple(sorted({loc.admin1 for loc in self.places if loc.admin1}))
+
+    @property
     def specific(self) -> bool:
         """Pinned to a community/neighbourhood (not only a district, governorate or region)."""
-        return any(loc.specific for loc in self.locations)
+        return any(loc.specific for loc in self.places)
+
+    @property
+    def dated(self) -> bool:
+        """The article gives the incident a date of its own (not only a publication date)."""
+        return self.date_start is not None or self.date_end is not None
+
+    @property
+    def day_precise(self) -> bool:
+        """Dated to one day, or two consecutive days ("overnight")."""
+        return (
+            self.dated
+            and self.eff_start is not None
+            and self.eff_end is not None
+            and (self.eff_end - self.eff_start).days <= 1
+        )
+
+    @property
+    def anchored(self) -> bool:
+        """Pinned to a community/neighbourhood and a day: what an event is built around."""
+        return self.specific and self.day_precise
+
+    @property
+    def published_day(self) -> date | None:
+        return _parse_date(self.published)
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -137,7 +185,8 @@ def _parse_date(value: str | None) -> date | None:
 
 
 def effective_dates(m: Mention, lookback_days: int) -> None:
-    """Give every mention a date range to compare on; an undated incident is near its publication."""
+    """Give every mention a date range to compare on. An undated incident is a reference to
+    something that happened on or before publication: ``[published - lookback, published]``."""
     start, end = _parse_date(m.date_start), _parse_date(m.date_end)
     if start is None and end is not None:
         start = end
@@ -172,6 +221,7 @@ def mentions_from_article(line: dict[str, Any]) -> list[Mention]:
                 lat=loc.get("lat"),
                 lon=loc.get("lon"),
                 parent=loc.get("parent"),
+                relation=loc.get("relation"),
             )
             for loc in inc.get("locations") or []
             if loc.get("place_id") or loc.get("name_en") or loc.get("admin1")
@@ -188,6 +238,8 @@ def mentions_from_article(line: dict[str, Any]) -> list[Mention]:
                 part_of=c.get("part_of"),
                 reported_by=tuple(c.get("reported_by") or ()),
                 text=c.get("text"),
+                start=c.get("start"),
+                end=c.get("end"),
             )
             for c in inc.get("casualties") or []
         )
@@ -205,7 +257,9 @@ def mentions_from_article(line: dict[str, Any]) -> list[Mention]:
                 actors=actors,
                 casualties=cas,
                 reported_by=tuple(inc.get("reported_by") or ()),
-                evidence=tuple(e.get("text", "") for e in inc.get("evidence") or []),
+                evidence=tuple(
+                    (e.get("start"), e.get("end"), e.get("text") or "") for e in inc.get("evidence") or []
+                ),
             )
         )
     return out

@@ -6,7 +6,7 @@ only says how they are applied, so a reviewer can change what merges without rea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
@@ -17,25 +17,22 @@ from marsad.resources import load_yaml
 @dataclass(frozen=True, slots=True)
 class FuseConfig:
     date_window_days: int = 1
-    undated_lookback_days: int = 2
+    undated_lookback_days: int = 30
+    undated_pair_days: int = 2
+    dominance: float = 2.0
     type_pairs: frozenset[frozenset[str]] = frozenset()
     blocs: tuple[tuple[str, frozenset[str]], ...] = ()
     tol_abs: int = 1
     tol_rel: float = 0.10
     tol_about: float = 0.20
+    open_ended: float = 0.5
+    vague_span: float = 5.0
+    vague_min: int = 3
+    refute_factor: float = 2.0
+    unfused_types: frozenset[str] = frozenset({"other"})
 
     def with_window(self, days: int | None) -> FuseConfig:
-        if days is None:
-            return self
-        return FuseConfig(
-            days,
-            self.undated_lookback_days,
-            self.type_pairs,
-            self.blocs,
-            self.tol_abs,
-            self.tol_rel,
-            self.tol_about,
-        )
+        return self if days is None else replace(self, date_window_days=days)
 
 
 @lru_cache(maxsize=1)
@@ -44,29 +41,46 @@ def default_config() -> FuseConfig:
     tol = raw.get("count_tolerance") or {}
     return FuseConfig(
         date_window_days=int(raw.get("date_window_days", 1)),
-        undated_lookback_days=int(raw.get("undated_lookback_days", 2)),
+        undated_lookback_days=int(raw.get("undated_lookback_days", 30)),
+        undated_pair_days=int(raw.get("undated_pair_days", 2)),
+        dominance=float(raw.get("dominance", 2.0)),
         type_pairs=frozenset(frozenset(p) for p in raw.get("compatible_types") or []),
         blocs=tuple((name, frozenset(ids)) for name, ids in sorted((raw.get("actor_blocs") or {}).items())),
         tol_abs=int(tol.get("abs", 1)),
         tol_rel=float(tol.get("rel", 0.10)),
         tol_about=float(tol.get("about", 0.20)),
+        open_ended=float(tol.get("open_ended", 0.5)),
+        vague_span=float(tol.get("vague_span", 5.0)),
+        vague_min=int(tol.get("vague_min", 3)),
+        refute_factor=float(tol.get("refute_factor", 2.0)),
+        unfused_types=frozenset(raw.get("unfused_types") or ()),
     )
 
 
 def types_compatible(a: str, b: str, cfg: FuseConfig) -> bool:
+    """Same type or a listed pair; a type that names no kind of event (``other``) matches nothing."""
+    if a in cfg.unfused_types or b in cfg.unfused_types:
+        return False
     return a == b or frozenset((a, b)) in cfg.type_pairs
 
 
 def dates_compatible(a: Mention, b: Mention, cfg: FuseConfig) -> bool:
-    """Ranges overlap once widened by the window; an undatable mention is compatible with any date."""
+    """Ranges overlap once widened by the window; an undatable mention is compatible with any date.
+
+    Two undated mentions say nothing about when the event was, only when it was reported: they are
+    compatible when published within ``undated_pair_days`` of each other."""
     if a.eff_start is None or b.eff_start is None:
         return True
+    if not a.dated and not b.dated:
+        pa, pb = a.published_day, b.published_day
+        if pa is not None and pb is not None:
+            return abs((pa - pb).days) <= cfg.undated_pair_days
     w = timedelta(days=cfg.date_window_days)
     return a.eff_start - w <= b.eff_end and b.eff_start - w <= a.eff_end  # type: ignore[operator]
 
 
 @lru_cache(maxsize=4096)
-def _perpetrator_blocs(perpetrators: frozenset[str], cfg: FuseConfig) -> frozenset[str]:
+def perpetrator_blocs(perpetrators: frozenset[str], cfg: FuseConfig) -> frozenset[str]:
     """Blocs of a set of perpetrators; an actor in no bloc is its own bloc. Pure, so cached."""
     out: set[str] = set()
     for actor in perpetrators:
@@ -83,7 +97,7 @@ def actors_compatible(a: Mention, b: Mention, cfg: FuseConfig) -> bool:
     pb = frozenset(x.id for x in b.actors if x.role == "perpetrator")
     if not pb or pa & pb:
         return True
-    return bool(_perpetrator_blocs(pa, cfg) & _perpetrator_blocs(pb, cfg))
+    return bool(perpetrator_blocs(pa, cfg) & perpetrator_blocs(pb, cfg))
 
 
 def _is_city_of(n: MentionLocation, city: MentionLocation) -> bool:
@@ -116,11 +130,15 @@ def _coarse_covers(coarse: MentionLocation, other: MentionLocation) -> bool:
 
 
 def places_compatible(a: Mention, b: Mention) -> bool:
-    """Some location of ``a`` is the same place as, inside, or around some location of ``b``."""
-    if not a.locations or not b.locations:
-        return not a.locations and not b.locations
-    for x in a.locations:
-        for y in b.locations:
+    """Some location of ``a`` is the same place as, inside, or around some location of ``b``.
+
+    A mention placed nowhere more precise than the country may be about any place, but two such
+    mentions share nothing that identifies the event: they are not compatible with each other."""
+    la, lb = a.places, b.places
+    if not la or not lb:
+        return bool(la or lb)
+    for x in la:
+        for y in lb:
             if x.specific and y.specific:
                 if _loc_pair_compatible(x, y):
                     return True

@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from marsad.fuse.counts import agree
+from marsad.fuse.counts import agree, far_apart
 from marsad.fuse.event import Event
-from marsad.fuse.figures import reports_of
 from marsad.fuse.mention import Mention, MentionCount, MentionLocation, effective_dates
 from marsad.fuse.rules import FuseConfig, default_config, types_compatible
 from marsad.verify.claims import Claim, claims_of
 from marsad.verify.places import km, norm_name, same_name
 from marsad.verify.reference import RefRecord
+from marsad.verify.sources import check_sources, scope
 
 SUPPORTED, CONTRADICTED, UNVERIFIABLE = "supported", "contradicted", "unverifiable"
 NEAR_KM = 5.0
@@ -35,10 +35,12 @@ class ClaimResult:
     label: str
     reference: dict[str, Any]
     sources: dict[str, Any]
+    event: str | None = None  # the fused event the claim was checked in
 
     def to_dict(self) -> dict[str, Any]:
         return {
             **self.claim.to_dict(),
+            "event": self.event,
             "label": self.label,
             "reference": self.reference,
             "sources": self.sources,
@@ -130,14 +132,32 @@ def _place_match(loc: MentionLocation, r: RefRecord) -> bool:
     return False
 
 
-def matching_records(m: Mention, index: ReferenceIndex, cfg: FuseConfig) -> list[RefRecord]:
-    if m.eff_start is None or not m.locations:
+def claim_days(m: Mention, event: Event | None) -> tuple[date, date] | None:
+    """The days a claim is about, for reference look-ups: its own date when it has one (a week or a
+    month is fine: records must then lie inside it), else the day of the event it was fused into;
+    an undated claim outside any dated event has no day to look up."""
+    if m.dated and m.eff_start is not None and m.eff_end is not None:
+        return m.eff_start, m.eff_end
+    if event is not None and event.date_start and event.date_precision in ("day", "range"):
+        start = date.fromisoformat(event.date_start)
+        end = date.fromisoformat(event.date_end or event.date_start)
+        if (end - start).days <= 1:
+            return start, end
+    return None
+
+
+def matching_records(
+    m: Mention, index: ReferenceIndex, cfg: FuseConfig, days: tuple[date, date] | None = None
+) -> list[RefRecord]:
+    """Records on the claim's days (``days``, else its own date range) +- the window, at its place."""
+    span = days or ((m.eff_start, m.eff_end) if m.eff_start is not None else None)
+    if span is None or not m.places:
         return []
     w = timedelta(days=cfg.date_window_days)
     return [
         r
-        for r in index.between(m.eff_start - w, m.eff_end + w)  # type: ignore[operator]
-        if any(_place_match(loc, r) for loc in m.locations)
+        for r in index.between(span[0] - w, span[1] + w)  # type: ignore[operator]
+        if any(_place_match(loc, r) for loc in m.places)
     ]
 
 
@@ -161,8 +181,8 @@ def _check_reference(
 
 
 def _reference_figures(pool: list[RefRecord]) -> list[MentionCount]:
-    """What the reference says the toll was: each incident record (with its low/high), each day's
-    sum, and the sum over the whole window (a toll reported on one day may be spread over two)."""
+    """What the reference says the toll was: each incident record (with its low/high) and each
+    day's sum at the place."""
     out: list[MentionCount] = []
     by_day: dict[str, int] = defaultdict(int)
     for r in pool:
@@ -171,15 +191,20 @@ def _reference_figures(pool: list[RefRecord]) -> list[MentionCount]:
             out.append(_exact(r.count, r.low, r.high))
         by_day[r.date] += r.count
     out.extend(_exact(n) for n in by_day.values())
-    out.append(_exact(sum(by_day.values())))
     seen: set[MentionCount] = set()
     return [x for x in out if not (x in seen or seen.add(x))]  # type: ignore[func-returns-value]
 
 
 def _check_dataset(claim: Claim, refs: list[RefRecord], groups: set[str], cfg: FuseConfig) -> dict[str, Any]:
-    """Existence: a record of a compatible type. Figure: compared with the records of a compatible type
-    that count the claim's group (or, when the dataset never counts that group, everyone: then a
-    smaller figure is a consistent part, not a contradiction)."""
+    """Existence: a record of a compatible type. Figure (only for a claim about one site on one
+    day: a toll over an area or several days is not comparable with site records): compared with
+    the records of a compatible type that count the claim's group (or everyone, when the dataset
+    never counts that group: then the claim is a part of the reference's total). Agreement with a
+    record or a day's sum at the place supports; every reference figure more than a factor of two
+    away (and not a part simply smaller than the total) refutes, when every record is of the
+    claim's own type and gives a toll (ACLED's 0 means "none reported", not "nobody died"). A victim list only reports what it
+    documents (``values``): documentation lags and is incomplete, so its count is a floor that
+    neither confirms a toll nor refutes one (several incidents may share a place and day)."""
     m = claim.mention
     typed = [r for r in refs if r.type is None or types_compatible(r.type, m.type, cfg)]
     if claim.kind == "event":
@@ -200,50 +225,31 @@ def _check_dataset(claim: Claim, refs: list[RefRecord], groups: set[str], cfg: F
     ]
     if not pool:
         return {"label": UNVERIFIABLE, "matches": [], "values": []}
+    if scope(m) != ("site", "incident"):  # a toll over an area or days is not one record's
+        return {"label": UNVERIFIABLE, "matches": sorted({r.event or r.ref_id for r in pool}), "values": []}
     figures = _reference_figures(pool)
     values = sorted({f.value for f in figures if f.value is not None})
     verdicts = [agree(c.count, f, cfg) for f in figures]
-    if any(v is True for v in verdicts):
+    if any(r.unit != "event" for r in pool):
+        label = UNVERIFIABLE  # a victim list documents at least so many deaths: neither confirms nor refutes
+    elif any(v is True for v in verdicts):
         label = SUPPORTED
-    elif all(v is None for v in verdicts):
-        label = UNVERIFIABLE
-    elif as_part and (c.count.low or c.count.value or 0) < max(values):
-        label = UNVERIFIABLE  # a part smaller than the reference total: consistent, not confirmed
-    else:
+    elif (
+        c.count.qualifier != "vague"
+        and all(r.type in (None, m.type) for r in pool)
+        and (tolls := _reference_figures([r for r in pool if r.count]))
+        and all(far_apart(c.count, f, cfg) for f in tolls)
+        and not (as_part and (c.count.low or c.count.value or 0) < max(values))
+    ):
         label = CONTRADICTED
+    else:
+        label = UNVERIFIABLE
     return {
         "label": label,
         "matches": sorted({r.event or r.ref_id for r in pool}),
         "values": values,
         "as_part": as_part,
     }
-
-
-def _check_sources(claim: Claim, event: Event | None) -> dict[str, Any]:
-    if event is None:
-        return {"label": UNVERIFIABLE, "agree": [], "disagree": []}
-    m = claim.mention
-    own = set(m.sources)
-    others = [x for x in event.members if x.article_id != m.article_id and not own & set(x.sources)]
-    if claim.kind == "event":
-        names = sorted({s for x in others for s in x.sources})
-        return {"label": SUPPORTED if names else UNVERIFIABLE, "agree": names, "disagree": []}
-    c = claim.casualty
-    assert c is not None
-    own = set(c.reported_by) or own
-    votes: dict[tuple[str, ...], bool] = {}
-    for x in others:
-        for key, rep in reports_of(x):
-            if key != (c.measure, c.group, c.side) or own & set(rep.sources):
-                continue
-            verdict = agree(c.count, rep.count)
-            if verdict is not None:
-                votes[rep.sources] = votes.get(rep.sources, False) or verdict
-    yes = sorted("+".join(k) for k, v in votes.items() if v)
-    no = sorted("+".join(k) for k, v in votes.items() if not v)
-    if not votes:
-        return {"label": UNVERIFIABLE, "agree": [], "disagree": []}
-    return {"label": SUPPORTED if len(yes) >= len(no) else CONTRADICTED, "agree": yes, "disagree": no}
 
 
 def verify_mentions(
@@ -256,7 +262,14 @@ def verify_mentions(
     """One verdict per article, in the order articles first appear."""
     cfg = cfg or default_config()
     index = ReferenceIndex(reference or [])
-    event_of = {m.incident_id: e for e in events or [] for m in e.members}
+    by_id = {m.incident_id: m for m in mentions}
+    members_of: dict[str, list[Mention]] = {}
+    event_of: dict[str, Event] = {}
+    for e in events or []:  # members as read from the inputs (an events file keeps only their figures)
+        members = [by_id.get(x.incident_id, x) for x in e.members]
+        for x in e.members:
+            members_of[x.incident_id] = members
+            event_of[x.incident_id] = e
     verdicts: dict[str, ArticleVerdict] = {}
     for m in mentions:
         if m.eff_start is None:
@@ -264,10 +277,12 @@ def verify_mentions(
         v = verdicts.setdefault(
             m.article_id, ArticleVerdict(m.article_id, m.outlet, m.published, threshold=threshold)
         )
-        refs = matching_records(m, index, cfg)
+        days = claim_days(m, event_of.get(m.incident_id))
+        refs = matching_records(m, index, cfg, days) if days is not None else []
         for claim in claims_of(m):
             ref = _check_reference(claim, refs, index, cfg)
-            src = _check_sources(claim, event_of.get(m.incident_id))
+            src = check_sources(claim, members_of.get(m.incident_id), cfg)
             label = ref["label"] if ref["label"] != UNVERIFIABLE else src["label"]
-            v.claims.append(ClaimResult(claim, label, ref, src))
+            ev = event_of.get(m.incident_id)
+            v.claims.append(ClaimResult(claim, label, ref, src, ev.id if ev else None))
     return list(verdicts.values())

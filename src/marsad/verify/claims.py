@@ -35,7 +35,12 @@ class Claim:
                     "high": c.count.high,
                     "qualifier": c.count.qualifier,
                 },
+                reported_by=list(c.reported_by) or list(m.reported_by),
+                evidence={"start": c.start, "end": c.end, "text": c.text},
             )
+        else:
+            d["reported_by"] = list(m.reported_by)
+            d["evidence"] = [{"start": a, "end": b, "text": t} for a, b, t in m.evidence[:1]]
         return d
 
 
