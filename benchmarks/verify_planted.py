@@ -309,6 +309,36 @@ def run_plants(
     return Run(seed, plants, planted_lines, after, untouched(after, {p.article for p in plants}))
 
 
+def gaps(runs: list[Run]) -> None:
+    """How far in publication time the refuting figures were, for planted and untouched claims."""
+    from collections import Counter
+    from datetime import date as _d
+
+    def gap(c: Any) -> int:
+        pub = _d.fromisoformat(c.claim.mention.published[:10])
+        return min(
+            abs((_d.fromisoformat(v["published"][:10]) - pub).days)
+            for v in c.sources["votes"]
+            if v["agrees"] is False
+        )
+
+    planted, untouched_ = Counter(), Counter()
+    for r in runs:
+        ids = {p.article for p in r.plants}
+        for p in r.plants:
+            if p.kind in FIGURE_KINDS and "contradicted" in p.labels:
+                for c in _planted_claims(r.lines[p.article], r.verdicts[p.article], p):
+                    if c.sources["label"] == "contradicted":
+                        planted[min(gap(c), 8)] += 1
+        for a, v in r.verdicts.items():
+            if a in ids:
+                continue
+            for c in v.claims:
+                if c.claim.kind == "casualty" and c.sources["label"] == "contradicted":
+                    untouched_[min(gap(c), 8)] += 1
+    print("refuting gap (days): planted", sorted(planted.items()), "untouched", sorted(untouched_.items()))
+
+
 def report(runs: list[Run], kinds: list[str]) -> None:
     plants = [p for r in runs for p in r.plants]
     seeds = ", ".join(str(r.seed) for r in runs)
@@ -410,6 +440,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.show:
             show_missed(runs[-1])
     report(runs, list(quota))
+    if args.show:
+        gaps(runs)
     if args.dump:
         dump(runs[0], args.dump)
     print(f"total {time.perf_counter() - t0:.1f} s")

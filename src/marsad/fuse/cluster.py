@@ -2,7 +2,7 @@
 
 Passes over mentions sorted by a stable key (date range, governorate, places, type, ids):
 
-1. *Anchored* mentions (a community or neighbourhood, and a day) are swept in date order within
+1. *Anchored* mentions (one site: a town, or a neighbourhood and its town; and a day) are swept in date order within
    their governorate (the blocking key); each joins the best open cluster whose members it is
    compatible with *all* of (complete linkage, so day 1 ~ day 2 ~ day 3 cannot chain), else starts
    one. Clusters whose last date plus the window is before the sweep are closed.
@@ -11,7 +11,8 @@ Passes over mentions sorted by a stable key (date range, governorate, places, ty
    figures overlap: one event reported as "Friday night" by some and "Saturday" by others is split
    by complete linkage, and joined again here.
 3. *Loose* mentions that still pin one side of an event (a specific place but no day: undated or
-   dated only to a week or month; or a day but only a district, governorate or region) refer to an
+   dated only to a week or month; several towns; or a day but only a district, governorate or
+   region) refer to an
    anchored event whose profile they are compatible with: the only one; else the one reported by
    at least ``dominance`` times the articles of every other (the salient event "the chemical attack
    on Douma" means); else the unique nearest in time (an undated one: the latest before
@@ -39,6 +40,7 @@ from marsad.fuse.rules import (
     dates_compatible,
     default_config,
     identical,
+    one_site,
     perpetrator_blocs,
     places_compatible,
     types_compatible,
@@ -70,6 +72,8 @@ class _Cluster:
         assert self.profile is not None
         if not compatible(m, self.profile, cfg):
             return False
+        if not m.dated and m.eff_end and self.profile.eff_start and self.profile.eff_start > m.eff_end:
+            return False  # a reference is to something on or before the day it was reported
         return all(
             dates_compatible(m, x, cfg) and types_compatible(m.type, x.type, cfg) and places_compatible(m, x)
             for x in self.members
@@ -180,30 +184,40 @@ def _same_event(a: _Cluster, b: _Cluster, cfg: FuseConfig) -> bool:
 
 
 def _merge_same_day(clusters: list[_Cluster], cfg: FuseConfig) -> list[_Cluster]:
-    """Pass 2: join anchored clusters that share a core day and a governorate and are compatible
-    (profiles and figures; complete linkage over the clusters of a group)."""
+    """Pass 2: join anchored clusters that share a core day and a governorate and describe one event
+    (``_same_event``), each compared with the event as merged so far; then satellites."""
     for c in clusters:
         c.profile = profile(c, cfg)
     groups: list[list[_Cluster]] = []
+    unions: list[_Cluster] = []
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # (day, governorate) -> groups
     for c in sorted(clusters, key=lambda c: c.index):
         p = c.profile
         assert p is not None and p.date_start is not None
         keys = [(p.date_start, b) for b in sorted({b for m in c.members for b in m.blocks} or {""})]
         near = sorted({g for k in keys for g in by_key[k]})
-        home = next(
-            (g for g in near if all(_same_event(c, x, cfg) for x in groups[g])),
-            None,
-        )
+        home = next((g for g in near if _same_event(c, unions[g], cfg)), None)
         if home is None:
             home = len(groups)
-            groups.append([])
-        groups[home].append(c)
+            groups.append([c])
+            unions.append(c)
+        else:
+            groups[home].append(c)
+            merged = _Cluster(unions[home].index, list(unions[home].members))
+            merged.first, merged.last = unions[home].first, unions[home].last
+            for m in c.members:
+                merged.add(m)
+            merged.profile = profile(merged, cfg)
+            unions[home] = merged
         for k in keys:
             if home not in by_key[k]:
                 by_key[k].append(home)
+    return _absorb_satellites(_union(groups, cfg), cfg)
+
+
+def _union(groups: list[list[_Cluster]], cfg: FuseConfig) -> list[_Cluster]:
     merged = []
-    for n, g in enumerate(groups):
+    for n, g in enumerate(sorted(groups, key=lambda g: min(c.index for c in g))):
         c = _Cluster(n)
         for part in g:
             for m in part.members:
@@ -211,6 +225,49 @@ def _merge_same_day(clusters: list[_Cluster], cfg: FuseConfig) -> list[_Cluster]
         c.profile = profile(c, cfg) if len(g) > 1 else g[0].profile
         merged.append(c)
     return merged
+
+
+def _absorb_satellites(clusters: list[_Cluster], cfg: FuseConfig) -> list[_Cluster]:
+    """A few reports that tell a salient event's day one day off ("Sunday" for a Saturday-night
+    attack) form a satellite cluster: it joins the event when the event has at least ``dominance``
+    times its articles (two events as reported as each other on consecutive days stay apart), and
+    the two are otherwise one event (type, place, figures, no split by their articles). Decisions
+    are taken against the fixed result of the same-day merge."""
+    window = timedelta(days=cfg.date_window_days)
+    by_block: dict[str, list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        for b in sorted({b for m in c.members for b in m.blocks} or {""}):
+            by_block[b].append(c)
+    size = {c.index: len(_articles(c)) for c in clusters}
+
+    def absorber(c: _Cluster) -> _Cluster | None:
+        p = c.profile
+        assert p is not None and p.eff_start is not None
+        near = {
+            x.index: x
+            for b in {b for m in c.members for b in m.blocks} or {""}
+            for x in by_block[b]
+            if x is not c
+            and x.profile is not None
+            and x.profile.eff_start is not None
+            and timedelta(0) < abs(x.profile.eff_start - p.eff_start) <= window
+            and size[x.index] >= cfg.dominance * size[c.index]
+        }
+        fits = [x for _, x in sorted(near.items()) if _same_event(c, x, cfg)]
+        if not fits:
+            return None
+        best = max(size[x.index] for x in fits)
+        top = [x for x in fits if size[x.index] == best]
+        return top[0] if len(top) == 1 else None
+
+    host = {c.index: absorber(c) for c in clusters}
+    groups: dict[int, list[_Cluster]] = {c.index: [c] for c in clusters}
+    for c in clusters:
+        h = host[c.index]
+        if h is not None and host[h.index] is None:  # a satellite's satellite stays where it is
+            groups[h.index].append(c)
+            del groups[c.index]
+    return _union(list(groups.values()), cfg)
 
 
 def _score(c: _Cluster, m: Mention) -> tuple[int, int, int, int]:
@@ -282,9 +339,9 @@ class _ClusterIndex:
 
 def _distance(c: _Cluster, m: Mention) -> int:
     """Days between a cluster and a loose mention: for an undated one, from the cluster's core day
-    to publication; else the gap between the date ranges (0 if they overlap)."""
+    to the day it was reported; else the gap between the date ranges (0 if they overlap)."""
     if not m.dated and c.profile is not None and c.profile.eff_start and m.eff_end:
-        return max(0, (m.eff_end - c.profile.eff_start).days)
+        return abs((m.eff_end - c.profile.eff_start).days)
     if c.first is None or c.last is None or m.eff_start is None or m.eff_end is None:
         return 0
     return max(0, (c.first - m.eff_end).days, (m.eff_start - c.last).days)
@@ -310,10 +367,11 @@ def _pick(fits: list[_Cluster], cfg: FuseConfig) -> _Cluster | None:
 
 def referent(m: Mention, candidates: list[_Cluster], cfg: FuseConfig) -> _Cluster | None:
     """The anchored event a loose mention refers to, or None when that is ambiguous: the only
-    compatible one, or the salient one; else the only or salient one among those that some report
-    places at the mention's own exact place ("the Barzeh site"), then among those whose reports
-    name a perpetrator of the mention's ("the American strikes"); else the unique nearest in time
-    (for an undated mention, only events of the last ``undated_pair_days`` before publication)."""
+    compatible one, or the salient one (``dominance`` times the articles of every other); else the
+    only or salient one among those that some report places at the mention's own exact place ("the
+    Barzeh site"), then among those whose reports blame a perpetrator of the mention's ("the
+    American strikes"); else the unique nearest in time (for an undated mention, only events of the
+    last ``undated_pair_days`` before it was reported)."""
     fits = [c for c in candidates if c.refers(m, cfg)]
     if len(fits) <= 1:
         return fits[0] if fits else None
@@ -323,14 +381,15 @@ def referent(m: Mention, candidates: list[_Cluster], cfg: FuseConfig) -> _Cluste
     keys = {loc.key for loc in m.places if loc.specific}
     named = perpetrator_blocs(frozenset(a.id for a in m.actors if a.role == "perpetrator"), cfg)
     cues = (
-        lambda c: bool(keys & {loc.key for x in c.members for loc in x.places}),  # "the site in Barzeh"
-        lambda c: bool(named & _blocs_named(c, cfg)),  # "the American strikes"
+        lambda c: bool(keys & {loc.key for x in c.members for loc in x.places}),
+        lambda c: bool(named & _blocs_named(c, cfg)),
     )
+    narrowed = fits
     for cue in cues:
-        narrowed = [c for c in fits if cue(c)]
-        if narrowed and len(narrowed) < len(fits):
-            fits = narrowed
-            chosen = _pick(fits, cfg)
+        kept = [c for c in narrowed if cue(c)]
+        if kept and len(kept) < len(narrowed):
+            narrowed = kept
+            chosen = _pick(narrowed, cfg)
             if chosen is not None:
                 return chosen
     if not m.dated:
@@ -350,8 +409,8 @@ def fuse(mentions: Iterable[Mention], cfg: FuseConfig | None = None) -> list[Eve
     for m in ms:
         effective_dates(m, cfg.undated_lookback_days)
     ms.sort(key=Mention.sort_key)
-    anchored = [m for m in ms if m.anchored]
-    loose = [m for m in ms if not m.anchored]
+    anchored = [m for m in ms if m.anchored and one_site(m)]
+    loose = [m for m in ms if not (m.anchored and one_site(m))]
 
     swept: list[_Cluster] = []
     _sweep(anchored, cfg, swept)

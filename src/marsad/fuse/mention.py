@@ -133,8 +133,9 @@ class Mention:
 
     @property
     def dated(self) -> bool:
-        """The article gives the incident a date of its own (not only a publication date)."""
-        return self.date_start is not None or self.date_end is not None
+        """The article gives the incident a date of its own. An ``end`` without a ``start`` is only
+        "on or before that day" (the day it was reported), like no date at all."""
+        return self.date_start is not None
 
     @property
     def day_precise(self) -> bool:
@@ -154,6 +155,11 @@ class Mention:
     @property
     def published_day(self) -> date | None:
         return _parse_date(self.published)
+
+    @property
+    def reported_day(self) -> date | None:
+        """The day an undated incident was reported on: its ``end`` when given, else publication."""
+        return _parse_date(self.date_end) or self.published_day
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -186,16 +192,14 @@ def _parse_date(value: str | None) -> date | None:
 
 def effective_dates(m: Mention, lookback_days: int) -> None:
     """Give every mention a date range to compare on. An undated incident is a reference to
-    something that happened on or before publication: ``[published - lookback, published]``."""
+    something that happened on or before the day it was reported (its ``end`` when the producer
+    gives only that, else publication): ``[day - lookback, day]``."""
     start, end = _parse_date(m.date_start), _parse_date(m.date_end)
-    if start is None and end is not None:
-        start = end
     if start is not None and (end is None or end < start):
         end = start
     if start is None:
-        pub = _parse_date(m.published)
-        if pub is not None:
-            start, end = pub - timedelta(days=lookback_days), pub
+        day = m.reported_day
+        start, end = (day - timedelta(days=lookback_days), day) if day is not None else (None, None)
     m.eff_start, m.eff_end = start, end
 
 

@@ -68,11 +68,11 @@ def dates_compatible(a: Mention, b: Mention, cfg: FuseConfig) -> bool:
     """Ranges overlap once widened by the window; an undatable mention is compatible with any date.
 
     Two undated mentions say nothing about when the event was, only when it was reported: they are
-    compatible when published within ``undated_pair_days`` of each other."""
+    compatible when reported within ``undated_pair_days`` of each other."""
     if a.eff_start is None or b.eff_start is None:
         return True
     if not a.dated and not b.dated:
-        pa, pb = a.published_day, b.published_day
+        pa, pb = a.reported_day, b.reported_day
         if pa is not None and pb is not None:
             return abs((pa - pb).days) <= cfg.undated_pair_days
     w = timedelta(days=cfg.date_window_days)
@@ -118,6 +118,15 @@ def _loc_pair_compatible(x: MentionLocation, y: MentionLocation) -> bool:
     if x.key == y.key:
         return True
     return _is_city_of(x, y) or _is_city_of(y, x)
+
+
+def one_site(m: Mention) -> bool:
+    """The mention's specific places are one site (a town, or a neighbourhood and its town): a
+    report naming two towns either counts two incidents or names one as context, and pins neither."""
+    sites = [loc for loc in m.places if loc.specific]
+    return bool(sites) and all(
+        _loc_pair_compatible(a, b) for i, a in enumerate(sites) for b in sites[i + 1 :]
+    )
 
 
 def _coarse_covers(coarse: MentionLocation, other: MentionLocation) -> bool:

@@ -2,13 +2,15 @@
 
 The decision rule (docs/fuse_verify.md, "Against other sources"):
 
-1. *Who may vote*: reports of the same event from other articles whose sources share nothing with
-   the claim's (two outlets quoting SOHR are one voice, and SOHR cannot confirm itself).
+1. *Who may vote*: reports of the same event from other outlets whose sources share nothing with
+   the claim's (two outlets quoting SOHR are one voice, SOHR cannot confirm itself, and an outlet's
+   other articles, or one article filed under two sections, are not an independent account).
 2. *Which figures are comparable*: same measure, group and side, and the same *scope*: a figure
    for one site on one day (or undated: the incident as such) is compared only with figures of
    the same kind; a toll over several places, a governorate or region, or several days is compared
    only with tolls over exactly the same places and days. A weekly toll for Eastern Ghouta says
-   nothing about one strike on Douma, in either direction. Reports placed nowhere never vote.
+   nothing about one strike on Douma, in either direction. Reports placed nowhere, and undated
+   tolls over an area or several towns (running totals: "since the offensive began"), never vote.
 3. *One vote per source*: its comparable figures published nearest in time to the claim (tolls
    move). A figure agrees within the count tolerance (``counts.agree``) and refutes only when off
    by more than a factor of two (``counts.far_apart``); in between it does not vote (an update, a
@@ -42,6 +44,8 @@ def scope(m: Mention) -> Scope | None:
         return None
     sites = sorted({loc.key for loc in places if loc.specific})
     where: Any = "site" if len(sites) == 1 else ("places", tuple(sorted({loc.key for loc in places})))
+    if not m.dated and where != "site":
+        return None  # an undated toll over an area or several towns is a running total, not an incident's
     when: Any = "incident" if not m.dated or m.day_precise else ("days", m.eff_start, m.eff_end)
     return where, when
 
@@ -126,7 +130,13 @@ def check_sources(claim: Claim, members: list[Mention] | None, cfg: FuseConfig) 
         return {"label": UNVERIFIABLE, "agree": [], "disagree": [], "votes": []}
     m = claim.mention
     own = set(m.sources)
-    others = [x for x in members if x.article_id != m.article_id and not own & set(x.sources)]
+    others = [
+        x
+        for x in members
+        if x.article_id != m.article_id
+        and not own & set(x.sources)
+        and not (m.outlet and x.outlet == m.outlet)  # an outlet's other articles (or the same one
+    ]  # filed under two sections) are not an independent account
     if claim.kind == "event":
         return check_existence(claim, others)
     return check_figure(claim, others, cfg)
