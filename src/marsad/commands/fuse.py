@@ -83,7 +83,7 @@ def register(app: typer.Typer) -> None:
         events = fuse(mentions, default_config().with_window(window))
         if db:
             with _store(db) as store:
-                store.add_events(e.to_dict() for e in events)
+                store.replace_events(e.to_dict() for e in events)
         if output is not None or not db:
             with _output(output) as fh:
                 _write_lines(fh, (e.to_dict() for e in events))

@@ -242,39 +242,48 @@ class Store:
             sha = article_sha(article)
             return conn.execute(select(articles.c.id).where(articles.c.sha256 == sha)).first() is not None
 
+    def replace_events(self, lines: Iterable[dict[str, Any]]) -> int:
+        """Store a complete fusion result in one transaction, dropping every earlier event: fusion is a
+        function of all mentions, so an event of an earlier run may no longer exist."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(event_members))
+            conn.execute(delete(events))
+            return self._add_events(conn, lines)
+
     def add_events(self, lines: Iterable[dict[str, Any]]) -> int:
         """Store fused events (replacing same ids); returns how many were written."""
-        n = 0
         with self.engine.begin() as conn:
-            for ev in lines:
-                ev_id = str(ev["id"])
-                date = ev.get("date") or {}
-                locs = [ev.get("location")] + list(ev.get("locations") or [])  # fuse writes one `location`
-                admin1 = next(
-                    (loc.get("admin1") for loc in locs if isinstance(loc, dict) and loc.get("admin1")), None
-                )
-                members = list(dict.fromkeys(m for m in map(_member_id, ev.get("members") or []) if m))
-                conn.execute(delete(event_members).where(event_members.c.event_id == ev_id))
-                conn.execute(delete(events).where(events.c.id == ev_id))
-                conn.execute(
-                    events.insert(),
-                    [
-                        {
-                            "id": ev_id,
-                            "payload": ev,
-                            "type": ev.get("type"),
-                            "date_start": date.get("start"),
-                            "date_end": date.get("end") or date.get("start"),
-                            "admin1": admin1,
-                            "n_members": len(members),
-                        }
-                    ],
-                )
-                if members:
-                    conn.execute(
-                        event_members.insert(), [{"event_id": ev_id, "incident_id": m} for m in members]
-                    )
-                n += 1
+            return self._add_events(conn, lines)
+
+    def _add_events(self, conn: Connection, lines: Iterable[dict[str, Any]]) -> int:
+        n = 0
+        for ev in lines:
+            ev_id = str(ev["id"])
+            date = ev.get("date") or {}
+            locs = [ev.get("location")] + list(ev.get("locations") or [])  # fuse writes one `location`
+            admin1 = next(
+                (loc.get("admin1") for loc in locs if isinstance(loc, dict) and loc.get("admin1")), None
+            )
+            members = list(dict.fromkeys(m for m in map(_member_id, ev.get("members") or []) if m))
+            conn.execute(delete(event_members).where(event_members.c.event_id == ev_id))
+            conn.execute(delete(events).where(events.c.id == ev_id))
+            conn.execute(
+                events.insert(),
+                [
+                    {
+                        "id": ev_id,
+                        "payload": ev,
+                        "type": ev.get("type"),
+                        "date_start": date.get("start"),
+                        "date_end": date.get("end") or date.get("start"),
+                        "admin1": admin1,
+                        "n_members": len(members),
+                    }
+                ],
+            )
+            if members:
+                conn.execute(event_members.insert(), [{"event_id": ev_id, "incident_id": m} for m in members])
+            n += 1
         return n
 
     def add_verifications(self, lines: Iterable[dict[str, Any]]) -> int:
@@ -602,6 +611,19 @@ class Store:
                 for row in conn.execute(stmt).mappings():
                     out[row["id"]] = dict(row)
         return out
+
+    def event(self, ev_id: str) -> dict[str, Any] | None:
+        """One fused event (``marsad fuse`` line), or None."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(events.c.payload).where(events.c.id == ev_id)).scalar_one_or_none()
+
+    def events_of_article(self, art_id: str) -> list[dict[str, Any]]:
+        """The fused events holding any incident of this article (for "other reports of this event")."""
+        with self.engine.connect() as conn:
+            inc_ids = select(incidents.c.id).where(incidents.c.article_id == art_id)
+            ev_ids = select(event_members.c.event_id).where(event_members.c.incident_id.in_(inc_ids))
+            rows = conn.execute(select(events.c.payload).where(events.c.id.in_(ev_ids)).order_by(events.c.id))
+            return [dict(p) for p in rows.scalars()]
 
     def verification(self, art_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
