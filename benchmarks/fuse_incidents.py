@@ -6,8 +6,8 @@ incident is one event as a coder would record it: one day, one site, one family 
 (not the opening of a weeks-long offensive, whose start date later articles repeat as "since"). A
 mention is the incident's when its type is one of the incident's types, its scene (places that are
 not landmarks) is the incident's town (within 0.5 km of the site, no other town), and it is dated
-to the incident's day +-1 or is undated and published in the two weeks after (a reference back to
-it). Printed per incident: mentions, events, share of the mentions in the largest event, how many
+to the incident's day +-1 or is undated (or dated only by a period that can hold the day) and
+published in the two weeks after (a reference back to it). Printed per incident: mentions, events, share of the mentions in the largest event, how many
 members of those events are not the incident's mentions (over-merging shows there), and the events
 when reports naming several towns (which ACLED codes as one event per town) are counted too.
 
@@ -58,7 +58,7 @@ INCIDENTS = (
     Incident(
         "ISIS suicide bombings in Suwayda",
         "2018-07-25",
-        frozenset({"bombing", "attack_on_civilians"}),
+        frozenset({"bombing"}),
         ((32.709, 36.5695),),
     ),
     Incident(
@@ -128,6 +128,8 @@ def _when(r: Report, inc: Incident) -> bool:
         return (end - start).days <= 1 and abs((start - day).days) <= 1
     if not r.published:
         return False
+    if r.end and date.fromisoformat(r.end[:10]) < day - timedelta(days=1):
+        return False  # "in February", "last week": on or before a day before the incident
     pub = date.fromisoformat(r.published[:10])
     return day <= pub <= day + timedelta(days=FOLLOW_UP_DAYS)
 
@@ -141,7 +143,7 @@ def _one_site(r: Report) -> bool:
         if loc.get("precision") in ("neighbourhood", "community", "subdistrict")
         and loc.get("lat") is not None
     }
-    return len(sites) <= 1 or max(km(*a, *b) for a in sites for b in sites) <= 5.0
+    return len(sites) <= 1 or max(km(*a, *b) for a in sites for b in sites) <= RADIUS_KM
 
 
 def mentions_of(inc: Incident, reps: list[Report], single_site: bool = True) -> list[Report]:

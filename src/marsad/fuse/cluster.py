@@ -72,7 +72,13 @@ class _Cluster:
         assert self.profile is not None
         if not compatible(m, self.profile, cfg):
             return False
-        if not m.dated and m.eff_end and self.profile.eff_start and self.profile.eff_start > m.eff_end:
+        window = timedelta(days=cfg.date_window_days)
+        if (
+            not m.dated
+            and m.eff_end
+            and self.profile.eff_start
+            and self.profile.eff_start > m.eff_end + window
+        ):
             return False  # a reference is to something on or before the day it was reported
         return all(
             dates_compatible(m, x, cfg) and types_compatible(m.type, x.type, cfg) and places_compatible(m, x)
@@ -369,8 +375,9 @@ def referent(m: Mention, candidates: list[_Cluster], cfg: FuseConfig) -> _Cluste
     """The anchored event a loose mention refers to, or None when that is ambiguous: the only
     compatible one, or the salient one (``dominance`` times the articles of every other); else the
     only or salient one among those that some report places at the mention's own exact place ("the
-    Barzeh site"), then among those whose reports blame a perpetrator of the mention's ("the
-    American strikes"); else the unique nearest in time (for an undated mention, only events of the
+    Barzeh site"), then among those of the mention's own type ("the bombings"), then among those
+    whose reports blame a perpetrator of the mention's ("the American strikes"); else the unique
+    nearest in time (for an undated mention, only events of the
     last ``undated_pair_days`` before it was reported)."""
     fits = [c for c in candidates if c.refers(m, cfg)]
     if len(fits) <= 1:
@@ -382,6 +389,7 @@ def referent(m: Mention, candidates: list[_Cluster], cfg: FuseConfig) -> _Cluste
     named = perpetrator_blocs(frozenset(a.id for a in m.actors if a.role == "perpetrator"), cfg)
     cues = (
         lambda c: bool(keys & {loc.key for x in c.members for loc in x.places}),
+        lambda c: c.profile is not None and c.profile.type == m.type,
         lambda c: bool(named & _blocs_named(c, cfg)),
     )
     narrowed = fits

@@ -5,12 +5,11 @@ The decision rule (docs/fuse_verify.md, "Against other sources"):
 1. *Who may vote*: reports of the same event from other outlets whose sources share nothing with
    the claim's (two outlets quoting SOHR are one voice, SOHR cannot confirm itself, and an outlet's
    other articles, or one article filed under two sections, are not an independent account).
-2. *Which figures are comparable*: same measure, group and side, and the same *scope*: a figure
-   for one site on one day (or undated: the incident as such) is compared only with figures of
-   the same kind; a toll over several places, a governorate or region, or several days is compared
-   only with tolls over exactly the same places and days. A weekly toll for Eastern Ghouta says
-   nothing about one strike on Douma, in either direction. Reports placed nowhere, and undated
-   tolls over an area or several towns (running totals: "since the offensive began"), never vote.
+2. *Which figures are comparable*: same measure, group and side, and both tolls of *one site*
+   (a town, or a neighbourhood and its town) for the same time: one day or undated (the incident
+   as such), or exactly the same span of days. A toll over a governorate, a region or several
+   towns sums incidents (or running totals: "since the offensive began"): it is no incident's toll
+   and is not verified against other sources. Reports placed nowhere never vote.
 3. *One vote per source*: its comparable figures published nearest in time to the claim (tolls
    move). A figure agrees within the count tolerance (``counts.agree``) and refutes only when off
    by more than a factor of two (``counts.far_apart``); in between it does not vote (an update, a
@@ -28,7 +27,7 @@ from typing import Any
 from marsad.fuse.counts import agree, far_apart
 from marsad.fuse.figures import Report, reports_of
 from marsad.fuse.mention import Mention, MentionCount
-from marsad.fuse.rules import FuseConfig
+from marsad.fuse.rules import FuseConfig, one_site
 from marsad.verify.claims import Claim
 
 SUPPORTED, CONTRADICTED, UNVERIFIABLE = "supported", "contradicted", "unverifiable"
@@ -37,17 +36,13 @@ Scope = tuple[Any, Any]
 
 
 def scope(m: Mention) -> Scope | None:
-    """What a figure of this report counts: where (one site, or exactly these places) and when
-    (the incident, or exactly this span of days); None when it is placed nowhere."""
-    places = m.places
-    if not places:
+    """What a figure of this report counts: one site (a town, or a neighbourhood and its town) on
+    one day or undated (the incident), or one site over a span of days; None for a toll over an
+    area or several towns, which sums incidents nobody can match one by one."""
+    if not m.places or not one_site(m):
         return None
-    sites = sorted({loc.key for loc in places if loc.specific})
-    where: Any = "site" if len(sites) == 1 else ("places", tuple(sorted({loc.key for loc in places})))
-    if not m.dated and where != "site":
-        return None  # an undated toll over an area or several towns is a running total, not an incident's
     when: Any = "incident" if not m.dated or m.day_precise else ("days", m.eff_start, m.eff_end)
-    return where, when
+    return "site", when
 
 
 def _day(value: str | None) -> date | None:
