@@ -137,18 +137,21 @@ def test_vague_amount_without_number_and_far_apart():
     assert not far_apart(MentionCount(None, 20, None, "vague"), MentionCount(90, 90, None, "exact"))
 
 
-def test_same_article_split_is_trusted():
+def test_same_article_split_is_trusted_unless_it_is_one_event_told_twice():
     line = article(
         "a1",
         "sohr",
         "2016-12-08",
         incident(1, "airstrike", "2016-12-08", "douma", casualties=(cas("killed", "civilians", 3),)),
         incident(2, "airstrike", "2016-12-08", "harasta", casualties=(cas("killed", "civilians", 2),)),
-        incident(3, "shelling", "2016-12-08", "douma"),
+        incident(3, "shelling", "2016-12-08", "douma", casualties=(cas("killed", "civilians", 9),)),
     )
     other = article("a2", "afp", "2016-12-08", incident(1, "airstrike", "2016-12-08", "douma"))
-    events = fuse(_mentions(line, other))
-    assert _groups(events) == [["a1#1", "a2#1"], ["a1#2"], ["a1#3"]]
+    # two places, or two tolls at one place: the article told two incidents
+    assert _groups(fuse(_mentions(line, other))) == [["a1#1", "a2#1"], ["a1#2"], ["a1#3"]]
+    # "the air strike ... the shelling" at one place and day with one toll: one event told twice
+    line["incidents"][2]["casualties"] = []
+    assert _groups(fuse(_mentions(line, other))) == [["a1#1", "a1#3", "a2#1"], ["a1#2"]]
 
 
 def test_identical_incidents_of_one_article_merge():

@@ -154,14 +154,32 @@ def _articles(c: _Cluster) -> set[str]:
     return {m.article_id for m in c.members}
 
 
+def _retold(m: Mention, x: Mention) -> bool:
+    """Two incidents of one article that are one event told twice: identical, or the same site and
+    day with compatible types ("the air strike" here, "the missiles" there) and not two different
+    tolls (an article that counts two tolls tells two events)."""
+    if identical(m, x):
+        return True
+    if not (
+        m.anchored
+        and x.anchored
+        and (m.eff_start, m.eff_end) == (x.eff_start, x.eff_end)
+        and types_compatible(m.type, x.type, default_config())
+        and {loc.key for loc in m.places if loc.specific} == {loc.key for loc in x.places if loc.specific}
+    ):
+        return False
+    tolls = [{(k, r.count) for k, r in reports_of(y)} for y in (m, x)]
+    return not (tolls[0] and tolls[1] and not tolls[0] & tolls[1])
+
+
 def _kept_apart(a: _Cluster, b: _Cluster) -> bool:
-    """Articles that report two different incidents, one in each cluster, keep them apart when
-    they are at least half of the smaller cluster's articles (a split that the other reports of the
-    event do not outweigh)."""
+    """Articles that report two different incidents (not one told twice), one in each cluster, keep
+    them apart when they are at least half of the smaller cluster's articles (a split that the
+    other reports of the event do not outweigh)."""
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in a.members:
         by_article[m.article_id].append(m)
-    split = {m.article_id for m in b.members for x in by_article.get(m.article_id, ()) if not identical(m, x)}
+    split = {m.article_id for m in b.members for x in by_article.get(m.article_id, ()) if not _retold(m, x)}
     return bool(split) and 2 * len(split) >= min(len(_articles(a)), len(_articles(b)))
 
 
