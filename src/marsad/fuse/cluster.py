@@ -257,25 +257,23 @@ def _absorb_satellites(clusters: list[_Cluster], cfg: FuseConfig) -> list[_Clust
     times its articles (two events as reported as each other on consecutive days stay apart), and
     the two are otherwise one event (type, place, figures, no split by their articles). Decisions
     are taken against the fixed result of the same-day merge."""
-    window = timedelta(days=cfg.date_window_days)
-    by_block: dict[str, list[_Cluster]] = defaultdict(list)
+    blocks = {c.index: sorted({b for m in c.members for b in m.blocks} or {""}) for c in clusters}
+    by_day: dict[tuple[str, date], list[_Cluster]] = defaultdict(list)  # (governorate, core day)
     for c in clusters:
-        for b in sorted({b for m in c.members for b in m.blocks} or {""}):
-            by_block[b].append(c)
+        assert c.profile is not None and c.profile.eff_start is not None
+        for b in blocks[c.index]:
+            by_day[(b, c.profile.eff_start)].append(c)
     size = {c.index: len(_articles(c)) for c in clusters}
+    offsets = [timedelta(days=d) for d in range(1, cfg.date_window_days + 1)]
 
     def absorber(c: _Cluster) -> _Cluster | None:
-        p = c.profile
-        assert p is not None and p.eff_start is not None
+        day = c.profile.eff_start  # type: ignore[union-attr]
         near = {
             x.index: x
-            for b in {b for m in c.members for b in m.blocks} or {""}
-            for x in by_block[b]
-            if x is not c
-            and x.profile is not None
-            and x.profile.eff_start is not None
-            and timedelta(0) < abs(x.profile.eff_start - p.eff_start) <= window
-            and size[x.index] >= cfg.dominance * size[c.index]
+            for b in blocks[c.index]
+            for off in offsets
+            for x in by_day.get((b, day - off), []) + by_day.get((b, day + off), [])  # type: ignore[operator]
+            if size[x.index] >= cfg.dominance * size[c.index]
         }
         fits = [x for _, x in sorted(near.items()) if _same_event(c, x, cfg)]
         if not fits:

@@ -103,14 +103,16 @@ class Mention:
     # derived, filled by ``effective_dates``
     eff_start: date | None = field(default=None, compare=False)
     eff_end: date | None = field(default=None, compare=False)
+    _scene: tuple[MentionLocation, ...] | None = field(default=None, compare=False, repr=False)
 
     @property
     def places(self) -> tuple[MentionLocation, ...]:
         """Where it happened: locations below the country level (the country names no place),
         without landmarks ("قرب دمشق") when the mention has a scene of its own."""
-        below = tuple(loc for loc in self.locations if loc.precision != "country")
-        scenes = tuple(loc for loc in below if not loc.landmark)
-        return scenes or below
+        if self._scene is None:  # locations never change once read: computed once
+            below = tuple(loc for loc in self.locations if loc.precision != "country")
+            self._scene = tuple(loc for loc in below if not loc.landmark) or below
+        return self._scene
 
     @property
     def admin1(self) -> str | None:
