@@ -285,3 +285,13 @@ def test_sites_file_shape() -> None:
     ids = [r["place_id"] for r in rows]
     assert len(ids) == len(set(ids))
     assert "sy:site:damascus_airport" in ids
+
+
+def test_faylaq_al_rahman_is_not_faylaq_al_sham() -> None:
+    from marsad.models import RawArticle
+    from marsad.pipeline import Extractor
+
+    text = "قتل 7 مقاتلين من فيلق الرحمن في اشتباكات مع قوات النظام في بلدة عين ترما."
+    result = Extractor().process(RawArticle(id="t", text=text), published="2018-03-20")
+    ids = {a.id for i in result.incidents for a in i.actors}
+    assert "faylaq_al_rahman" in ids and "faylaq_al_sham" not in ids
