@@ -171,3 +171,12 @@ def test_an_interview_is_no_talks(extractor: Extractor) -> None:
     assert types(extractor, "وفي لقاء مع صحيفة فرنسية، قال وزير الخارجية الروسي إن الحل سياسي.") == []
     text = "وعقد في جنيف لقاء بين وفدي الحكومة والمعارضة السوريتين."
     assert types(extractor, text) == ["negotiation"]
+
+
+def test_denying_a_part_in_an_attack_leaves_the_attack(extractor: Extractor) -> None:
+    text = "وتنفي الحكومة الضلوع في الهجوم الكيميائي على بلدة اللطامنة."
+    assert types(extractor, text) == ["chemical_attack"]
+
+
+def test_a_strike_told_only_with_who_did_it_stands(extractor: Extractor) -> None:
+    assert types(extractor, "وشنت واشنطن ولندن وباريس ضربات على منشآت للحكومة.") == ["airstrike"]

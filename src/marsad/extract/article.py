@@ -541,8 +541,12 @@ def _other_days(f: Frame, group: list[Frame]) -> bool:
 
 
 def _anchored(frames: list[Frame]) -> bool:
-    """An event of its own says something of its own: who was hit, when, or where in the country."""
-    return any(f.casualties or f.dates or _places(f.locations) for f in frames)
+    """An event of its own says something of its own: who was hit, when, where in the country, or who
+    did it ("شنت واشنطن وباريس ولندن ضربات")."""
+    return any(
+        f.casualties or f.dates or _places(f.locations) or any(h.role == "perpetrator" for h in f.actors)
+        for f in frames
+    )
 
 
 def _places(locs: list[Location]) -> list[Location]:

@@ -117,6 +117,7 @@ class Lexicons:
         }
         self.hypothetical_before = _words(ev["hypothetical_before"])
         self.denials = _words(ev["denials"])
+        self.responsibility_words = _words(ev["responsibility_words"])
         self.air_powers = frozenset(ev["air_powers"])
         self.planned_after = _words(ev["planned_after"])
         self.purpose_exempt_before = _words(ev["purpose_exempt_before"])

@@ -50,7 +50,9 @@ class Modality:
             return True
         wide = [w[1:] if w[:1] in "وف" and len(w) > 2 else w for w in words_before(t, m.start, floor, 6)]
         pairs = [" ".join(wide[k : k + 2]) for k in range(len(wide) - 1)]
-        return any(w in self.lex.denials for w in wide + pairs)
+        if not any(w in self.lex.denials for w in wide + pairs):
+            return False
+        return not any(w in self.lex.responsibility_words for w in wide)  # "نفى الضلوع في الهجوم"
 
     def hypothetical(self, t: str, m: Match, floor: int = 0) -> bool:
         """ "أي هجوم", "خوفا من هجوم", "هدد بقصف", "الهجوم المرتقب", "قد يسفر عن مقتل"."""
