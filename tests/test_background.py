@@ -41,3 +41,11 @@ def test_the_incident_beside_a_total_stays(extractor: Extractor) -> None:
     values = [c.count.value for i in found for c in i.casualties]
     assert values == [8]
     assert [i.type for i in found] == ["airstrike"]
+
+
+def test_a_sentence_dated_years_back_is_history_in_every_clause(extractor: Extractor) -> None:
+    text = "ويعد ذلك الأحدث منذ هجوم آب 2013، عندما قصفت القوات بلدات زملكا وعين ترما بغاز السارين ما أدى إلى مقتل المئات."
+    assert incidents(extractor, text) == []
+    # a clause with its own day in such a sentence still tells an event
+    text = "وبعد هجوم آب 2013، قصفت القوات بلدة زملكا أمس بغاز الكلور."
+    assert [i.type for i in incidents(extractor, text)] == ["chemical_attack"]

@@ -107,9 +107,14 @@ class ArticleExtractor:
             # "هيئة تحرير الشام" names a group, not a "تحرير" (capture)
             names = [(a.start, a.end) for a in named] + [(m.start, m.end) for m in mentions]
             sentence_frames: list[Frame] = []
+            # "منذ هجوم أغسطس 2013، عندما قصفت بلدات ...": a sentence dated years back tells history
+            # in every clause that has no day of its own
+            sentence_old = any(os_ <= h < oe for h in old) and not any(
+                os_ <= d.span_start < oe for d in dates
+            )
             for cs, ce in clause_spans(t, s, e):
                 ocs, oce = norm.span(cs, ce)
-                if any(ocs <= h < oce for h in history):
+                if any(ocs <= h < oce for h in history) or sentence_old:
                     continue  # a war-wide total or history, not an incident
                 triggers = [
                     m
