@@ -28,6 +28,7 @@ from marsad.export.ucdp import COLUMNS as UCDP_COLUMNS
 from marsad.export.ucdp import priogrid, ucdp_row
 from marsad.fuse import fuse
 from marsad.fuse.mention import mentions_from_article
+from marsad.models import TYPES
 from marsad.store import Store
 from marsad.verify.reference import import_csv
 
@@ -417,21 +418,7 @@ def test_note_templates(kw, expected):
 
 def _all_notes() -> list[str]:
     out = []
-    for type_ in (
-        "armed_clash",
-        "territory_change",
-        "airstrike",
-        "shelling",
-        "bombing",
-        "chemical_attack",
-        "attack_on_civilians",
-        "abduction_arrest",
-        "displacement",
-        "evacuation",
-        "aid_delivery",
-        "negotiation",
-        "other",
-    ):
+    for type_ in TYPES:
         for actors in (
             (),
             (("isis", "perpetrator"), ("civilians", "target")),

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from marsad.export.figures import total as figure_total
 from marsad.store.search import index_terms
 
 
@@ -74,20 +75,8 @@ CUMULATIVE_TOLL = 5000
 
 
 def total(casualties: list[dict[str, Any]], measure: str) -> int:
-    """An incident's figure for ``measure``, by the rule of ``marsad.export.figures.total``: top-level
-    rows only, a vague amount counting its low bound, rows of the same group and side counted once (at
-    their highest), families left out."""
-    best: dict[tuple[Any, Any], int] = {}
-    for cas in casualties:
-        if cas.get("measure") != measure or cas.get("part_of") is not None or cas.get("group") == "families":
-            continue
-        count = cas.get("count") or {}
-        value = count.get("value")
-        if value is None:
-            value = count.get("low")
-        key = (cas.get("group"), cas.get("side"))
-        best[key] = max(best.get(key, 0), int(value or 0))
-    return sum(best.values())
+    """An incident's figure for ``measure``, by the rule of ``marsad.export.figures.total``."""
+    return figure_total({"casualties": casualties}, measure)
 
 
 def filing_days(
