@@ -205,7 +205,13 @@ def test_timeline_facets_events(client):
     }
     events = client.get("/api/events", params={"admin1": "Homs"}).json()
     assert events["total"] == 1 and events["items"][0]["members"] == ["a1#1"]
-    assert client.get("/api/events", params={"type": "shelling"}).json() == {"total": 0, "items": []}
+    assert client.get("/api/events", params={"type": "shelling"}).json() == {
+        "total": 0,
+        "offset": 0,
+        "limit": 100,
+        "sort": "-date",
+        "items": [],
+    }
 
 
 def test_page_docs_and_static(client):

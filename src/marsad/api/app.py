@@ -19,6 +19,9 @@ from pydantic import BaseModel, Field
 
 from marsad.export.notes import incident_note
 from marsad.store import Filters, Store
+from marsad.store.events import POINT_FIELDS as EVENT_POINT_FIELDS
+from marsad.store.events import claim_key
+from marsad.store.query import EventFilters
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 MAX_LIMIT = 1000
@@ -81,6 +84,43 @@ def incident_filters(
 
 
 FilterParams = Annotated[Filters, Depends(incident_filters)]
+
+
+def event_filters(
+    start: str | None = Query(None, description="From date YYYY-MM-DD (events whose range reaches it)"),
+    end: str | None = Query(None, description="To date YYYY-MM-DD"),
+    admin1: str | None = Query(None, description="Governorate(s) of the event's location, comma-separated"),
+    type: str | None = Query(None, description="Event type(s), comma-separated"),
+    actor: str | None = Query(None, description="Actor id(s) named by a report of the event"),
+    source: str | None = Query(None, description="Source id(s) credited by a report of the event"),
+    q: str | None = Query(None, description="Words in a report's evidence or place names"),
+    place: str | None = Query(None, description="Gazetteer place id(s) named by a report"),
+    outlet: str | None = Query(None, description="Outlet(s) that published a report of the event"),
+    discrepancy: str | None = Query(
+        None, description="true: only events whose reports disagree; false: none"
+    ),
+    min_outlets: int | None = Query(None, ge=0, description="At least this many outlets reported it"),
+) -> EventFilters:
+    """The filters every event route takes (comma-separated values mean "any of")."""
+    try:
+        return EventFilters(
+            start=start,
+            end=end,
+            admin1=admin1,
+            type=type,
+            actor=actor,
+            source=source,
+            q=q,
+            place=place,
+            outlet=outlet,
+            discrepancy=discrepancy,
+            min_outlets=min_outlets,
+        )
+    except ValueError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from None
+
+
+EventFilterParams = Annotated[EventFilters, Depends(event_filters)]
 
 
 def create_app(db_url: str = "sqlite:///marsad.db", store: Store | None = None) -> FastAPI:
@@ -146,17 +186,54 @@ def create_app(db_url: str = "sqlite:///marsad.db", store: Store | None = None) 
 
     @app.get("/api/events")
     def list_events(
-        start: str | None = None,
-        end: str | None = None,
-        admin1: str | None = None,
-        type: str | None = None,
+        flt: EventFilterParams,
+        sort: str = Query(
+            "-date", description="date, killed, outlets or articles; a leading - sorts descending"
+        ),
         limit: int = Query(100, ge=0, le=MAX_LIMIT),
         offset: int = Query(0, ge=0),
+        fields: str = Query("full", pattern="^(full|summary)$", description="full event lines or summaries"),
     ) -> dict[str, Any]:
-        """Fused events (``marsad fuse`` output stored with ``marsad ingest --events``)."""
-        _filters(start, end, None, None, None, None, None)
-        total, items = db.events(start=start, end=end, admin1=admin1, type=type, limit=limit, offset=offset)
-        return {"total": total, "items": items}
+        """One page of the fused events (``marsad fuse --db``) matching the filters, newest first by
+        default, and how many match. ``fields=summary``: what a list shows (no members, no reports),
+        with the toll of the reports (``killed``/``injured``: best, low, high)."""
+        total, items = db.events(filters=flt, sort=sort, limit=limit, offset=offset, full=fields == "full")
+        return {"total": total, "offset": offset, "limit": limit, "sort": sort, "items": items}
+
+    @app.get("/api/events/points")
+    def event_points(flt: EventFilterParams) -> JSONResponse:
+        """Every matching event the map can show (finer than a country), largest toll first:
+        ``rows`` of ``[id, lat, lon, killed, killed_low, killed_high, injured, outlets, discrepancy,
+        type, day]``."""
+        rows = db.event_points(flt)
+        return JSONResponse({"fields": list(EVENT_POINT_FIELDS), "total": len(rows), "rows": rows})
+
+    @app.get("/api/events/facets")
+    def event_facets() -> dict[str, list[str]]:
+        """The values the stored events can be filtered by."""
+        return db.event_facets()
+
+    @app.get("/api/events/{event_id}")
+    def get_event(event_id: str) -> dict[str, Any]:
+        """One event line with ``summary`` (as in the list), ``articles`` (title, outlet, publication
+        of each member article) and ``labels``: the verdict of each report's claim, keyed
+        ``incident|start|end`` (a figure's evidence span) or ``incident|event`` (existence)."""
+        ev = db.event(event_id)
+        if ev is None:
+            raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
+        art_ids = [m["article"] for m in ev.get("members") or [] if isinstance(m, dict) and m.get("article")]
+        labels = db.claim_labels(art_ids)
+        keys = {
+            claim_key(r.get("incident"), r.get("evidence"))
+            for f in ev.get("figures") or []
+            for r in f.get("reports") or []
+        } | {f"{m.get('incident')}|event" for m in ev.get("members") or [] if isinstance(m, dict)}
+        return {
+            **ev,
+            "summary": db.event_summary(event_id),
+            "articles": db.article_meta(art_ids),
+            "labels": {k: v for k, v in labels.items() if k in keys},
+        }
 
     @app.get("/api/articles/{article_id}")
     def get_article(article_id: str) -> dict[str, Any]:
@@ -169,6 +246,7 @@ def create_app(db_url: str = "sqlite:///marsad.db", store: Store | None = None) 
         verification = db.verification(article_id)
         if verification is not None:
             line["verification"] = verification
+        line["events"] = db.events_of_article(article_id, full=False)
         return line
 
     @app.post("/api/articles")

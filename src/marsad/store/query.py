@@ -8,11 +8,23 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, column, func, literal_column, or_, select, table
 
-from marsad.store.schema import ARTICLE_TSVECTOR, PG_TSCONFIG, actors, articles, incidents, locations, sources
+from marsad.store.schema import (
+    ARTICLE_TSVECTOR,
+    PG_TSCONFIG,
+    actors,
+    articles,
+    event_members,
+    event_outlets,
+    events,
+    incidents,
+    locations,
+    sources,
+)
 from marsad.store.search import fts5_query, query_terms, tsquery
 
 FTS = table("articles_fts", column("rowid"))
 SORTS = ("date", "killed", "casualties")
+EVENT_SORTS = ("date", "killed", "outlets", "articles")
 
 
 def _values(value: str | None) -> list[str]:
@@ -105,3 +117,86 @@ def matching_articles(terms: list[tuple[str, ...]], search: str) -> Select:
 def terms_like(col: Any, terms: list[tuple[str, ...]]) -> list[ColumnElement[bool]]:
     """``LIKE`` conditions over a space-delimited term column: one per word, any alternative."""
     return [or_(*(col.like(f"% {t}%") for t in alts)) for alts in terms]
+
+
+def _flag(value: Any, name: str) -> bool | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes"):
+        return True
+    if text in ("0", "false", "no"):
+        return False
+    raise ValueError(f"{name} must be true or false, not {value!r}")
+
+
+@dataclass(slots=True, frozen=True)
+class EventFilters:
+    """What the events list and map can be narrowed by.
+
+    The event's own columns answer dates (its range overlaps [start, end]), governorate (its
+    location's), type, outlet (a member article's publisher), ``discrepancy`` and ``min_outlets``;
+    ``actor``, ``source``, ``q`` and ``place`` select events with a member incident that matches them
+    as the incident filters do.
+    """
+
+    start: str | None = None
+    end: str | None = None
+    admin1: str | None = None
+    type: str | None = None
+    actor: str | None = None
+    source: str | None = None
+    q: str | None = None
+    place: str | None = None
+    outlet: str | None = None
+    discrepancy: bool | None = None
+    min_outlets: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "start", _iso(self.start, "start"))
+        object.__setattr__(self, "end", _iso(self.end, "end"))
+        object.__setattr__(self, "discrepancy", _flag(self.discrepancy, "discrepancy"))
+        if self.min_outlets in ("", None):
+            object.__setattr__(self, "min_outlets", None)
+        else:
+            try:
+                n = int(self.min_outlets)
+            except (TypeError, ValueError):
+                raise ValueError(f"min_outlets must be a whole number, not {self.min_outlets!r}") from None
+            if n < 0:
+                raise ValueError(f"min_outlets must not be negative, not {n}")
+            object.__setattr__(self, "min_outlets", n)
+
+    @classmethod
+    def of(cls, params: dict[str, Any]) -> EventFilters:
+        """The filters among ``params`` (other keys are ignored)."""
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in params.items() if k in names})
+
+    def conditions(self, search: str = "like") -> list[ColumnElement[bool]]:
+        """WHERE clauses over ``events``."""
+        ev = events.c
+        out: list[ColumnElement[bool]] = []
+        if self.start:
+            out.append(func.coalesce(ev.date_end, ev.date_start) >= self.start)
+        if self.end:
+            out.append(ev.date_start <= self.end)
+        if names := _values(self.admin1):
+            out.append(ev.admin1.in_(names))
+        if types := _values(self.type):
+            out.append(ev.type.in_(types))
+        if names := _values(self.outlet):
+            out.append(ev.id.in_(select(event_outlets.c.event_id).where(event_outlets.c.outlet.in_(names))))
+        if self.discrepancy is not None:
+            out.append(ev.discrepancy == 1 if self.discrepancy else func.coalesce(ev.discrepancy, 0) == 0)
+        if self.min_outlets:
+            out.append(ev.n_outlets >= self.min_outlets)
+        member = Filters(actor=self.actor, source=self.source, q=self.q, place=self.place)
+        if not member.is_empty():
+            matching = select(incidents.c.id).where(*member.conditions(search))
+            out.append(
+                ev.id.in_(select(event_members.c.event_id).where(event_members.c.incident_id.in_(matching)))
+            )
+        return out

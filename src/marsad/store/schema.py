@@ -162,8 +162,33 @@ events = Table(
     Column("date_end", DAY),
     Column("admin1", String(255)),
     Column("n_members", Integer),
+    # Derived when the line is written (marsad.store.event_rows), so the events list, its filters and
+    # the map read this table without parsing payloads: what the list shows (no members, no reports),
+    # the map point (never a whole country), outlets and articles, the discrepancy flag and the toll
+    # of its reports (best/low/high killed, best injured).
+    Column("summary", JSON),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("n_outlets", Integer),
+    Column("n_articles", Integer),
+    Column("discrepancy", Integer),
+    Column("killed", Integer),
+    Column("killed_low", Integer),
+    Column("killed_high", Integer),
+    Column("injured", Integer),
     Index("ix_events_day", "date_start"),
     Index("ix_events_admin1", "admin1"),
+    Index("ix_events_outlets", "n_outlets", "date_start"),
+    Index("ix_events_killed", "killed", "date_start"),
+)
+
+# The publishers of each event's member articles (the events view filters on them).
+event_outlets = Table(
+    "event_outlets",
+    metadata,
+    Column("event_id", ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("outlet", String(255), primary_key=True),
+    Index("ix_event_outlets_outlet", "outlet", "event_id"),
 )
 
 event_members = Table(

@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.pool import StaticPool
 
 from marsad.store import migrate
+from marsad.store.events import EventStore
 from marsad.store.query import FTS, SORTS, Filters, matching_articles
 from marsad.store.rows import (
     CUMULATIVE_TOLL,
@@ -48,7 +49,6 @@ from marsad.store.schema import (
     actors,
     articles,
     casualties,
-    event_members,
     events,
     incidents,
     locations,
@@ -125,18 +125,7 @@ def _bucket(day: str, bucket: str) -> str:
     return day
 
 
-def _member_id(member: Any) -> str | None:
-    """Fusion writes members as incident ids or as dicts naming one."""
-    if isinstance(member, str):
-        return member
-    if isinstance(member, dict):
-        for key in ("incident_id", "incident", "id"):
-            if member.get(key):
-                return str(member[key])
-    return None
-
-
-class Store:
+class Store(EventStore):
     """SQLite or PostgreSQL incident store (tables are created when missing)."""
 
     def __init__(self, url: str = "sqlite:///marsad.db") -> None:
@@ -145,6 +134,7 @@ class Store:
         metadata.create_all(self.engine)
         # How ``q`` and article search are answered: fts5 (SQLite), postgresql, or like (fallback).
         self.search_mode = migrate.upgrade(self.engine, self._recompute)
+        self._backfill_events()
 
     def _recompute(self, conn: Connection, chunk: int = 200) -> None:
         """Rewrite the derived columns of every incident and article from the stored rows (a store
@@ -241,50 +231,6 @@ class Store:
         with self.engine.connect() as conn:
             sha = article_sha(article)
             return conn.execute(select(articles.c.id).where(articles.c.sha256 == sha)).first() is not None
-
-    def replace_events(self, lines: Iterable[dict[str, Any]]) -> int:
-        """Store a complete fusion result in one transaction, dropping every earlier event: fusion is a
-        function of all mentions, so an event of an earlier run may no longer exist."""
-        with self.engine.begin() as conn:
-            conn.execute(delete(event_members))
-            conn.execute(delete(events))
-            return self._add_events(conn, lines)
-
-    def add_events(self, lines: Iterable[dict[str, Any]]) -> int:
-        """Store fused events (replacing same ids); returns how many were written."""
-        with self.engine.begin() as conn:
-            return self._add_events(conn, lines)
-
-    def _add_events(self, conn: Connection, lines: Iterable[dict[str, Any]]) -> int:
-        n = 0
-        for ev in lines:
-            ev_id = str(ev["id"])
-            date = ev.get("date") or {}
-            locs = [ev.get("location")] + list(ev.get("locations") or [])  # fuse writes one `location`
-            admin1 = next(
-                (loc.get("admin1") for loc in locs if isinstance(loc, dict) and loc.get("admin1")), None
-            )
-            members = list(dict.fromkeys(m for m in map(_member_id, ev.get("members") or []) if m))
-            conn.execute(delete(event_members).where(event_members.c.event_id == ev_id))
-            conn.execute(delete(events).where(events.c.id == ev_id))
-            conn.execute(
-                events.insert(),
-                [
-                    {
-                        "id": ev_id,
-                        "payload": ev,
-                        "type": ev.get("type"),
-                        "date_start": date.get("start"),
-                        "date_end": date.get("end") or date.get("start"),
-                        "admin1": admin1,
-                        "n_members": len(members),
-                    }
-                ],
-            )
-            if members:
-                conn.execute(event_members.insert(), [{"event_id": ev_id, "incident_id": m} for m in members])
-            n += 1
-        return n
 
     def add_verifications(self, lines: Iterable[dict[str, Any]]) -> int:
         """Store ``marsad verify`` lines, one per article (replacing earlier ones)."""
@@ -536,66 +482,6 @@ class Store:
                 lines = [self._article_line(conn, dict(r), flt, with_text) for r in rows.all()]
             yield from lines
 
-    def events(
-        self,
-        start: str | None = None,
-        end: str | None = None,
-        admin1: str | None = None,
-        type: str | None = None,
-        limit: int = 100,
-        offset: int = 0,
-    ) -> tuple[int, list[dict[str, Any]]]:
-        """``(total, page of event payloads)``, newest first."""
-        flt = Filters(start=start, end=end)  # validates the dates
-        conds = []
-        if flt.start:
-            conds.append(func.coalesce(events.c.date_end, events.c.date_start) >= flt.start)
-        if flt.end:
-            conds.append(events.c.date_start <= flt.end)
-        if admin1:
-            conds.append(events.c.admin1.in_([a.strip() for a in admin1.split(",") if a.strip()]))
-        if type:
-            conds.append(events.c.type.in_([t.strip() for t in type.split(",") if t.strip()]))
-        with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(events).where(*conds)).scalar_one()
-            stmt = (
-                select(events.c.payload)
-                .where(*conds)
-                .order_by(events.c.date_start.desc().nulls_last(), events.c.id)
-                .limit(max(0, int(limit)))
-                .offset(max(0, int(offset)))
-            )
-            return total, [dict(p) for p in conn.execute(stmt).scalars()]
-
-    def iter_events(self, flt: Filters | None = None, chunk: int = 500) -> Iterator[dict[str, Any]]:
-        """Every stored event (``marsad fuse`` payload) overlapping the date range and in the given
-        governorates/types, oldest first, read ``chunk`` at a time (for exports)."""
-        flt = flt or Filters()
-        conds = []
-        if flt.start:
-            conds.append(func.coalesce(events.c.date_end, events.c.date_start) >= flt.start)
-        if flt.end:
-            conds.append(events.c.date_start <= flt.end)
-        if flt.admin1:
-            conds.append(events.c.admin1.in_([a.strip() for a in flt.admin1.split(",") if a.strip()]))
-        if flt.type:
-            conds.append(events.c.type.in_([t.strip() for t in flt.type.split(",") if t.strip()]))
-        offset = 0
-        while True:
-            with self.engine.connect() as conn:
-                stmt = (
-                    select(events.c.payload)
-                    .where(*conds)
-                    .order_by(events.c.date_start.asc().nulls_last(), events.c.id)
-                    .limit(chunk)
-                    .offset(offset)
-                )
-                rows = [dict(p) for p in conn.execute(stmt).scalars()]
-            yield from rows
-            if len(rows) < chunk:
-                return
-            offset += chunk
-
     def article_meta(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Title, outlet, publication date and ingest time of these articles, by id."""
         out: dict[str, dict[str, Any]] = {}
@@ -611,19 +497,6 @@ class Store:
                 for row in conn.execute(stmt).mappings():
                     out[row["id"]] = dict(row)
         return out
-
-    def event(self, ev_id: str) -> dict[str, Any] | None:
-        """One fused event (``marsad fuse`` line), or None."""
-        with self.engine.connect() as conn:
-            return conn.execute(select(events.c.payload).where(events.c.id == ev_id)).scalar_one_or_none()
-
-    def events_of_article(self, art_id: str) -> list[dict[str, Any]]:
-        """The fused events holding any incident of this article (for "other reports of this event")."""
-        with self.engine.connect() as conn:
-            inc_ids = select(incidents.c.id).where(incidents.c.article_id == art_id)
-            ev_ids = select(event_members.c.event_id).where(event_members.c.incident_id.in_(inc_ids))
-            rows = conn.execute(select(events.c.payload).where(events.c.id.in_(ev_ids)).order_by(events.c.id))
-            return [dict(p) for p in rows.scalars()]
 
     def verification(self, art_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:

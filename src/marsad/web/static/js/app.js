@@ -1,11 +1,12 @@
 /* marsad web page: filters, map, list, timeline, search and the article view over the REST API.
  *
- * Views are tabs (only "incidents" today); each view is a panel under #views, so another one (e.g.
- * fused events) can be added beside it without touching the others.
+ * Views are tabs ("incidents", "events"); each view is a panel under #views. The article panel is
+ * shared: it is docked into the layout of the view shown.
  */
 import { getJSON } from "./api.js";
 import { buildTree, codePointIndex, loadArticle, renderArticle } from "./article.js";
 import { clear, el, fmt } from "./dom.js";
+import { EventsView } from "./events.js";
 import { dateLabel, placeLabel, tollLabel, typeLabel } from "./labels.js";
 import { IncidentList, PAGE_SIZE } from "./list.js";
 import { IncidentMap } from "./map.js";
@@ -24,7 +25,8 @@ const state = {
   lastFilters: {},
 };
 
-let map, list, timeline, search;
+let map, list, timeline, search, events;
+let currentView = null;
 
 function setStatus(msg) {
   document.getElementById("status").textContent = msg;
@@ -173,22 +175,40 @@ async function loadFacets() {
 
 // ---------- article view ----------
 
-async function openArticle(id, focusId) {
+/** Open an article in the side panel. ``focusId``: an incident to scroll to; ``span``: {start, end}
+ * (code points) of another report's evidence to highlight and scroll to. */
+async function openArticle(id, focusId, span) {
   setStatus("جارٍ تحميل المقال… loading article " + id);
+  const panel = document.getElementById("article");
+  panel.setAttribute("data-loading", "1");
   try {
     const data = await loadArticle(id);
-    const wasHidden = renderArticle(data, focusId);
+    const wasHidden = renderArticle(data, { focusId, span, onArticle: (aid, sp, inc) => openArticle(aid, inc, sp), onEvent: openEvent });
     if (wasHidden) refitAfterResize();
     setStatus("المقال · article " + id);
-    const hash = "#article=" + encodeURIComponent(id);
+    const focus = span && typeof span.start === "number" ? "&span=" + span.start + "-" + span.end : "";
+    const hash = "#article=" + encodeURIComponent(id) + focus;
     if (location.hash !== hash) history.replaceState(null, "", hash);
   } catch (err) {
     setStatus("تعذّر تحميل المقال · could not load article: " + err.message);
+  } finally {
+    panel.setAttribute("data-loading", "0");
   }
+}
+
+/** Show the events view with one event open. */
+async function openEvent(id) {
+  showView("events");
+  await events.start();
+  await events.open(id, { reveal: true });
 }
 
 /** The map column changed width: keep an open popup in view, else re-fit what is shown. */
 function refitAfterResize() {
+  if (currentView === "events") {
+    if (events.map) events.map.map.invalidateSize();
+    return;
+  }
   map.map.invalidateSize();
   if (document.querySelector(".leaflet-popup")) return;
   const f = state.lastFilters;
@@ -197,8 +217,14 @@ function refitAfterResize() {
 }
 
 function openFromHash() {
-  const m = /^#article=(.+)$/.exec(location.hash);
-  if (m) openArticle(decodeURIComponent(m[1]));
+  const a = /^#article=([^&]+)(?:&span=(\d+)-(\d+))?$/.exec(location.hash);
+  if (a) {
+    const span = a[2] !== undefined ? { start: Number(a[2]), end: Number(a[3]) } : null;
+    return openArticle(decodeURIComponent(a[1]), null, span);
+  }
+  const e = /^#event=(.+)$/.exec(location.hash);
+  if (e) return openEvent(decodeURIComponent(e[1]));
+  return null;
 }
 
 // ---------- views (tabs) ----------
@@ -212,19 +238,29 @@ function registerView(name, tab, panel, onShow) {
 }
 
 function showView(name) {
+  if (currentView === name) return;
+  currentView = name;
+  // The article panel goes with the view shown (into its layout's "article" area).
+  const layout = views[name].panel.querySelector(".layout");
+  const article = document.getElementById("article");
+  if (layout && article.parentNode !== layout) layout.appendChild(article);
   Object.entries(views).forEach(([n, v]) => {
     const on = n === name;
     v.tab.setAttribute("aria-selected", on ? "true" : "false");
     v.panel.hidden = !on;
-    if (on && v.onShow) v.onShow();
   });
   document.body.setAttribute("data-view", name);
+  if (views[name].onShow) views[name].onShow();
 }
 
 // ---------- start ----------
 
 async function init() {
   registerView("incidents", document.getElementById("tab-incidents"), document.getElementById("view-incidents"), () => map && map.map.invalidateSize());
+  events = new EventsView({ onArticle: (id, span, inc) => openArticle(id, inc, span), setStatus });
+  registerView("events", document.getElementById("tab-events"), document.getElementById("view-events"), () =>
+    events.start().then(() => events.map.map.invalidateSize()),
+  );
   showView("incidents");
   map = new IncidentMap("map", {
     onPoint,
@@ -249,12 +285,15 @@ async function init() {
       refresh({ keepTimeline: true });
     },
   });
+  // Text and place filters apply to the view shown.
   search = new SearchBox({
     onText: (q) => {
+      if (currentView === "events") return events.setText(q);
       state.q = q;
       refresh();
     },
     onPlace: (place) => {
+      if (currentView === "events") return events.setPlace(place);
       state.place = place;
       refresh();
     },
@@ -294,18 +333,22 @@ async function init() {
   try {
     // Outlines, filter choices and the first data load all at once (none needs another).
     await Promise.all([map.loadGovernorates("/static/syria_governorates.geojson"), loadFacets(), refresh({ initial: true })]);
-    openFromHash();
+    await openFromHash();
     window.addEventListener("hashchange", openFromHash);
     let resizeTimer = null;
     window.addEventListener("resize", () => {
       clearTimeout(resizeTimer);
       resizeTimer = setTimeout(() => timeline.draw(), 150);
     });
+    document.body.setAttribute("data-ready", "1"); // outlines, facets, data and any #article / #event
   } catch (err) {
     setStatus("خطأ · error: " + err.message);
     document.body.setAttribute("data-loading", "error");
   }
 }
 
-window.marsad = { buildTree, codePointIndex, state, refresh, openArticle, registerView, showView, get map() { return map; }, get timeline() { return timeline; } };
+window.marsad = {
+  buildTree, codePointIndex, state, refresh, openArticle, openEvent, registerView, showView,
+  get map() { return map; }, get timeline() { return timeline; }, get events() { return events; },
+};
 init();

@@ -2,6 +2,7 @@
 import { getJSON } from "./api.js";
 import { clear, el } from "./dom.js";
 import { KIND_AR } from "./labels.js";
+import { markVerdicts, renderArticleEvents, renderVerification, setRerender } from "./verdicts.js";
 
 /** Map code-point offsets (Python's str indexes) to UTF-16 indexes (JS's), so astral chars don't shift spans. */
 export function codePointIndex(text) {
@@ -64,7 +65,8 @@ function collectSpans(incidents, textLen) {
   return spans;
 }
 
-const KIND_RANK = { evidence: 0, casualty: 1, location: 2, actor: 3, date: 4 };
+// "focus" (the span a link pointed at: another report's evidence) encloses whatever it covers.
+const KIND_RANK = { focus: -1, evidence: 0, casualty: 1, location: 2, actor: 3, date: 4 };
 
 /** Nest spans into a tree; a span crossing its parent's end is cut there and continued as a sibling. */
 export function buildTree(spans) {
@@ -125,7 +127,12 @@ function renderNotesEn(incidents) {
   box.hidden = !box.firstChild;
 }
 
-export function renderArticle(data, focusId) {
+/** Render an article in the side panel. ``opts``: an incident id to scroll to, or
+ * ``{focusId, span: {start, end}, onArticle(id, span), onEvent(id)}``: ``span`` (code points) is
+ * wrapped in a ``k-focus`` mark and scrolled to; the handlers serve the verification links. */
+export function renderArticle(data, opts) {
+  opts = typeof opts === "string" || !opts ? { focusId: opts } : opts;
+  const focusId = opts.focusId;
   const art = data.article || {};
   const text = art.text || "";
   const panel = document.getElementById("article");
@@ -145,15 +152,23 @@ export function renderArticle(data, focusId) {
   const body = document.getElementById("article-text");
   clear(body);
   const cpLen = Array.from(text).length;
-  const tree = buildTree(collectSpans(data.incidents || [], cpLen));
+  const spans = collectSpans(data.incidents || [], cpLen);
+  const span = opts.span;
+  const focusOk = span && typeof span.start === "number" && typeof span.end === "number" && span.start < span.end && span.start >= 0 && span.end <= cpLen;
+  if (focusOk) spans.push({ kind: "focus", start: span.start, end: span.end, titles: [span.title || "the report you followed"] });
+  const tree = buildTree(spans);
   const frag = document.createDocumentFragment();
   renderNode(tree, text, codePointIndex(text), frag);
   body.appendChild(frag);
   const wasHidden = panel.hidden;
   panel.hidden = false;
   panel.setAttribute("data-article", art.id || "");
-  let target = null;
-  if (focusId) {
+  panel.setAttribute("data-focus", focusOk ? span.start + "-" + span.end : "");
+  markVerdicts(body, data.verification);
+  renderArticleEvents(data.events, opts.onEvent);
+  renderVerification(data, opts);
+  let target = focusOk ? body.querySelector("mark.k-focus") : null;
+  if (!target && focusId) {
     const inc = (data.incidents || []).find((i) => i.id === focusId);
     const ev = inc && (inc.evidence || [])[0];
     if (ev) target = body.querySelector('mark[data-kind="evidence"][data-start="' + ev.start + '"]');
@@ -162,6 +177,8 @@ export function renderArticle(data, focusId) {
   body.scrollTop = target ? Math.max(0, target.offsetTop - body.clientHeight / 3) : 0;
   return wasHidden;
 }
+
+setRerender(renderArticle);
 
 export async function loadArticle(id) {
   return getJSON("/api/articles/" + encodeURIComponent(id));

@@ -17,7 +17,7 @@ export const TYPE_AR = {
   other: "أخرى",
 };
 
-export const KIND_AR = { casualty: "إصابات", location: "مكان", actor: "طرف", date: "تاريخ", evidence: "دليل" };
+export const KIND_AR = { casualty: "إصابات", location: "مكان", actor: "طرف", date: "تاريخ", evidence: "دليل", focus: "المقطع المُشار إليه" };
 
 export function typeLabel(type) {
   return (TYPE_AR[type] || type) + " (" + type + ")";
@@ -52,4 +52,91 @@ export function dateLabel(inc) {
 
 export function tollLabel(killed, injured) {
   return "قتلى " + fmt(killed) + " · جرحى " + fmt(injured) + " (killed " + fmt(killed) + ", injured " + fmt(injured) + ")";
+}
+
+export const MEASURE_AR = {
+  killed: "قتلى",
+  injured: "جرحى",
+  displaced: "نازحون",
+  evacuated: "مُجلَون",
+  abducted: "مخطوفون",
+  arrested: "معتقلون",
+  missing: "مفقودون",
+};
+
+export const GROUP_AR = {
+  people: "أشخاص",
+  civilians: "مدنيون",
+  children: "أطفال",
+  women: "نساء",
+  men: "رجال",
+  fighters: "مقاتلون",
+  patients: "مرضى",
+  families: "عائلات",
+};
+
+/** How a figure was worded (CODEBOOK qualifier). */
+export const QUALIFIER = {
+  exact: "دقيق · exact",
+  about: "نحو · about",
+  at_least: "على الأقل · at least",
+  more_than: "أكثر من · more than",
+  at_most: "على الأكثر · at most",
+  vague: "غير محدد · vague",
+};
+
+export const VERDICT = {
+  supported: "مؤيَّد · supported",
+  contradicted: "مُعارَض · contradicted",
+  unverifiable: "لا يمكن التحقق · unverifiable",
+};
+
+export const ARTICLE_LABEL = {
+  credible: "موثوق · credible",
+  doubtful: "مشكوك فيه · doubtful",
+  unverified: "لم يُتحقق منه · unverified",
+};
+
+/** measure + group (+ side): "قتلى · killed — مقاتلون · fighters (syrian_government)". */
+export function figureName(f) {
+  return (
+    (MEASURE_AR[f.measure] || f.measure) + " · " + f.measure + " — " + (GROUP_AR[f.group] || f.group) + " · " + f.group +
+    (f.side ? " (" + f.side + ")" : "")
+  );
+}
+
+/** A reported count as a number with its wording: "≥40", "~20", "40–50", "≥20 (vague)". */
+export function countLabel(c) {
+  c = c || {};
+  const sign = { about: "~", at_least: "≥", more_than: ">", at_most: "≤" }[c.qualifier] || "";
+  if (c.value !== null && c.value !== undefined) {
+    const range = c.high !== null && c.high !== undefined && c.high !== c.value ? "–" + fmt(c.high) : "";
+    return sign + fmt(c.value) + range;
+  }
+  if (c.low !== null && c.low !== undefined) return "≥" + fmt(c.low) + (c.qualifier === "vague" ? " (vague)" : "");
+  return "?";
+}
+
+/** An estimate {best, low, high}: "30 (1–202)"; "—" when nobody gave one. */
+export function estimateLabel(e) {
+  if (!e || e.best === null || e.best === undefined) return "—";
+  const lo = e.low === null || e.low === undefined ? e.best : e.low;
+  const hi = e.high === null || e.high === undefined ? e.best : Math.max(e.high, e.best);
+  const range = lo !== hi ? " (" + fmt(lo) + "–" + fmt(hi) + ")" : "";
+  return fmt(e.best) + range;
+}
+
+/** The English-and-Arabic line for an event date range. */
+export function eventDateLabel(d) {
+  d = d || {};
+  if (!d.start) return "تاريخ غير معروف · undated";
+  const range = d.end && d.end !== d.start ? d.start + " – " + d.end : d.start;
+  return d.precision && d.precision !== "day" && d.precision !== "range" ? range + " (" + d.precision + ")" : range;
+}
+
+/** The place of an event summary (its location): Arabic name, English name, governorate. */
+export function eventPlaceLabel(loc, places) {
+  if (!loc) return (places || []).join(" · ") || "—";
+  const parts = [loc.name_ar, loc.name_en, loc.admin1 && loc.admin1 !== loc.name_en ? loc.admin1 : null];
+  return parts.filter(Boolean).join(" · ") || "—";
 }

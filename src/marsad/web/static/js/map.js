@@ -66,6 +66,15 @@ export class IncidentMap {
       e.layer.bindTooltip(fmt(t.n) + " حادثة · incidents · قتلى " + fmt(t.killed) + " killed", { direction: "top" }).openTooltip();
     });
     this.map.addLayer(this.cluster);
+    this.moving = false;
+    this.map.on("movestart zoomstart", () => {
+      this.moving = true;
+      this.map.getContainer().setAttribute("data-moving", "1");
+    });
+    this.map.on("moveend zoomend", () => {
+      this.moving = false;
+      this.map.getContainer().setAttribute("data-moving", "0");
+    });
     this.onMarkerEvents();
     this.addControls();
   }
@@ -197,7 +206,9 @@ export class IncidentMap {
 
   /** Zoom until the incident's marker is out of its cluster, then run ``then(marker)`` (once).
    * markercluster's zoomToShowLayer never calls back when there is nothing left to zoom (a cluster of
-   * incidents at one spot, at the deepest zoom): then the cluster is spread out by hand. */
+   * incidents at one spot, at the deepest zoom): then, once the map has stopped moving, the cluster is
+   * spread out by hand. Decisions wait for the map to be still (a slow machine animates slowly), never
+   * for a fixed time alone. */
   reveal(id, then) {
     const marker = this.markers[id];
     if (!marker) return false;
@@ -207,17 +218,24 @@ export class IncidentMap {
       done = true;
       then(marker);
     };
-    this.cluster.zoomToShowLayer(marker, finish);
-    setTimeout(() => {
+    const started = Date.now();
+    const check = () => {
       if (done) return;
+      const busy = this.moving || this.cluster._inZoomAnimation > 0;
+      if (busy && Date.now() - started < 20000) return void setTimeout(check, 200);
       const parent = this.cluster.getVisibleParent(marker);
-      if (parent && parent !== marker && parent.spiderfy) {
+      if (parent === marker) return finish(); // shown (zoomToShowLayer's own callback may still come)
+      if (Date.now() - started < 1500) return void setTimeout(check, 200);
+      if (parent && parent.spiderfy) {
+        this.cluster.once("spiderfied", () => setTimeout(finish, 50));
         parent.spiderfy();
-        setTimeout(finish, 400);
+        setTimeout(finish, 3000); // spiderfied never fires when it was already spread
       } else {
         finish();
       }
-    }, 1500);
+    };
+    this.cluster.zoomToShowLayer(marker, finish);
+    setTimeout(check, 200);
     return true;
   }
 
