@@ -1,18 +1,24 @@
 """Render the README screenshots from the real page over an archive-scale store.
 
 Usage: PYTHONPATH=src python3 scripts/screenshots.py [--db /tmp/marsad-bench-web.db] [--out docs/screenshots]
+       [--only incidents|events]
 
 Without an existing ``--db`` the store is built as ``benchmarks/web_api.py`` builds it: every article of
-``../shared/dev/*.jsonl`` (no copies unless ``--target`` asks for them). Uses the system Chromium (MARSAD_CHROMIUM,
-default /usr/bin/chromium) through Playwright; no browser download. Writes map.png, list.png,
-search.png, timeline.png, choropleth.png and article.png.
+``../shared/dev/*.jsonl`` (no copies unless ``--target`` asks for them), then fused and verified
+(``marsad fuse --db``, ``marsad verify --db``) when it holds no events. Uses the system Chromium
+(MARSAD_CHROMIUM, default /usr/bin/chromium) through Playwright; no browser download. Writes map.png,
+list.png, search.png, timeline.png, choropleth.png and article.png (incidents view), events.png and
+events_article.png (events view).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
@@ -20,6 +26,7 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from events_api import fuse_and_verify  # noqa: E402
 from web_api import build, serve  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
@@ -38,11 +45,76 @@ def open_page(browser, base: str, hash_: str = "") -> Page:
     return page
 
 
-def shoot(base: str, out: Path) -> None:
+def events_ready(page: Page) -> None:
+    page.wait_for_selector('#view-events[data-loading="0"]:not([hidden])', timeout=60_000)
+    page.wait_for_function("!document.querySelector('#event-map[data-moving=\"1\"]')", timeout=60_000)
+
+
+def showcase_event(base: str) -> str:
+    """An event worth showing: dated, covered by several outlets, its reports disagreeing, one figure
+    given by three reports or more, at least one report contradicted, and few enough to fit a screen."""
+
+    def api(path: str, **params) -> dict:
+        with urllib.request.urlopen(base + path + "?" + urllib.parse.urlencode(params), timeout=60) as resp:
+            return json.loads(resp.read())
+
+    page = api("/api/events", fields="summary", min_outlets=3, discrepancy="true", sort="-outlets", limit=100)
+    for s in page["items"]:
+        if not s["mapped"] or not s["killed"]["best"] or s["date"].get("precision") not in ("day", "range"):
+            continue
+        ev = api(f"/api/events/{s['id']}")
+        if any(not m["published"] for m in ev["members"]):
+            continue  # an undated report of an undated article can join any time: not a clean example
+        sizes = [len(f["reports"]) for f in ev["figures"]]
+        if "contradicted" in ev["labels"].values() and max(sizes) >= 3 and sum(sizes) <= 24:
+            return s["id"]
+    return page["items"][0]["id"]
+
+
+def shoot_events(browser, base: str, out: Path) -> list[str]:
+    """The events view: events reported by three or more outlets, one with disagreeing reports opened
+    (its reports side by side), then a contradicted report's article with each claim's verdict."""
+    ev_id = showcase_event(base)
+    page = open_page(browser, base)
+    page.click("#tab-events")
+    events_ready(page)
+    page.select_option("#ev-min-outlets", "3")
+    events_ready(page)
+    page.select_option("#ev-sort", "-outlets")
+    events_ready(page)
+    page.evaluate("id => window.marsad.openEvent(id)", ev_id)
+    page.wait_for_selector(
+        f'#event-detail[data-event="{ev_id}"][data-loading="0"]:not([hidden])', timeout=60_000
+    )
+    events_ready(page)
+    page.wait_for_timeout(400)  # fonts settle
+    page.screenshot(
+        path=str(out / "events.png"),
+        full_page=True,
+        clip={"x": 0, "y": 0, "width": VIEW["width"], "height": 1350},
+    )
+    card = page.locator("#event-detail button.report.v-contradicted")
+    card = card.first if card.count() else page.locator("#event-detail button.report").first
+    card.click()
+    page.wait_for_selector('#article[data-loading="0"]:not([hidden])', timeout=60_000)
+    page.evaluate("window.scrollTo(0, document.querySelector('#view-events .layout').offsetTop - 8)")
+    page.wait_for_timeout(400)
+    page.screenshot(path=str(out / "events_article.png"))
+    page.close()
+    return ["events", "events_article"]
+
+
+def shoot(base: str, out: Path, only: str | None = None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     chromium = os.environ.get("MARSAD_CHROMIUM", "/usr/bin/chromium")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        if only == "events":
+            names = shoot_events(browser, base, out)
+            browser.close()
+            for name in names:
+                print("wrote", out / f"{name}.png")
+            return
 
         # 1. The archive as it opens: clusters, legend, the newest page of the list, the timeline.
         page = open_page(browser, base)
@@ -110,8 +182,11 @@ def shoot(base: str, out: Path) -> None:
         page.wait_for_timeout(500)
         page.screenshot(path=str(out / "article.png"))
         page.close()
+        names = ["map", "list", "search", "timeline", "choropleth", "article"]
+        if only != "incidents":
+            names += shoot_events(browser, base, out)
         browser.close()
-    for name in ("map", "list", "search", "timeline", "choropleth", "article"):
+    for name in names:
         print("wrote", out / f"{name}.png")
 
 
@@ -120,12 +195,14 @@ def main() -> None:
     ap.add_argument("--db", type=Path, default=Path("/tmp/marsad-dev-all.db"))
     ap.add_argument("--target", type=int, default=0, help="top up with copies to this many incidents")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    ap.add_argument("--only", choices=("incidents", "events"), help="only this view's images")
     args = ap.parse_args()
     sizes = build(args.db, args.target)
+    fuse_and_verify(args.db)
     print(f"store: {sizes['articles']:,} articles, {sizes['incidents']:,} incidents")
     srv, base = serve(args.db)
     try:
-        shoot(base, args.out)
+        shoot(base, args.out, args.only)
     finally:
         srv.should_exit = True
 

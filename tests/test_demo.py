@@ -28,6 +28,10 @@ def test_demo_store_has_located_incidents_in_several_governorates(tmp_path):
     killed = {i["article_id"]: i["killed"] for i in items if i["killed"]}
     assert killed["demo-01"] == 7 and killed["demo-02"] == 11
     assert [a["id"] for a in store.search("الرقه")["articles"]] == ["demo-03"]
+    # fused and verified, for the events view and the articles' verdicts
+    counts = store.counts()
+    assert counts["events"] == 10 and counts["verifications"] == 8
+    assert [e["type"] for e in store.events_of_article("demo-01", full=False)] == ["shelling"]
     _, again = build(str(tmp_path / "demo.db"))
     assert (again.new, again.existing) == (0, 8)  # idempotent
 

@@ -3,6 +3,7 @@ with the real `marsad fuse --db` and `marsad verify --db`."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from marsad.api.app import create_app
 from marsad.cli import app as cli
 from marsad.store import Store
 from marsad.store.event_rows import event_toll
-from marsad.store.schema import events
+from marsad.store.schema import events, metadata
 
 
 def spanned(c: dict[str, Any], start: int, text: str) -> dict[str, Any]:
@@ -110,10 +111,23 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    db = str(tmp_path_factory.mktemp("events") / "e.db")
-    store = Store(db)
+PG_URL = os.environ.get("MARSAD_TEST_PG_URL")
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    if request.param == "postgresql":
+        if not PG_URL:
+            if os.environ.get("MARSAD_REQUIRE_PG") == "1":
+                pytest.fail("MARSAD_REQUIRE_PG=1 but MARSAD_TEST_PG_URL is not set")
+            pytest.skip("MARSAD_TEST_PG_URL not set (no PostgreSQL to test against)")
+        db = PG_URL
+        store = Store(db)
+        metadata.drop_all(store.engine)  # a throw-away test database
+        metadata.create_all(store.engine)
+    else:
+        db = str(tmp_path_factory.mktemp("events") / "e.db")
+        store = Store(db)
     for a in ARTICLES:
         store.add(a)
     store.close()

@@ -668,8 +668,17 @@ def test_event_click_shows_reports_side_by_side_and_opens_the_evidence(page: Any
     # One section per figure; its reports side by side: outlet, reporter, figure, qualifier, verdict.
     sections = page.locator("#event-detail section.figure")
     assert sections.count() == len(target["figures"])
-    for i, fig in enumerate(target["figures"]):
-        cards = sections.nth(i).locator("button.report")
+    measures = sections.evaluate_all("ns => ns.map(n => n.dataset.measure)")
+    assert sorted(measures) == sorted(f["measure"] for f in target["figures"])
+    if "killed" in measures:  # the dead first
+        assert measures[: measures.count("killed")] == ["killed"] * measures.count("killed")
+    for fig in target["figures"]:
+        section = page.locator(
+            f'#event-detail section.figure[data-measure="{fig["measure"]}"][data-group="{fig["group"]}"]'
+            f'[data-side="{fig["side"] or ""}"]'
+        )
+        assert section.count() == 1
+        cards = section.locator("button.report")
         assert cards.count() == min(24, len(fig["reports"]))
         for j in range(cards.count()):
             rep, card = fig["reports"][j], cards.nth(j)

@@ -234,18 +234,22 @@ export class EventMap {
     });
     box.appendChild(sizes);
     box.appendChild(
-      el("div", { className: "lg-kinds" }, [
-        el("span", { className: "lg-halo" }), " أعلى رقم · highest report ",
+      el("div", { className: "lg-note" }, [
+        el("span", { className: "lg-halo" }), " أعلى · highest, ",
         el("span", { className: "lg-ring" }), " أدنى رقم · lowest report",
       ]),
     );
-    box.appendChild(el("div", { className: "lg-note", text: "الرقم داخل الدائرة: عدد وسائل الإعلام · number: outlets reporting it" }));
-    box.appendChild(el("div", { className: "lg-note" }, [el("span", { className: "lg-badge", text: "!" }), " تباين بين التقارير · reports disagree"]));
+    box.appendChild(
+      el("div", { className: "lg-note" }, [
+        el("span", { className: "lg-num", text: "3" }), " وسائل إعلام · outlets, ",
+        el("span", { className: "lg-badge", text: "!" }), " تباين · reports disagree",
+      ]),
+    );
     box.appendChild(
       el("div", { className: "lg-kinds" }, [
         el("span", { className: "lg-dot k-killed" }), " قتلى · killed ",
-        el("span", { className: "lg-dot k-injured" }), " جرحى فقط · injured only ",
-        el("span", { className: "lg-dot k-none" }), " بلا أرقام · no figures",
+        el("span", { className: "lg-dot k-injured" }), " جرحى · injured ",
+        el("span", { className: "lg-dot k-none" }), " بلا أرقام · none",
       ]),
     );
   }

@@ -257,7 +257,7 @@ export class EventsView {
       this.renderDetail(ev);
       this.list.querySelectorAll("button.event").forEach((b) => b.classList.toggle("current", b.dataset.event === id));
       if (opts.reveal === false) this.map.select(id);
-      else this.map.reveal(id, 9);
+      else await this.map.reveal(id, 8);
       const hash = "#event=" + encodeURIComponent(id);
       if (location.hash !== hash) history.replaceState(null, "", hash);
     } catch (err) {
@@ -294,7 +294,10 @@ export class EventsView {
     box.appendChild(meta);
     if ((ev.places || []).length > 1) box.appendChild(el("p", { className: "meta" }, ["الأماكن · places: ", el("bdi", { text: ev.places.join(", ") })]));
     if ((ev.discrepancies || []).length) box.appendChild(this.discrepancies(ev));
-    const figures = ev.figures || [];
+    // Tolls of the dead first, then the wounded, then the rest; the most reported first within each.
+    const order = ["killed", "injured", "missing", "abducted", "arrested", "displaced", "evacuated"];
+    const rank = (m) => (order.indexOf(m) < 0 ? order.length : order.indexOf(m));
+    const figures = (ev.figures || []).slice().sort((a, b) => rank(a.measure) - rank(b.measure) || (b.reports || []).length - (a.reports || []).length);
     if (!figures.length) box.appendChild(el("p", { className: "meta", text: "لا أرقام في التقارير · the reports give no figures" }));
     figures.forEach((f) => box.appendChild(this.figure(f, ev)));
     box.appendChild(this.members(ev));

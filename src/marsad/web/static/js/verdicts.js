@@ -16,16 +16,26 @@ export function markVerdicts(body, verification) {
   });
 }
 
-/** "Part of event …" buttons: the events (fusion) holding this article's incidents. */
+/** "In events …": the events (fusion) holding this article's incidents, each a button opening it.
+ * Folded when there are many (a round-up article touches dozens). */
 export function renderArticleEvents(events, onEvent) {
   const box = document.getElementById("article-events");
   if (!box) return;
-  clear(box);
-  const list = (events || []).filter((e) => e && e.id);
-  box.hidden = !list.length;
-  if (!list.length) return;
-  box.appendChild(el("span", { className: "label", text: "ضمن الأحداث · in events: " }));
-  list.forEach((e) => {
+  const summary = document.getElementById("article-events-summary");
+  const list = document.getElementById("article-events-list");
+  clear(summary);
+  clear(list);
+  const items = (events || []).filter((e) => e && e.id);
+  box.hidden = !items.length;
+  if (!items.length) return;
+  const multi = items.filter((e) => e.n_outlets > 1).length;
+  summary.textContent =
+    "ضمن " + fmt(items.length) + " حدث · in " + fmt(items.length) + (items.length === 1 ? " event" : " events") +
+    (multi ? " (" + fmt(multi) + " reported by other outlets too)" : "");
+  box.open = items.length <= 3;
+  // The most covered first.
+  items.sort((a, b) => (b.n_outlets || 0) - (a.n_outlets || 0) || String(a.id).localeCompare(String(b.id)));
+  items.forEach((e) => {
     const b = el("button", { type: "button", className: "linkish event-link", "data-event": e.id }, [
       typeLabel(e.type) + " · ",
       el("bdi", { text: eventDateLabel(e.date) }),
@@ -34,7 +44,7 @@ export function renderArticleEvents(events, onEvent) {
     b.title = "قتلى · killed " + estimateLabel(e.killed) + " — " + (e.outlets || []).join(", ");
     if (onEvent) b.addEventListener("click", () => onEvent(e.id));
     else b.disabled = true;
-    box.appendChild(b);
+    list.appendChild(b);
   });
 }
 
