@@ -186,10 +186,16 @@ export class EventsView {
   async loadPage() {
     const seq = ++this.seq;
     this.loading(true);
-    const page = await getJSON("/api/events", Object.assign({ fields: "summary", limit: EVENT_PAGE, offset: this.offset, sort: this.sort }, this.last || this.filters()));
-    if (seq !== this.seq) return;
-    this.render(page);
-    this.loading(false);
+    try {
+      const page = await getJSON("/api/events", Object.assign({ fields: "summary", limit: EVENT_PAGE, offset: this.offset, sort: this.sort }, this.last || this.filters()));
+      if (seq !== this.seq) return;
+      this.render(page);
+      this.loading(false);
+    } catch (err) {
+      if (seq !== this.seq) return;
+      this.handlers.setStatus("خطأ · error: " + err.message);
+      this.loading("error");
+    }
   }
 
   render(page) {
