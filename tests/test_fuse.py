@@ -372,3 +372,26 @@ def test_end_to_end_extract_then_fuse():
     got = sorted(sorted(m.incident_id for m in e.members) for e in events)
     assert got == sorted(sorted(ids) for ids in EXPECTED.values())
     assert sorted(e.type for e in events) == sorted(EXPECTED)
+
+
+def test_a_mention_with_no_time_at_all_joins_only_its_own_article() -> None:
+    from marsad.fuse.mention import Mention, effective_dates
+    from marsad.fuse.rules import dates_compatible
+
+    def m(article: str, start: str | None, published: str | None) -> Mention:
+        x = _mentions(
+            {
+                "article": {"id": article, "published": published},
+                "incidents": [
+                    {"id": f"{article}#1", "type": "shelling", "date": {"start": start, "end": start}}
+                ],
+            }
+        )[0]
+        effective_dates(x, 30)
+        return x
+
+    timeless = m("a", None, None)
+    assert not dates_compatible(timeless, m("b", "2018-04-07", "2018-04-07"), default_config())
+    assert dates_compatible(
+        m("b", "2018-04-07", "2018-04-07"), m("c", "2018-04-08", "2018-04-08"), default_config()
+    )

@@ -6,24 +6,12 @@ from functools import lru_cache
 from typing import Any
 
 from marsad.resources import load_yaml
+from marsad.totals import casualty_total
 
 
 def total(incident: dict[str, Any], measure: str) -> int:
-    """The incident's figure for ``measure``: top-level rows only (``part_of`` rows are already inside
-    their parent), a vague amount counting its low bound (or 0). Rows for the same group and side
-    are restatements of one figure (headline and body, two sources) and count once, at their
-    highest; different groups/sides add up. Families are households, not people: left out."""
-    best: dict[tuple[Any, Any], int] = {}
-    for cas in incident.get("casualties") or []:
-        if cas.get("measure") != measure or cas.get("part_of") is not None or cas.get("group") == "families":
-            continue
-        count = cas.get("count") or {}
-        value = count.get("value")
-        if value is None:
-            value = count.get("low")
-        key = (cas.get("group"), cas.get("side"))
-        best[key] = max(best.get(key, 0), int(value or 0))
-    return sum(best.values())
+    """The incident's figure for ``measure`` (``marsad.totals.casualty_total``)."""
+    return casualty_total(incident.get("casualties") or [], measure)
 
 
 @lru_cache(maxsize=1)

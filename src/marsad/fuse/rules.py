@@ -65,12 +65,14 @@ def types_compatible(a: str, b: str, cfg: FuseConfig) -> bool:
 
 
 def dates_compatible(a: Mention, b: Mention, cfg: FuseConfig) -> bool:
-    """Ranges overlap once widened by the window; an undatable mention is compatible with any date.
+    """Ranges overlap once widened by the window.
 
-    Two undated mentions say nothing about when the event was, only when it was reported: they are
-    compatible when reported within ``undated_pair_days`` of each other."""
+    A mention with no time at all (no date and no publication date) may be any event of its place,
+    years apart: it joins only incidents of its own article. Two undated mentions say nothing about
+    when the event was, only when it was reported: they are compatible when reported within
+    ``undated_pair_days`` of each other."""
     if a.eff_start is None or b.eff_start is None:
-        return True
+        return a.article_id == b.article_id
     if not a.dated and not b.dated:
         pa, pb = a.reported_day, b.reported_day
         if pa is not None and pb is not None:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from marsad.export.figures import total as figure_total
 from marsad.store.search import index_terms
+from marsad.totals import casualty_total
 
 
 @dataclass(slots=True)
@@ -75,8 +75,8 @@ CUMULATIVE_TOLL = 5000
 
 
 def total(casualties: list[dict[str, Any]], measure: str) -> int:
-    """An incident's figure for ``measure``, by the rule of ``marsad.export.figures.total``."""
-    return figure_total({"casualties": casualties}, measure)
+    """An incident's figure for ``measure`` (``marsad.totals.casualty_total``)."""
+    return casualty_total(casualties, measure)
 
 
 def filing_days(
