@@ -8,7 +8,8 @@
 Speed work must not change a single output byte. Each corpus is extracted by `marsad extract` run
 from this tree's ``src`` and from the ``src`` of ``--ref`` (exported with ``git archive``, so no
 worktree or checkout is touched), and the JSON lines are compared. Exit code 1 names the first
-article that differs and the first field where it does.
+article that differs and the first field where it does. Both sides run with PYTHONHASHSEED=0 (or the
+one set in the environment): a few rules iterate sets of strings, whose order follows the salt.
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ def export_src(ref: str, dest: Path) -> Path:
 
 def extract(src: Path, corpus: Path, out: Path) -> bytes:
     """Output of ``marsad extract corpus`` run from ``src``."""
-    env = {**os.environ, "PYTHONPATH": str(src)}
+    # str hashes are salted per process; where a rule iterates a set of strings, the output can
+    # depend on the salt, so both sides run with the same one.
+    env = {**os.environ, "PYTHONPATH": str(src), "PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")}
     subprocess.run(
         [sys.executable, "-m", "marsad", "extract", str(corpus), "-o", str(out)],
         check=False,

@@ -9,6 +9,7 @@ so "الجيش الحر" wins over "الجيش".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -107,6 +108,7 @@ class PhraseMatcher:
                 bare = key[2:]
                 if key.startswith("ال") and len(bare) >= 2 and bare not in self._payloads:
                     self._after_ll.setdefault(bare, key)
+        self._memo: tuple[str, list[int], list[tuple[int, int, int, int, str, str, int]]] | None = None
         self._auto = ahocorasick.Automaton()
         if self._word_prefixes is not None:
             self._add_whole_words(self._word_prefixes if clitics else frozenset({""}))
@@ -135,27 +137,28 @@ class PhraseMatcher:
     def payloads(self, key: str) -> list[Any]:
         return self._payloads.get(key, [])
 
-    def _word_hits(self, text: str, start: int, stop: int) -> list[tuple[int, int, int, int, str, str]]:
-        """Hits of a whole-word automaton (see ``__init__``); offsets are those of ``text``."""
+    def _word_hits(self, text: str) -> list[tuple[int, int, int, int, str, str, int]]:
+        """Hits of a whole-word automaton (see ``__init__``) in all of ``text``."""
         marked = _SEP + _NOT_LETTER.sub(_SEP, text) + _SEP
         # last - 1: the closing mark in text offsets; width: clitic and entry as written
         return [
-            (last - 1 - width, -width, len(prefix), last - 1, key, prefix)
-            for last, (width, prefix, key) in self._auto.iter(marked, start, stop + 2)
-            if last - 1 - width >= start and last - 1 <= stop
+            (last - 1 - width, -width, len(prefix), last - 1, key, prefix, last - 1)
+            for last, (width, prefix, key) in self._auto.iter(marked)
         ]
 
-    def _hits(self, text: str, start: int, stop: int) -> list[tuple[int, int, int, int, str, str]]:
-        candidates: list[tuple[int, int, int, int, str, str]] = []
-        for last, key in self._auto.iter(text, start, stop):
+    def _hits(self, text: str) -> list[tuple[int, int, int, int, str, str, int]]:
+        """Hits in all of ``text``; the last item is where the entry itself ends (before a suffix)."""
+        candidates: list[tuple[int, int, int, int, str, str, int]] = []
+        n = len(text)
+        for last, key in self._auto.iter(text):
             core_start = last - len(key) + 1
             end_pos = last + 1
-            if end_pos < len(text) and is_letter(text[end_pos]):
+            if end_pos < n and is_letter(text[end_pos]):
                 tail_end = end_pos
-                while tail_end < len(text) and is_letter(text[tail_end]) and tail_end - end_pos < 3:
+                while tail_end < n and is_letter(text[tail_end]) and tail_end - end_pos < 3:
                     tail_end += 1
                 if text[end_pos:tail_end] not in self._suffixes or (
-                    tail_end < len(text) and is_letter(text[tail_end])
+                    tail_end < n and is_letter(text[tail_end])
                 ):
                     continue
                 end_pos = tail_end
@@ -167,30 +170,45 @@ class PhraseMatcher:
             prefix = text[word_start:core_start]
             if prefix and (not self._clitics or prefix not in _PREFIXES):
                 continue
-            if word_start < start:
-                continue
             if key in self._after_ll:
                 if not prefix.endswith("لل"):
                     continue
                 key, prefix = self._after_ll[key], prefix[:-1]  # report the ل as the clitic, ال as the entry
             # at equal extent the entry that covers more of the word wins: "لبنان" over ل + "بنان"
-            candidates.append((word_start, -(end_pos - word_start), len(prefix), end_pos, key, prefix))
+            candidates.append(
+                (word_start, -(end_pos - word_start), len(prefix), end_pos, key, prefix, last + 1)
+            )
         return candidates
+
+    def _all_hits(self, text: str) -> tuple[list[int], list[tuple[int, int, int, int, str, str, int]]]:
+        """Every hit in ``text``, sorted, with their starts; kept for the last text asked about.
+
+        Callers ask about one sentence, clause or window of an article after another: the automaton
+        reads the article once, and each question only selects the hits inside its range. A hit does
+        not depend on the range (word boundaries are read in the whole text), only whether it is
+        inside: from its word's start to the end of the entry (or of the whole word)."""
+        memo = self._memo
+        if memo is not None and memo[0] == text:
+            return memo[1], memo[2]
+        hits = self._word_hits(text) if self._word_prefixes is not None else self._hits(text)
+        hits.sort()
+        starts = [h[0] for h in hits]
+        self._memo = (text, starts, hits)  # one assignment: safe for threads sharing the matcher
+        return starts, hits
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Non-overlapping matches in ``text[start:end]``, left to right, one per payload."""
         if not self._payloads:
             return []
         stop = len(text) if end is None else end
-        if self._word_prefixes is not None:
-            candidates = self._word_hits(text, start, stop)
-        else:
-            candidates = self._hits(text, start, stop)
-        candidates.sort()
+        starts, hits = self._all_hits(text)
         out: list[Match] = []
         pos = -1
-        for s, _neg, _plen, e, key, prefix in candidates:
-            if s < pos:
+        for k in range(bisect_left(starts, start), len(hits)):
+            s, _neg, _plen, e, key, prefix, inner_end = hits[k]
+            if s >= stop:
+                break
+            if inner_end > stop or s < pos:
                 continue
             core = s + len(prefix)
             for payload in self._payloads[key]:

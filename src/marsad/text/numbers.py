@@ -18,6 +18,8 @@ from marsad.text.normalize import normalize_str
 
 _PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 _TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+|[%٪\-–]")
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]+")  # the word tokens of _TOKEN
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,29 +106,48 @@ class NumberParser:
             key=lambda x: -len(x[0]),
         )
         self._range_links = {normalize_str(w) for w in data["range_links"]}
+        # Compiled once: each word as written with each clitic it may carry ("وعشرين" -> و + عشرين),
+        # the first clitic in _PREFIXES order winning as in a left-to-right test of each.
+        self._forms: dict[str, tuple[str, _Word]] = {w: ("", word) for w, word in words.items()}
+        for p in _PREFIXES:
+            for w, word in words.items():
+                if len(w) > 1:
+                    self._forms.setdefault(p + w, (p, word))
+        # A sentence holding no digit, no number word and no word opening a vague phrase has no
+        # quantity: ``find`` answers it without building tokens.
+        self._vague_firsts = frozenset(words[0] for words, _ in self._vague_phrases if words)
+        self._openers = frozenset(self._forms) | self._vague_firsts
+        # Qualifiers before a number end on the word just before it: as written, or, for a
+        # one-word qualifier, without its clitic ("وحوالي").
+        self._before_last = frozenset(words[-1] for words, _ in self._before if words)
+        self._before_single = frozenset(words[0] for words, _ in self._before if len(words) == 1)
 
     # -- tokens ---------------------------------------------------------------------------------
     def _tokens(self, text: str) -> list[_Tok]:
         out: list[_Tok] = []
+        forms = self._forms
         for m in _TOKEN.finditer(text):
             raw = m.group()
-            start = m.start()
             if raw[0].isdecimal():  # "¹" is a digit to isdigit() but not a number to float()
-                out.append(_Tok(start, m.end(), raw, "", None, _digits(raw)))
+                out.append(_Tok(m.start(), m.end(), raw, "", None, _digits(raw)))
                 continue
-            word = self._words.get(raw)
-            prefix = ""
-            if word is None:
-                for p in _PREFIXES:
-                    if raw.startswith(p) and len(raw) > len(p) + 1 and raw[len(p) :] in self._words:
-                        prefix, word = p, self._words[raw[len(p) :]]
-                        break
-            out.append(_Tok(start, m.end(), raw[len(prefix) :], prefix, word, None))
+            hit = forms.get(raw)
+            if hit is None:
+                out.append(_Tok(m.start(), m.end(), raw, "", None, None))
+            else:
+                prefix, word = hit
+                out.append(_Tok(m.start(), m.end(), raw[len(prefix) :], prefix, word, None))
         # digits glued to a conjunction: "و3 أطفال" is tokenised as "و" + "3"
         return out
 
+    def _may_hold(self, text: str) -> bool:
+        """Whether ``text`` has a digit, a number word or the first word of a vague phrase."""
+        return _DIGIT.search(text) is not None or not self._openers.isdisjoint(_LETTERS.findall(text))
+
     # -- public ---------------------------------------------------------------------------------
     def find(self, text: str) -> list[Quantity]:
+        if not self._may_hold(text):
+            return []
         toks = self._tokens(text)
         found: list[Quantity] = []
         i = 0
@@ -222,6 +243,9 @@ class NumberParser:
 
     # -- pieces ---------------------------------------------------------------------------------
     def _vague_phrase_at(self, toks: list[_Tok], i: int) -> tuple[int, int] | None:
+        tok = toks[i]
+        if tok.text not in self._vague_firsts and tok.prefix + tok.text not in self._vague_firsts:
+            return None
         for words, floor in self._vague_phrases:
             k = len(words)
             if i + k <= len(toks) and all(
@@ -327,6 +351,11 @@ class NumberParser:
         return False
 
     def _qualifier_before(self, toks: list[_Tok], i: int, text: str) -> tuple[int, str]:
+        if i == 0:
+            return toks[i].start + len(toks[i].prefix), "exact"
+        last = toks[i - 1].prefix + toks[i - 1].text
+        if last not in self._before_last and _strip_prefix(last) not in self._before_single:
+            return toks[i].start + len(toks[i].prefix), "exact"
         for words, qualifier in self._before:
             k = len(words)
             if i - k < 0:
