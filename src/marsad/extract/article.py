@@ -97,6 +97,8 @@ class ArticleExtractor:
                 reporters = self.sources.carried(t, s, prev_reporters, prev_mentions)
             prev_mentions = self.sources.subjects(t, s, mentions)
             prev_reporters = reporters
+            if not self.typer.may_type(t, s, e) and not self.casualties.may_count(t, s, e):
+                continue  # no event and no casualty: none of its clauses makes a frame
             hits, named = self.actors.scan(t, s, e)
             rows = self.casualties.sentence(t, s, e, named)
             for agent in (r for r in rows if r.agent):

@@ -252,6 +252,18 @@ class CasualtyExtractor:
         )
 
     # -- main ----------------------------------------------------------------------------------
+    def may_count(self, t: str, s: int, e: int) -> bool:
+        """Whether t[s:e] holds what every row is read from: a noun of people or of a measure, a
+        casualty verb, or "بين قتيل وجريح". A sentence with none of them (most sentences) has no
+        rows, and its numbers need not be parsed."""
+        lex = self.lex
+        return (
+            lex.nouns.occurs(t, s, e)
+            or lex.triggers.occurs(t, s, e)
+            or lex.split_verbs.occurs(t, s, e)
+            or lex.distributive.search(t, s, e) is not None
+        )
+
     def sentence(
         self,
         t: str,
@@ -259,6 +271,8 @@ class CasualtyExtractor:
         e: int,
         actors: list[ActorSpan],
     ) -> list[Row]:
+        if not self.may_count(t, s, e):
+            return []
         lex = self.lex
         quantities = [q for q in self.numbers.find(t[s:e]) if q.kind in ("number", "vague", "range")]
         quantities = [

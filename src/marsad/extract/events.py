@@ -36,6 +36,10 @@ class EventTyper:
             return found
         return [m for m in self.lex.weak_type_triggers.find(t, s, e) if self.modality.reports(t, m, s)]
 
+    def may_type(self, t: str, s: int, e: int) -> bool:
+        """Whether t[s:e] holds any event trigger at all (a prefilter for ``triggers``)."""
+        return self.lex.type_triggers.occurs(t, s, e) or self.lex.weak_type_triggers.occurs(t, s, e)
+
     def is_modal(self, t: str, s: int, e: int) -> bool:
         """A call, plan or wish ("دعا إلى ...", "من المقرر أن ...") rather than an event."""
         return any(m.start - s < 40 for m in self.lex.modal_cues.find(t, s, e))

@@ -196,6 +196,20 @@ class PhraseMatcher:
         self._memo = (text, starts, hits)  # one assignment: safe for threads sharing the matcher
         return starts, hits
 
+    def occurs(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether ``find`` would match anything in ``text[start:end]`` (a prefilter: no Match built)."""
+        if not self._payloads:
+            return False
+        stop = len(text) if end is None else end
+        starts, hits = self._all_hits(text)
+        for k in range(bisect_left(starts, start), len(hits)):
+            hit = hits[k]
+            if hit[0] >= stop:
+                return False
+            if hit[6] <= stop:
+                return True
+        return False
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Non-overlapping matches in ``text[start:end]``, left to right, one per payload."""
         if not self._payloads:
