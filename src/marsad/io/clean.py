@@ -156,13 +156,16 @@ def clean(raw: RawArticle, rules: NoiseRules | None = None) -> Doc:
 
     kept: list[tuple[int, int]] = []  # content spans of lines left in place
     line_no = -1  # index among non-empty lines
-    for ls, le in _lines(text):
+    # normalising is per character and keeps whitespace whitespace, so the key of each line can be
+    # read off one normalisation of the whole text
+    norm_lines = normalize_str(text).split("\n")
+    for k, (ls, le) in enumerate(_lines(text)):
         s, e = _content_span(text, ls, le)
         if s >= e:
             continue
         line_no += 1
         content = text[s:e]
-        key = _key(content)
+        key = " ".join(norm_lines[k].split()).strip(_EDGE_PUNCT)  # _key(content)
         n_words = len(content.split())
         if not key or key in rules.exact:
             blank(s, e)

@@ -8,7 +8,9 @@ offset it came from. Most characters map one to one (``str.translate``); only de
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import chain
 
 # One-to-one replacements: letter variants, digits, quotes, separators.
 _MAP: dict[int, str] = {}
@@ -59,7 +61,7 @@ _DELETE = (
     + [chr(c) for c in range(0x202A, 0x202F)]
     + [chr(c) for c in range(0x2066, 0x206A)]
 )
-_DELETE_SET = frozenset(_DELETE)
+_DELETED = re.compile("[" + "".join(re.escape(c) for c in _DELETE) + "]+")
 _TABLE = dict(_MAP)
 for _d in _DELETE:
     _TABLE[ord(_d)] = None
@@ -93,15 +95,38 @@ class NormText:
         return self.original[s:e]
 
 
+# The same table as (source, replacement) pairs. No replacement is the source of another pair, so
+# replacing one character after the other gives what ``str.translate`` gives.
+_PAIRS = tuple((chr(k), v or "") for k, v in _TABLE.items() if chr(k) != v)
+_SHORT = 80  # below this many characters ``str.translate`` is the faster
+
+
+def _translate(s: str) -> str:
+    """``s.translate(_TABLE)``. On a longer text ``translate`` looks every character up in a dict;
+    testing each of the ~90 characters it changes (a fast scan) and replacing those present takes
+    a quarter of the time."""
+    if len(s) < _SHORT:
+        return s.translate(_TABLE)
+    for src, dst in _PAIRS:
+        if src in s:
+            s = s.replace(src, dst)
+    return s
+
+
 def normalize_str(s: str) -> str:
     """Normalise a lexicon entry or query with the same rules as article text."""
-    return s.translate(_TABLE)
+    return _translate(s)
 
 
 def normalize(text: str) -> NormText:
-    norm = text.translate(_TABLE)
+    norm = _translate(text)
     if len(norm) == len(text):
         return NormText(norm, text, None)
-    index = [i for i, ch in enumerate(text) if ch not in _DELETE_SET]
-    index.append(len(text))
-    return NormText(norm, text, tuple(index))
+    # the kept offsets are the runs between deleted characters (few): built from ranges, not per character
+    runs = []
+    prev = 0
+    for m in _DELETED.finditer(text):
+        runs.append(range(prev, m.start()))
+        prev = m.end()
+    runs.append(range(prev, len(text) + 1))  # ... and len(text) itself, for spans ending there
+    return NormText(norm, text, tuple(chain.from_iterable(runs)))
