@@ -8,7 +8,7 @@ storage and the web view alike.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 MEASURES = ("killed", "injured", "displaced", "evacuated", "abducted", "arrested", "missing")
@@ -175,7 +175,8 @@ class Location:
     pcode: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # what dataclasses.asdict gives (every field is a scalar), without its deep copy
+        return {name: getattr(self, name) for name in _LOCATION_FIELDS}
 
 
 @dataclass(slots=True)
@@ -187,7 +188,10 @@ class ActorMention:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"id": self.id, "role": self.role, "text": self.text, "start": self.start, "end": self.end}
+
+
+_LOCATION_FIELDS = tuple(f.name for f in fields(Location))
 
 
 @dataclass(slots=True)
