@@ -9,23 +9,40 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
 
+def _bar(stream: TextIO, total: int, done: int) -> tuple[Any, Any]:
+    """A started rich progress bar and its task. rich is imported here: a run whose stderr is no
+    terminal (scripts, logs, benchmarks) never shows a bar and need not pay for loading it."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
 
-class _RateColumn(ProgressColumn):
-    def render(self, task: Any) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.0f} art/s" if speed else "- art/s")
+    class RateColumn(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:,.0f} art/s" if speed else "- art/s")
+
+    progress = Progress(
+        TextColumn("extract"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TextColumn("{task.fields[errors]} errors"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(file=stream, highlight=False),
+        transient=False,
+    )
+    progress.start()
+    return progress, progress.add_task("extract", total=max(total, 1), completed=done, errors=0)
 
 
 class Reporter:
@@ -34,23 +51,10 @@ class Reporter:
     def __init__(self, total: int, show: bool, stream: TextIO | None = None, done: int = 0) -> None:
         self.stream = stream or sys.stderr
         self.errors = 0
-        self._progress: Progress | None = None
+        self._progress: Any = None
         self._task: Any = None
         if show:
-            console = Console(file=self.stream, highlight=False)
-            self._progress = Progress(
-                TextColumn("extract"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                _RateColumn(),
-                TextColumn("{task.fields[errors]} errors"),
-                TimeElapsedColumn(),
-                TimeRemainingColumn(),
-                console=console,
-                transient=False,
-            )
-            self._progress.start()
-            self._task = self._progress.add_task("extract", total=max(total, 1), completed=done, errors=0)
+            self._progress, self._task = _bar(self.stream, total, done)
 
     def message(self, text: str) -> None:
         if self._progress is not None:

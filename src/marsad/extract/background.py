@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-
-import regex
+from typing import Any
 
 from marsad.models import DateRef
 from marsad.resources import load_yaml
@@ -24,8 +23,10 @@ class BackgroundFinder:
         pattern = "|".join(f"(?:{c})" for c in cues)
         try:
             # the standard engine scans these cues about twice as fast, with the same matches
-            self._pattern: re.Pattern[str] | regex.Pattern[str] = re.compile(pattern)
+            self._pattern: Any = re.compile(pattern)
         except re.error:  # a cue written with the regex module's own syntax
+            import regex
+
             self._pattern = regex.compile(pattern)
 
     def spans(self, t: str) -> list[tuple[int, int]]:

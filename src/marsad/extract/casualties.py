@@ -8,9 +8,8 @@ or the noun itself. Rows after "بينهم" are breakdowns of the row before the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex
 
 from marsad.extract.lexicons import Lexicons, Noun
 from marsad.extract.matcher import Match
@@ -607,7 +606,13 @@ class CasualtyExtractor:
         return out
 
     def _distributed(
-        self, t: str, s: int, m: regex.Match, nouns: list[Match], rows: list[Row], quantities: list[Quantity]
+        self,
+        t: str,
+        s: int,
+        m: re.Match[str],
+        nouns: list[Match],
+        rows: list[Row],
+        quantities: list[Quantity],
     ) -> list[Row]:
         """ "مدنيين سقطوا بين قتيل ومصاب": the people named before fell dead and wounded; the two
         singular nouns count no one. One figure for both ("20 مدنيا بين قتيل وجريح") is one row, as
@@ -1018,7 +1023,7 @@ def _low_for(qualifier: str, value: int | None) -> int | None:
     return value
 
 
-_SUBJECT_GAP = regex.compile(r"\s*(?:(?:واحد|واحدا|واحده|اثنان|اثنين|اثنتين|اثنتان)\s*)?(?:علي الاقل\s*)?")
+_SUBJECT_GAP = re.compile(r"\s*(?:(?:واحد|واحدا|واحده|اثنان|اثنين|اثنتين|اثنتان)\s*)?(?:علي الاقل\s*)?")
 
 
 def _subject_gap(gap: str) -> bool:

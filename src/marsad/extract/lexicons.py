@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import regex
 
 from marsad.extract.matcher import PRONOUN_SUFFIXES, PhraseMatcher
 from marsad.resources import load_yaml
@@ -84,7 +83,7 @@ class Lexicons:
         self.split_objects = _words(cas["split_objects"])
         self.evacuation_context = PhraseMatcher((w, True) for w in cas["evacuation_context"])
         spread = "|".join(normalize_str(w) for w in cas["distributive"])
-        self.distributive = regex.compile(rf"(?<![^\s])بين\s+(?:{spread})\s+و\s?(?:{spread})(?![^\s،.,])")
+        self.distributive = re.compile(rf"(?<![^\s])بين\s+(?:{spread})\s+و\s?(?:{spread})(?![^\s،.,])")
         self.casualty_hypothetical = _words(cas["casualty_hypothetical"])
         self.agreement_words = _words(cas["agreement_words"])
         self.threat_verbs = _words(cas["threat_verbs"])
