@@ -97,10 +97,16 @@ class ArticleExtractor:
                 reporters = self.sources.carried(t, s, prev_reporters, prev_mentions)
             prev_mentions = self.sources.subjects(t, s, mentions)
             prev_reporters = reporters
-            if not self.typer.may_type(t, s, e) and not self.casualties.may_count(t, s, e):
+            clauses = clause_spans(t, s, e)
+            said = (
+                [self.typer.triggers(t, cs, ce) for cs, ce in clauses] if self.typer.may_type(t, s, e) else []
+            )
+            if not any(said) and not self.casualties.may_count(t, s, e):
                 continue  # no event and no casualty: none of its clauses makes a frame
             hits, named = self.actors.scan(t, s, e)
             rows = self.casualties.sentence(t, s, e, named)
+            if not rows and not any(said):
+                continue  # ... nor here, once its casualty words are read
             for agent in (r for r in rows if r.agent):
                 for h in hits:
                     if agent.start <= h.start < agent.end:
@@ -114,13 +120,13 @@ class ArticleExtractor:
             sentence_old = any(os_ <= h < oe for h in old) and not any(
                 os_ <= d.span_start < oe for d in dates
             )
-            for cs, ce in clause_spans(t, s, e):
+            for k, (cs, ce) in enumerate(clauses):
                 ocs, oce = norm.span(cs, ce)
                 if any(ocs <= h < oce for h in history) or sentence_old:
                     continue  # a war-wide total or history, not an incident
                 triggers = [
                     m
-                    for m in self.typer.triggers(t, cs, ce)
+                    for m in (said[k] if said else [])
                     if not any(a <= m.start and m.end <= b for a, b in names)
                 ]
                 clause_locations = [loc for loc in locations if ocs <= loc.start < oce]
