@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
-from marsad.extract.matcher import PRONOUN_SUFFIXES, PhraseMatcher
+from marsad.extract.matcher import PRONOUN_SUFFIXES, MatcherGroup, PhraseMatcher
 from marsad.resources import load_yaml
 from marsad.text.normalize import normalize_str
 
@@ -45,8 +46,11 @@ class Lexicons:
         actors = load_yaml("actors.yaml")
         sources = load_yaml("sources.yaml")
         rep = load_yaml("reporting.yaml")
+        # every matcher below reads an article in one shared pass (see MatcherGroup)
+        self.group = MatcherGroup()
+        matcher = partial(PhraseMatcher, group=self.group)
 
-        self.triggers = PhraseMatcher(
+        self.triggers = matcher(
             ((w, measure) for measure, words in cas["triggers"].items() for w in words),
             suffixes=PRONOUN_SUFFIXES,
         )
@@ -58,20 +62,18 @@ class Lexicons:
             nouns += [(w, Noun(group, None, _number(n))) for w, n in words.items()]
         for actor_id, words in cas["national_nouns"].items():
             nouns += [(w, Noun("fighters", None, None, actor_id)) for w in words]
-        self.nouns = PhraseMatcher(nouns)
+        self.nouns = matcher(nouns)
         self.bare_cues = _words(cas["bare_cues"])
         self.post_numerals = {normalize_str(w): n for w, n in cas["post_numerals"].items()}
-        self.part_of_cues = PhraseMatcher((w, True) for w in cas["part_of_cues"])
-        self.among_cues = PhraseMatcher(
-            (w, measure) for measure, words in cas["among_cues"].items() for w in words
-        )
+        self.part_of_cues = matcher((w, True) for w in cas["part_of_cues"])
+        self.among_cues = matcher((w, measure) for measure, words in cas["among_cues"].items() for w in words)
         self.casualty_negations = _words(cas["negations"])
         self.no_object_after = _words(cas["no_object_after"])
-        self.toll_noun_matcher = PhraseMatcher((w, True) for w in cas["toll_nouns"])
+        self.toll_noun_matcher = matcher((w, True) for w in cas["toll_nouns"])
         self.apposition_cues = _words(cas["apposition_cues"])
         self.cumulative_from: dict[str, int] = cas["cumulative_from"]
-        self.both_sides = PhraseMatcher((w, True) for w in cas["both_sides"])
-        self.attacker_words = PhraseMatcher((w, True) for w in cas["attacker_words"])
+        self.both_sides = matcher((w, True) for w in cas["both_sides"])
+        self.attacker_words = matcher((w, True) for w in cas["attacker_words"])
         self.trigger_gap_words = _words(cas["trigger_gap_words"])
         self.toll_verbs = _words(cas["toll_verbs"])
         self.verbs_after_count = _words(cas["verbs_after_count"])
@@ -79,9 +81,9 @@ class Lexicons:
         self.ratio_before = _words(cas["ratio_before"])
         self.relative_pronouns = _words(cas["relative_pronouns"])
         self.companions = _words(cas["companions"])
-        self.split_verbs = PhraseMatcher((w, "killed") for w in cas["split_verbs"])
+        self.split_verbs = matcher((w, "killed") for w in cas["split_verbs"])
         self.split_objects = _words(cas["split_objects"])
-        self.evacuation_context = PhraseMatcher((w, True) for w in cas["evacuation_context"])
+        self.evacuation_context = matcher((w, True) for w in cas["evacuation_context"])
         spread = "|".join(normalize_str(w) for w in cas["distributive"])
         self.distributive = re.compile(rf"(?<![^\s])بين\s+(?:{spread})\s+و\s?(?:{spread})(?![^\s،.,])")
         self.casualty_hypothetical = _words(cas["casualty_hypothetical"])
@@ -91,8 +93,8 @@ class Lexicons:
         self.feminine_heads = _words(cas["feminine_heads"])
         self.year_before = _words(cas["year_before"])
         self.side_link_words = _words(cas["side_link_words"])
-        self.civil_bodies = PhraseMatcher((w, True) for w in cas["civil_bodies"])
-        self.side_nisbas = PhraseMatcher(
+        self.civil_bodies = matcher((w, True) for w in cas["civil_bodies"])
+        self.side_nisbas = matcher(
             (w, actor_id) for actor_id, words in cas["side_nisbas"].items() for w in words
         )
 
@@ -101,8 +103,8 @@ class Lexicons:
         typed = [(w, etype) for etype, words in ev["triggers"].items() for w in words]
         generic = [(w, etype) for etype, words in ev["generic"].items() for w in words]
         bound = [(w, etype) for etype, words in ev["place_bound"].items() for w in words]
-        self.type_triggers = PhraseMatcher([*typed, *generic, *bound], suffixes=PRONOUN_SUFFIXES)
-        self.weak_type_triggers = PhraseMatcher(
+        self.type_triggers = matcher([*typed, *generic, *bound], suffixes=PRONOUN_SUFFIXES)
+        self.weak_type_triggers = matcher(
             (w, etype) for etype, words in (ev.get("weak_triggers") or {}).items() for w in words
         )
         weak = [(w, e) for e, words in (ev.get("weak_triggers") or {}).items() for w in words]
@@ -121,9 +123,9 @@ class Lexicons:
         self.planned_after = _words(ev["planned_after"])
         self.purpose_exempt_before = _words(ev["purpose_exempt_before"])
         self.measure_types: dict[str, str] = ev["measure_types"]
-        self.modal_cues = PhraseMatcher((w, True) for w in ev["modal_cues"])
+        self.modal_cues = matcher((w, True) for w in ev["modal_cues"])
         self.event_negations = _words(ev["negations"])
-        self.weapons = PhraseMatcher((w, weapon) for weapon, words in ev["weapons"].items() for w in words)
+        self.weapons = matcher((w, weapon) for weapon, words in ev["weapons"].items() for w in words)
 
         self.actors: dict[str, ActorInfo] = {}
         entries: list[tuple[str, tuple[str, bool]]] = []
@@ -137,7 +139,7 @@ class Lexicons:
             entries += [(a, (actor_id, False)) for a in info.get("leaders") or []]
         roles = load_yaml("roles.yaml")
         entries += [(a, (None, False)) for a in roles.get("not_actors") or []]
-        self.actor_matcher = PhraseMatcher(entries)
+        self.actor_matcher = matcher(entries)
         self.metonyms = _words([a for info in actors.values() for a in info.get("metonyms") or []])
         self.leaders = _words([a for info in actors.values() for a in info.get("leaders") or []])
         self.perpetrator_before = _words(roles["perpetrator_before"])
@@ -149,7 +151,7 @@ class Lexicons:
         self.countries = frozenset(a for a, info in actors.items() if info.get("country"))
 
         self.source_names = {sid: info["name_en"] for sid, info in sources.items()}
-        self.source_matcher = PhraseMatcher(
+        self.source_matcher = matcher(
             [(a, sid) for sid, info in sources.items() for a in info.get("aliases") or []]
             + [(a, None) for a in rep.get("not_sources") or []]
         )

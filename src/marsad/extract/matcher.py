@@ -85,6 +85,7 @@ class PhraseMatcher:
         clitics: bool = True,
         suffixes: frozenset[str] = frozenset(),
         word_prefixes: frozenset[str] | None = None,
+        group: MatcherGroup | None = None,
     ) -> None:
         self._clitics = clitics
         self._suffixes = suffixes
@@ -109,8 +110,11 @@ class PhraseMatcher:
                 if key.startswith("ال") and len(bare) >= 2 and bare not in self._payloads:
                     self._after_ll.setdefault(bare, key)
         self._memo: tuple[str, list[int], list[tuple[int, int, int, int, str, str, int]]] | None = None
+        self._group: MatcherGroup | None = None
         self._auto = ahocorasick.Automaton()
-        if self._word_prefixes is not None:
+        if group is not None and self._word_prefixes is None:
+            self._group, self._member = group, group.join(self)  # the group's automaton reads for it
+        elif self._word_prefixes is not None:
             self._add_whole_words(self._word_prefixes if clitics else frozenset({""}))
         else:
             for key in (*self._payloads, *self._after_ll):
@@ -187,6 +191,8 @@ class PhraseMatcher:
         reads the article once, and each question only selects the hits inside its range. A hit does
         not depend on the range (word boundaries are read in the whole text), only whether it is
         inside: from its word's start to the end of the entry (or of the whole word)."""
+        if self._group is not None:
+            return self._group.hits(text, self._member)
         memo = self._memo
         if memo is not None and memo[0] == text:
             return memo[1], memo[2]
@@ -228,4 +234,112 @@ class PhraseMatcher:
             for payload in self._payloads[key]:
                 out.append(Match(s, e, core, key, payload, prefix))
             pos = e
+        return out
+
+
+# Characters whose letter-ness _NOT_LETTER gets right: ASCII, Latin-1, the Arabic block and general
+# punctuation, less those it gets wrong there (×, ÷, Arabic marks and signs); a text holding any
+# other character is marked character by character instead.
+_CHECKED = [chr(c) for c in (*range(0x100), *range(0x600, 0x700), *range(0x2000, 0x2070))]
+_WRONG = "".join(c for c in _CHECKED if is_letter(c) == bool(_NOT_LETTER.match(c)))
+_UNCHECKED = re.compile(
+    "[^\x00-\xff\u0600-\u06ff\u2000-\u206f]" + (f"|[{re.escape(_WRONG)}]" if _WRONG else "")
+)
+
+
+def mark_words(text: str) -> str:
+    """``text`` with every character that is not a letter (``is_letter``) turned into _SEP."""
+    if _UNCHECKED.search(text) is None:
+        return _NOT_LETTER.sub(_SEP, text)
+    for ch in {c for c in text if not is_letter(c)}:
+        text = text.replace(ch, _SEP)
+    return text
+
+
+# (member, clitic length, entry length as indexed, clitic reported, entry reported, entry to compare
+# literally when it holds a non-letter, else None)
+_Reading = tuple[int, int, int, str, str, str | None]
+_Hit = tuple[int, int, int, int, str, str, int]
+
+
+class MatcherGroup:
+    """Lexicon matchers that read each article together.
+
+    One automaton holds every entry of every member as a whole word, from its start: a separator
+    mark, a clitic the member allows, the entry. The text is read once, with every non-letter turned
+    into the mark, so only entries that start a word reach Python; there the rest of the word must
+    be one of the member's suffixes (or nothing), and an entry holding a space or another non-letter
+    must match it as written. That is what a member's own automaton finds (``PhraseMatcher._hits``),
+    at the cost of one pass for all members instead of one pass each over every substring."""
+
+    def __init__(self) -> None:
+        self._members: list[PhraseMatcher] = []
+        self._auto: Any = None
+        self._memo: tuple[str, list[tuple[list[int], list[_Hit]]]] | None = None
+
+    def join(self, matcher: PhraseMatcher) -> int:
+        self._members.append(matcher)
+        self._auto = None  # built again, with the new member, when next needed
+        return len(self._members) - 1
+
+    def _build(self) -> Any:
+        readings: dict[str, list[_Reading]] = {}
+        for member, m in enumerate(self._members):
+            prefixes = sorted(_PREFIXES) if m._clitics else [""]
+            for key in m._payloads:
+                literal = key if any(not is_letter(c) for c in key) else None
+                marked = mark_words(key)
+                for p in prefixes:
+                    readings.setdefault(_SEP + p + marked, []).append(
+                        (member, len(p), len(key), p, key, literal)
+                    )
+            for bare, key in m._after_ll.items():
+                literal = bare if any(not is_letter(c) for c in bare) else None
+                marked = mark_words(bare)
+                for p in prefixes:
+                    if p.endswith("لل"):  # "للنظام": ل + النظام with the article's alef dropped
+                        readings.setdefault(_SEP + p + marked, []).append(
+                            (member, len(p), len(bare), p[:-1], key, literal)
+                        )
+        auto = ahocorasick.Automaton()
+        for word, found in readings.items():
+            auto.add_word(word, tuple(found))
+        if readings:
+            auto.make_automaton()
+        self._auto = auto
+        return auto
+
+    def hits(self, text: str, member: int) -> tuple[list[int], list[_Hit]]:
+        """A member's hits in all of ``text`` (sorted) and their starts; all members' are kept for the
+        last text asked about."""
+        memo = self._memo
+        if memo is None or memo[0] != text:
+            memo = (text, self._read(text))
+            self._memo = memo  # one assignment: safe for threads sharing the group
+        return memo[1][member]
+
+    def _read(self, text: str) -> list[tuple[list[int], list[_Hit]]]:
+        auto = self._auto if self._auto is not None else self._build()
+        members = self._members
+        found: list[list[_Hit]] = [[] for _ in members]
+        if members and len(auto):
+            marked = _SEP + mark_words(text) + _SEP  # marked[i + 1] is text[i]
+            for last, readings in auto.iter(marked):
+                # the entry ends at text offset ``last``; the word goes on to the next mark
+                word_end = marked.find(_SEP, last + 1) - 1
+                for member, plen, klen, prefix, key, literal in readings:
+                    core_start = last - klen
+                    if literal is not None and text[core_start:last] != literal:
+                        continue
+                    end = last
+                    if word_end > last:
+                        if text[last:word_end] not in members[member]._suffixes:
+                            continue
+                        end = word_end
+                    start = core_start - plen
+                    found[member].append((start, start - end, len(prefix), end, key, prefix, last))
+        out = []
+        for hits in found:
+            hits.sort()
+            out.append(([h[0] for h in hits], hits))
         return out
