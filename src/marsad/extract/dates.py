@@ -239,6 +239,28 @@ class DateFinder:
                 self._ago,
             ),
         ]
+        # What each pattern cannot match without, tested first with a cheap scan of the window: a digit
+        # between separators (numeric dates), a month, a year, a unit, a weekday, a relative day,
+        # "الشهر", "منذ"/"قبل". Most windows lack most of them, and their pattern is not run there.
+        digit_sep = re.compile(r"\d[-/.]\d")
+        month = re.compile(mon)
+        self._needs: list[re.Pattern[str] | None] = [
+            digit_sep,
+            digit_sep,
+            digit_sep,
+            month,
+            month,
+            month,
+            re.compile(_YEAR),
+            re.compile(_alt(self._unit)),
+            re.compile(wd),
+            re.compile(_alt(self._rel_day)),
+            None,
+            None,
+            re.compile("الشهر"),
+            re.compile(_alt(data["ago_words"])),
+        ]
+        assert len(self._needs) == len(self._patterns)
 
     # ------------------------------------------------------------------ public API
 
@@ -248,7 +270,14 @@ class DateFinder:
         text = norm.text
         found: list[tuple[int, int, DateRef]] = []
         for w_start, w_end in self._windows(text):
-            for pattern, handler in self._patterns:
+            present: dict[re.Pattern[str], bool] = {}
+            for (pattern, handler), need in zip(self._patterns, self._needs, strict=True):
+                if need is not None:
+                    ok = present.get(need)
+                    if ok is None:
+                        ok = present[need] = need.search(text, w_start, w_end) is not None
+                    if not ok:
+                        continue
                 for m in pattern.finditer(text, w_start, w_end):
                     ref = handler(m, pub)
                     if ref is None:
