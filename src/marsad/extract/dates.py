@@ -653,7 +653,15 @@ def parse_date_ref(s: str) -> DateRef | None:
     return None
 
 
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
 def parse_date(s: str) -> str | None:
     """An absolute day-precision date in ``s`` as ISO ``YYYY-MM-DD``, else None."""
+    iso = _ISO_DAY.fullmatch(s.strip()) if s else None
+    if iso is not None:  # metadata's usual form: what the patterns below would read, without them
+        day = _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if day is not None:
+            return day.isoformat()
     ref = parse_date_ref(s)
     return ref.start if ref is not None and ref.precision == "day" else None
