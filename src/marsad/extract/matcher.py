@@ -256,6 +256,7 @@ def mark_words(text: str) -> str:
     return text
 
 
+_SORTED_PREFIXES = tuple(sorted(_PREFIXES))
 # (member, clitic length, entry length as indexed, clitic reported, entry reported, entry to compare
 # literally when it holds a non-letter, else None)
 _Reading = tuple[int, int, int, str, str, str | None]
@@ -285,22 +286,25 @@ class MatcherGroup:
     def _build(self) -> Any:
         readings: dict[str, list[_Reading]] = {}
         for member, m in enumerate(self._members):
-            prefixes = sorted(_PREFIXES) if m._clitics else [""]
-            for key in m._payloads:
-                literal = key if any(not is_letter(c) for c in key) else None
-                marked = mark_words(key)
-                for p in prefixes:
-                    readings.setdefault(_SEP + p + marked, []).append(
-                        (member, len(p), len(key), p, key, literal)
-                    )
-            for bare, key in m._after_ll.items():
-                literal = bare if any(not is_letter(c) for c in bare) else None
-                marked = mark_words(bare)
-                for p in prefixes:
-                    if p.endswith("لل"):  # "للنظام": ل + النظام with the article's alef dropped
-                        readings.setdefault(_SEP + p + marked, []).append(
-                            (member, len(p), len(bare), p[:-1], key, literal)
-                        )
+            prefixes = _SORTED_PREFIXES if m._clitics else ("",)
+            indexed = [(key, key, p) for key in m._payloads for p in prefixes]
+            # "للنظام": ل + النظام with the article's alef dropped
+            indexed += [
+                (bare, key, p) for bare, key in m._after_ll.items() for p in prefixes if p.endswith("لل")
+            ]
+            marked: dict[str, tuple[str, str | None]] = {}
+            for said, key, p in indexed:
+                form = marked.get(said)
+                if form is None:
+                    literal = said if any(not is_letter(c) for c in said) else None
+                    form = marked[said] = (mark_words(said), literal)
+                reported = p if said is key else p[:-1]
+                reading = (member, len(p), len(said), reported, key, form[1])
+                found = readings.get(_SEP + p + form[0])
+                if found is None:
+                    readings[_SEP + p + form[0]] = [reading]
+                else:
+                    found.append(reading)
         auto = ahocorasick.Automaton()
         for word, found in readings.items():
             auto.add_word(word, tuple(found))
