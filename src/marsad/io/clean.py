@@ -138,21 +138,36 @@ def _dateline(text: str, body: list[tuple[int, int]], rules: NoiseRules) -> str 
     return None
 
 
+def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with every character of the ranges but newlines turned into a space."""
+    if not ranges:
+        return text
+    parts = []
+    pos = 0
+    for s, e in sorted(ranges):
+        s = max(s, pos)
+        if e <= s:
+            continue
+        parts.append(text[pos:s])
+        parts.append(
+            "".join("\n" if ch == "\n" else " " for ch in text[s:e]) if "\n" in text[s:e] else " " * (e - s)
+        )
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def clean(raw: RawArticle, rules: NoiseRules | None = None) -> Doc:
     """Blank noise lines and read title, publication date and dateline from the text."""
     rules = rules or default_rules()
     text = raw.text
-    chars = list(text)
     removed: list[tuple[int, int]] = []
     seen: set[str] = set()
     repeated_titles: list[str] = []
     published_in_text: str | None = None
 
     def blank(s: int, e: int) -> None:
-        for i in range(s, e):
-            if chars[i] != "\n":
-                chars[i] = " "
-        removed.append((s, e))
+        removed.append((s, e))  # within one line: blanked below, newlines kept
 
     kept: list[tuple[int, int]] = []  # content spans of lines left in place
     line_no = -1  # index among non-empty lines
@@ -208,7 +223,7 @@ def clean(raw: RawArticle, rules: NoiseRules | None = None) -> Doc:
         warnings.append(NO_DATE_WARNING)
     return Doc(
         meta=raw,
-        text="".join(chars),
+        text=_blanked(text, removed),
         title=title,
         published=published,
         dateline=dateline,

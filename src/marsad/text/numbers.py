@@ -119,24 +119,32 @@ class NumberParser:
         self._openers = frozenset(self._forms) | self._vague_firsts
         # Qualifiers before a number end on the word just before it: as written, or, for a
         # one-word qualifier, without its clitic ("وحوالي").
-        self._before_last = frozenset(words[-1] for words, _ in self._before if words)
-        self._before_single = frozenset(words[0] for words, _ in self._before if len(words) == 1)
+        self._before_by_last: dict[str, tuple[tuple[int, tuple[str, ...], str], ...]] = {}
+        self._before_by_single: dict[str, tuple[tuple[int, tuple[str, ...], str], ...]] = {}
+        for k, (words, qualifier) in enumerate(self._before):
+            if words:
+                by_last = self._before_by_last
+                by_last[words[-1]] = (*by_last.get(words[-1], ()), (k, words, qualifier))
+            if len(words) == 1:  # matched also without its clitic
+                by_single = self._before_by_single
+                by_single[words[0]] = (*by_single.get(words[0], ()), (k, words, qualifier))
 
     # -- tokens ---------------------------------------------------------------------------------
     def _tokens(self, text: str) -> list[_Tok]:
         out: list[_Tok] = []
+        append = out.append
         forms = self._forms
         for m in _TOKEN.finditer(text):
             raw = m.group()
+            start, end = m.span()
             if raw[0].isdecimal():  # "¹" is a digit to isdigit() but not a number to float()
-                out.append(_Tok(m.start(), m.end(), raw, "", None, _digits(raw)))
+                append(_Tok(start, end, raw, "", None, _digits(raw)))
                 continue
             hit = forms.get(raw)
             if hit is None:
-                out.append(_Tok(m.start(), m.end(), raw, "", None, None))
+                append(_Tok(start, end, raw, "", None, None))
             else:
-                prefix, word = hit
-                out.append(_Tok(m.start(), m.end(), raw[len(prefix) :], prefix, word, None))
+                append(_Tok(start, end, raw[len(hit[0]) :], hit[0], hit[1], None))
         # digits glued to a conjunction: "و3 أطفال" is tokenised as "و" + "3"
         return out
 
@@ -152,8 +160,12 @@ class NumberParser:
         found: list[Quantity] = []
         i = 0
         n = len(toks)
+        firsts = self._vague_firsts
         while i < n:
             tok = toks[i]
+            if tok.digits is None and tok.word is None and tok.text not in firsts:
+                i += 1  # neither a number nor the start of a vague phrase (most words)
+                continue
             vague_floor = self._vague_phrase_at(toks, i)
             if vague_floor is not None:
                 floor, j = vague_floor
@@ -354,9 +366,11 @@ class NumberParser:
         if i == 0:
             return toks[i].start + len(toks[i].prefix), "exact"
         last = toks[i - 1].prefix + toks[i - 1].text
-        if last not in self._before_last and _strip_prefix(last) not in self._before_single:
+        bare = _strip_prefix(last)
+        candidates = self._before_by_last.get(last, ()) + self._before_by_single.get(bare, ())
+        if not candidates:
             return toks[i].start + len(toks[i].prefix), "exact"
-        for words, qualifier in self._before:
+        for _, words, qualifier in sorted(candidates):  # in the order of self._before
             k = len(words)
             if i - k < 0:
                 continue
