@@ -97,12 +97,13 @@ class ArticleExtractor:
                 reporters = self.sources.carried(t, s, prev_reporters, prev_mentions)
             prev_mentions = self.sources.subjects(t, s, mentions)
             prev_reporters = reporters
-            clauses = clause_spans(t, s, e)
-            said = (
-                [self.typer.triggers(t, cs, ce) for cs, ce in clauses] if self.typer.may_type(t, s, e) else []
-            )
-            if not any(said) and not self.casualties.may_count(t, s, e):
+            may_type = self.typer.may_type(t, s, e)
+            if not may_type and not self.casualties.may_count(t, s, e):
                 continue  # no event and no casualty: none of its clauses makes a frame
+            clauses = clause_spans(t, s, e)
+            said = [self.typer.triggers(t, cs, ce) for cs, ce in clauses] if may_type else []
+            if not any(said) and not self.casualties.may_count(t, s, e):
+                continue
             hits, named = self.actors.scan(t, s, e)
             rows = self.casualties.sentence(t, s, e, named)
             if not rows and not any(said):
