@@ -324,24 +324,25 @@ class MatcherGroup:
 
     def _read(self, text: str) -> list[tuple[list[int], list[_Hit]]]:
         auto = self._auto if self._auto is not None else self._build()
-        members = self._members
-        found: list[list[_Hit]] = [[] for _ in members]
-        if members and len(auto):
+        found: list[list[_Hit]] = [[] for _ in self._members]
+        if self._members and len(auto):
+            suffixes = [m._suffixes for m in self._members]
+            appends = [hits.append for hits in found]
             marked = _SEP + mark_words(text) + _SEP  # marked[i + 1] is text[i]
+            find = marked.find
             for last, readings in auto.iter(marked):
                 # the entry ends at text offset ``last``; the word goes on to the next mark
-                word_end = marked.find(_SEP, last + 1) - 1
+                word_end = find(_SEP, last + 1) - 1
                 for member, plen, klen, prefix, key, literal in readings:
-                    core_start = last - klen
-                    if literal is not None and text[core_start:last] != literal:
+                    if literal is not None and text[last - klen : last] != literal:
                         continue
                     end = last
                     if word_end > last:
-                        if text[last:word_end] not in members[member]._suffixes:
+                        if text[last:word_end] not in suffixes[member]:
                             continue
                         end = word_end
-                    start = core_start - plen
-                    found[member].append((start, start - end, len(prefix), end, key, prefix, last))
+                    start = last - klen - plen
+                    appends[member]((start, start - end, len(prefix), end, key, prefix, last))
         out = []
         for hits in found:
             hits.sort()
