@@ -256,22 +256,21 @@ def mark_words(text: str) -> str:
     return text
 
 
-_SORTED_PREFIXES = tuple(sorted(_PREFIXES))
-# (member, clitic length, entry length as indexed, clitic reported, entry reported, entry to compare
-# literally when it holds a non-letter, else None)
-_Reading = tuple[int, int, int, str, str, str | None]
+# (member, entry length, entry reported, entry to compare literally when it holds a non-letter else
+# None, indexed without its article: valid only after a clitic ending in "لل")
+_Reading = tuple[int, int, str, str | None, bool]
 _Hit = tuple[int, int, int, int, str, str, int]
 
 
 class MatcherGroup:
     """Lexicon matchers that read each article together.
 
-    One automaton holds every entry of every member as a whole word, from its start: a separator
-    mark, a clitic the member allows, the entry. The text is read once, with every non-letter turned
-    into the mark, so only entries that start a word reach Python; there the rest of the word must
-    be one of the member's suffixes (or nothing), and an entry holding a space or another non-letter
-    must match it as written. That is what a member's own automaton finds (``PhraseMatcher._hits``),
-    at the cost of one pass for all members instead of one pass each over every substring."""
+    One automaton holds every entry of every member. The text is read once, with every non-letter
+    turned into a separator mark; for each entry found Python checks what a member's own reading
+    (``PhraseMatcher._hits``) checks: the letters before it in its word are a clitic the member
+    allows (or none), the letters after it one of its suffixes (or none), and an entry holding a
+    space or another non-letter matches it as written. One pass for all members, instead of one
+    pass each."""
 
     def __init__(self) -> None:
         self._members: list[PhraseMatcher] = []
@@ -286,25 +285,11 @@ class MatcherGroup:
     def _build(self) -> Any:
         readings: dict[str, list[_Reading]] = {}
         for member, m in enumerate(self._members):
-            prefixes = _SORTED_PREFIXES if m._clitics else ("",)
-            indexed = [(key, key, p) for key in m._payloads for p in prefixes]
-            # "للنظام": ل + النظام with the article's alef dropped
-            indexed += [
-                (bare, key, p) for bare, key in m._after_ll.items() for p in prefixes if p.endswith("لل")
-            ]
-            marked: dict[str, tuple[str, str | None]] = {}
-            for said, key, p in indexed:
-                form = marked.get(said)
-                if form is None:
-                    literal = said if any(not is_letter(c) for c in said) else None
-                    form = marked[said] = (mark_words(said), literal)
-                reported = p if said is key else p[:-1]
-                reading = (member, len(p), len(said), reported, key, form[1])
-                found = readings.get(_SEP + p + form[0])
-                if found is None:
-                    readings[_SEP + p + form[0]] = [reading]
-                else:
-                    found.append(reading)
+            indexed = [(key, key, False) for key in m._payloads]
+            indexed += [(bare, key, True) for bare, key in m._after_ll.items()]  # "للنظام": ل + النظام
+            for said, key, after_ll in indexed:
+                literal = said if any(not is_letter(c) for c in said) else None
+                readings.setdefault(mark_words(said), []).append((member, len(said), key, literal, after_ll))
         auto = ahocorasick.Automaton()
         for word, found in readings.items():
             auto.add_word(word, tuple(found))
@@ -327,22 +312,35 @@ class MatcherGroup:
         found: list[list[_Hit]] = [[] for _ in self._members]
         if self._members and len(auto):
             suffixes = [m._suffixes for m in self._members]
+            clitics = [m._clitics for m in self._members]
             appends = [hits.append for hits in found]
             marked = _SEP + mark_words(text) + _SEP  # marked[i + 1] is text[i]
-            find = marked.find
+            find, rfind = marked.find, marked.rfind
             for last, readings in auto.iter(marked):
-                # the entry ends at text offset ``last``; the word goes on to the next mark
+                # the entry ends at text offset ``last``; its word runs between the marks around it
                 word_end = find(_SEP, last + 1) - 1
-                for member, plen, klen, prefix, key, literal in readings:
-                    if literal is not None and text[last - klen : last] != literal:
+                klen = readings[0][1]
+                core = last - klen
+                start = rfind(_SEP, 0, core + 1)
+                prefix = text[start:core]
+                if prefix and prefix not in _PREFIXES:
+                    continue
+                for member, _, key, literal, after_ll in readings:
+                    reported = prefix
+                    if after_ll:
+                        if not prefix.endswith("لل"):
+                            continue
+                        reported = prefix[:-1]  # the ل as the clitic, ال as the entry
+                    elif prefix and not clitics[member]:
+                        continue
+                    if literal is not None and text[core:last] != literal:
                         continue
                     end = last
                     if word_end > last:
                         if text[last:word_end] not in suffixes[member]:
                             continue
                         end = word_end
-                    start = last - klen - plen
-                    appends[member]((start, start - end, len(prefix), end, key, prefix, last))
+                    appends[member]((start, start - end, len(reported), end, key, reported, last))
         out = []
         for hits in found:
             hits.sort()
