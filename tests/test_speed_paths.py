@@ -1,0 +1,102 @@
+"""The fast paths of the shared text machinery give what the plain paths give.
+
+Speed work (issue 12) reads each article once and skips text that cannot hold what a rule looks for;
+these tests pin each shortcut to the slow reading it replaces, on sentences written for the purpose.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from marsad.extract.dates import parse_date, parse_date_ref
+from marsad.extract.matcher import PRONOUN_SUFFIXES, MatcherGroup, PhraseMatcher, mark_words
+from marsad.io.clean import _blanked
+from marsad.text.normalize import _TABLE, normalize, normalize_str
+from marsad.text.numbers import NumberParser
+
+ENTRIES = [
+    ("قتل", "killed"),
+    ("مقتل", "killed"),
+    ("الجيش الحر", "fsa"),
+    ("الجيش", "army"),
+    ("النظام", "regime"),
+    ("قوات", "forces"),
+    ("ريف-حلب", "place"),
+]
+TEXTS = [
+    "وللنظام قوات، وقتلوهما الجيش الحر في مقتله",
+    "الجيش  الحر والجيش\nالحر ولقواتهم بالجيش",
+    "قتلىقتل ×قتل÷ ªقتل قتلۥ وبالنظام فللنظام كالنظام",
+    "ريف-حلب وريف حلب «الجيش» (قتل)",
+]
+
+
+def _found(m: PhraseMatcher, text: str, start: int, end: int) -> list[tuple]:
+    return [(x.start, x.end, x.core_start, x.key, x.payload, x.prefix) for x in m.find(text, start, end)]
+
+
+@pytest.mark.parametrize("suffixes", [frozenset(), PRONOUN_SUFFIXES])
+def test_group_reads_what_a_matcher_reads_alone(suffixes: frozenset[str]) -> None:
+    alone = PhraseMatcher(ENTRIES, suffixes=suffixes)
+    group = MatcherGroup()
+    grouped = PhraseMatcher(ENTRIES, suffixes=suffixes, group=group)
+    PhraseMatcher([("قتلى", "killed")], group=group)  # another member of the same group
+    for text in TEXTS:
+        for start in range(0, len(text), 3):
+            for end in range(start, len(text) + 1, 4):
+                assert _found(grouped, text, start, end) == _found(alone, text, start, end)
+    # what both read, spelled out: a clitic and the article's dropped alef, a suffix, no newline
+    hits = _found(grouped, TEXTS[0], 0, len(TEXTS[0]))
+    assert (0, 7, 2, "النظام", "regime", "ول") in hits  # "ولل" + "نظام": و and ل, then النظام
+    assert ("الجيش الحر", "fsa") in [(h[3], h[4]) for h in hits]
+    assert not [h for h in _found(grouped, TEXTS[1], 0, len(TEXTS[1])) if h[4] == "fsa" and h[0] > 12]
+
+
+def test_matcher_answers_ranges_from_its_article_reading() -> None:
+    m = PhraseMatcher(ENTRIES)
+    text = TEXTS[0]
+    whole = _found(m, text, 0, len(text))
+    assert _found(m, "قتل", 0, 3) == [(0, 3, 0, "قتل", "killed", "")]  # another text, then back
+    assert _found(m, text, 0, len(text)) == whole
+    assert m.occurs(text, 0, len(text)) and m.occurs(text, 8, 13) and not m.occurs(text, 13, 22)
+
+
+def test_word_marks_follow_isalpha() -> None:
+    text = "قتل ×÷ ªµ ٰ ۽ abc ـ 12"
+    assert mark_words(text) == "".join(c if c.isalpha() or c == "ـ" else "\x01" for c in text)
+
+
+def test_normalising_a_long_text_by_replacement_equals_translate() -> None:
+    rng = random.Random(4)
+    chars = [chr(c) for c in _TABLE] + list("قتل مدنيين\n12")
+    for _ in range(300):
+        text = "".join(rng.choice(chars) for _ in range(rng.randrange(60, 400)))
+        assert normalize_str(text) == text.translate(_TABLE)
+        norm = normalize(text)
+        kept = [i for i, c in enumerate(text) if _TABLE.get(ord(c), c) is not None] + [len(text)]
+        assert norm.index is None or list(norm.index) == kept
+
+
+@pytest.mark.parametrize("value", ["2018-05-07", " 2018-02-28 ", "2018-02-30", "2018-13-01", "0000-01-01"])
+def test_iso_publication_dates_read_as_the_patterns_read_them(value: str) -> None:
+    ref = parse_date_ref(value)
+    assert parse_date(value) == (ref.start if ref is not None and ref.precision == "day" else None)
+    if value.strip() == "2018-05-07":
+        assert parse_date(value) == "2018-05-07"
+
+
+def test_blanking_keeps_newlines_and_length() -> None:
+    assert _blanked("ab\ncd ef", [(0, 4), (3, 5)]) == "  \n   ef"
+    assert _blanked("abc", []) == "abc"
+
+
+def test_numbers_skip_sentences_without_any_and_still_find_the_rest() -> None:
+    parser = NumberParser()
+    assert parser.find("قصفت الطائرات البلدة صباح اليوم") == []
+    found = parser.find(normalize_str("قتل ما لا يقل عن خمسة وعشرين مدنيا وجرح عدد من الأطفال"))
+    assert [(q.value, q.low, q.qualifier, q.kind) for q in found] == [
+        (25, 25, "at_least", "number"),
+        (None, 2, "vague", "vague"),
+    ]
