@@ -48,6 +48,27 @@ def _alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in k.split(" ")) for k in keys) + ")"
 
 
+# What a pattern cannot match without: a regex that must occur in the window, or words one of which must.
+_Need = re.Pattern[str] | frozenset[str]
+
+
+def _first_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The first word of each phrase: a match of the phrase holds it as written (normalised)."""
+    return frozenset(_key(p).split()[0] for p in phrases if _key(p))
+
+
+def _holds(need: _Need, window: str, seen: dict[int, bool]) -> bool:
+    """Whether ``need`` occurs in the window (asked once per window and need)."""
+    found = seen.get(id(need))
+    if found is None:
+        if isinstance(need, frozenset):
+            found = any(word in window for word in need)
+        else:
+            found = need.search(window) is not None
+        seen[id(need)] = found
+    return found
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -240,25 +261,27 @@ class DateFinder:
             ),
         ]
         # What each pattern cannot match without, tested first with a cheap scan of the window: a digit
-        # between separators (numeric dates), a month, a year, a unit, a weekday, a relative day,
-        # "الشهر", "منذ"/"قبل". Most windows lack most of them, and their pattern is not run there.
+        # between separators (numeric dates), a month, a year, a unit, a weekday, a relative day, a
+        # word of each "few days" phrase, "الماضية"..., "الشهر", "منذ"/"قبل". Most windows lack most of
+        # them, and their pattern is not run there.
         digit_sep = re.compile(r"\d[-/.]\d")
-        month = re.compile(mon)
-        self._needs: list[re.Pattern[str] | None] = [
-            digit_sep,
-            digit_sep,
-            digit_sep,
-            month,
-            month,
-            month,
-            re.compile(_YEAR),
-            re.compile(_alt(self._unit)),
-            re.compile(wd),
-            re.compile(_alt(self._rel_day)),
-            None,
-            None,
-            re.compile("الشهر"),
-            re.compile(_alt(data["ago_words"])),
+        year = re.compile(_YEAR)
+        month = _first_words(self._month)
+        self._needs: list[tuple[_Need, ...]] = [
+            (digit_sep,),
+            (digit_sep,),
+            (digit_sep,),
+            (month, re.compile(rf"\d|{ords}")),
+            (month, year),
+            (month,),
+            (year,),
+            (_first_words(self._unit),),
+            (_first_words(self._weekday),),
+            (_first_words(self._rel_day),),
+            (frozenset(max(_key(w).split(), key=len) for w in data["few_days"] if _key(w)),),
+            (_first_words(data["last_n"]["past"]),),
+            (frozenset({"الشهر"}),),
+            (_first_words(data["ago_words"]),),
         ]
         assert len(self._needs) == len(self._patterns)
 
@@ -270,14 +293,11 @@ class DateFinder:
         text = norm.text
         found: list[tuple[int, int, DateRef]] = []
         for w_start, w_end in self._windows(text):
-            present: dict[re.Pattern[str], bool] = {}
-            for (pattern, handler), need in zip(self._patterns, self._needs, strict=True):
-                if need is not None:
-                    ok = present.get(need)
-                    if ok is None:
-                        ok = present[need] = need.search(text, w_start, w_end) is not None
-                    if not ok:
-                        continue
+            window = text[w_start:w_end]
+            present: dict[int, bool] = {}
+            for (pattern, handler), needs in zip(self._patterns, self._needs, strict=True):
+                if not all(_holds(need, window, present) for need in needs):
+                    continue
                 for m in pattern.finditer(text, w_start, w_end):
                     ref = handler(m, pub)
                     if ref is None:
