@@ -100,3 +100,16 @@ def test_numbers_skip_sentences_without_any_and_still_find_the_rest() -> None:
         (25, 25, "at_least", "number"),
         (None, 2, "vague", "vague"),
     ]
+
+
+def test_numbers_far_into_a_sentence_keep_their_qualifiers_and_ranges() -> None:
+    parser = NumberParser()
+    filler = " ".join(["وقالت المصادر إن الطائرات قصفت البلدة"] * 4)
+    text = normalize_str(f"{filler} ما لا يقل عن 5 مدنيين {filler} بين 10 و15 {filler} 40 بالمئة")
+    found = parser.find(text)
+    assert [(q.value, q.low, q.high, q.qualifier, q.kind) for q in found] == [
+        (5, 5, None, "at_least", "number"),
+        (10, 10, 15, "at_least", "range"),
+        (40, 40, None, "exact", "percent"),
+    ]
+    assert text[found[0].start : found[0].end] == "ما لا يقل عن 5"

@@ -119,6 +119,13 @@ class NumberParser:
         self._openers = frozenset(self._forms) | self._vague_firsts
         # Qualifiers before a number end on the word just before it: as written, or, for a
         # one-word qualifier, without its clitic ("وحوالي").
+        # How far from a number ``find`` reads: back over the longest qualifier before it (and the
+        # "بين" of a range), ahead over the longest vague phrase or percent words after it; one more
+        # each way to spare.
+        self._reach = (
+            max([len(w) for w, _ in self._before] + [2]) + 1,
+            max([len(w) for w, _ in self._vague_phrases] + [len(w) + 1 for w in self._percent] + [2]) + 1,
+        )
         self._before_by_last: dict[str, tuple[tuple[int, tuple[str, ...], str], ...]] = {}
         self._before_by_single: dict[str, tuple[tuple[int, tuple[str, ...], str], ...]] = {}
         for k, (words, qualifier) in enumerate(self._before):
@@ -131,12 +138,24 @@ class NumberParser:
 
     # -- tokens ---------------------------------------------------------------------------------
     def _tokens(self, text: str) -> list[_Tok]:
+        """The tokens ``find`` can look at: those within a few tokens of a digit, a number word or the
+        first word of a vague phrase (``_REACH``); the words far from any are never read, and are
+        left out, which keeps every index near a number where it was relative to its neighbours."""
+        matches = list(_TOKEN.finditer(text))
+        raws = [m.group() for m in matches]
+        openers = self._openers
+        keep: list[int] = []
+        before, after = self._reach
+        for i, raw in enumerate(raws):
+            if raw[0].isdecimal() or raw in openers:
+                lo = max(i - before, keep[-1] + 1 if keep else 0)
+                keep.extend(range(lo, min(i + after, len(raws) - 1) + 1))
         out: list[_Tok] = []
         append = out.append
         forms = self._forms
-        for m in _TOKEN.finditer(text):
-            raw = m.group()
-            start, end = m.span()
+        for i in keep:
+            raw = raws[i]
+            start, end = matches[i].span()
             if raw[0].isdecimal():  # "¹" is a digit to isdigit() but not a number to float()
                 append(_Tok(start, end, raw, "", None, _digits(raw)))
                 continue
