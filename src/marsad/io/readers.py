@@ -79,8 +79,13 @@ def _check_arabic(text: str, where: str) -> ReadError | None:
     return None
 
 
-def _pick(record: dict[str, Any], field: str) -> Any:
-    lowered = {str(k).strip().lower(): v for k, v in record.items()}
+def _lowered(record: dict[str, Any]) -> dict[str, Any]:
+    """Field names as ``_pick`` compares them."""
+    return {str(k).strip().lower(): v for k, v in record.items()}
+
+
+def _pick(record: dict[str, Any], field: str, lowered: dict[str, Any] | None = None) -> Any:
+    lowered = lowered if lowered is not None else _lowered(record)
     for name in FIELDS[field]:
         value = lowered.get(name)
         if value not in (None, ""):
@@ -110,7 +115,8 @@ def _norm_published(value: Any, warnings: list[str]) -> str | None:
 def _from_record(
     record: dict[str, Any], default_id: str, where: str, published: str | None
 ) -> RawArticle | ReadError:
-    text = _pick(record, "text")
+    fields = _lowered(record)
+    text = _pick(record, "text", fields)
     if isinstance(text, list) and all(isinstance(p, str) for p in text):
         text = "\n\n".join(p.strip() for p in text if p.strip())  # exports that keep paragraphs apart
     if not isinstance(text, str) or not text.strip():
@@ -120,15 +126,15 @@ def _from_record(
     if bad:
         return bad
     warnings: list[str] = []
-    rid = _pick(record, "id")
-    title = _pick(record, "title")
-    outlet = _pick(record, "outlet")
-    url = _pick(record, "url")
+    rid = _pick(record, "id", fields)
+    title = _pick(record, "title", fields)
+    outlet = _pick(record, "outlet", fields)
+    url = _pick(record, "url", fields)
     return RawArticle(
         id=str(rid).strip() if rid is not None else default_id,
         text=text,
         title=str(title).strip() if title is not None else None,
-        published=published or _norm_published(_pick(record, "published"), warnings),
+        published=published or _norm_published(_pick(record, "published", fields), warnings),
         outlet=str(outlet).strip() if outlet is not None else None,
         url=str(url).strip() if url is not None else None,
         path=where,
