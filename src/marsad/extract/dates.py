@@ -57,15 +57,14 @@ def _first_words(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(_key(p).split()[0] for p in phrases if _key(p))
 
 
-def _holds(need: _Need, window: str, seen: dict[int, bool]) -> bool:
-    """Whether ``need`` occurs in the window (asked once per window and need)."""
+def _holds(need: _Need, window: str, words: set[int], seen: dict[int, bool]) -> bool:
+    """Whether ``need`` occurs in the window: one of its words (``words``: the ids of the word
+    sets found there), or its regex (searched once per window)."""
+    if isinstance(need, frozenset):
+        return id(need) in words
     found = seen.get(id(need))
     if found is None:
-        if isinstance(need, frozenset):
-            found = any(word in window for word in need)
-        else:
-            found = need.search(window) is not None
-        seen[id(need)] = found
+        found = seen[id(need)] = need.search(window) is not None
     return found
 
 
@@ -284,6 +283,15 @@ class DateFinder:
             (_first_words(data["ago_words"]),),
         ]
         assert len(self._needs) == len(self._patterns)
+        # the word sets read in one pass over a window: each word -> the sets holding it
+        holders: dict[str, set[int]] = {}
+        for need in (n for needs in self._needs for n in needs if isinstance(n, frozenset)):
+            for word in need:
+                holders.setdefault(word, set()).add(id(need))
+        self._need_words = ahocorasick.Automaton()
+        for word, sets in holders.items():
+            self._need_words.add_word(word, tuple(sets))
+        self._need_words.make_automaton()
 
     # ------------------------------------------------------------------ public API
 
@@ -294,9 +302,10 @@ class DateFinder:
         found: list[tuple[int, int, DateRef]] = []
         for w_start, w_end in self._windows(text):
             window = text[w_start:w_end]
-            present: dict[int, bool] = {}
+            words = {i for _, sets in self._need_words.iter(window) for i in sets}
+            seen: dict[int, bool] = {}
             for (pattern, handler), needs in zip(self._patterns, self._needs, strict=True):
-                if not all(_holds(need, window, present) for need in needs):
+                if not all(_holds(need, window, words, seen) for need in needs):
                     continue
                 for m in pattern.finditer(text, w_start, w_end):
                     ref = handler(m, pub)
