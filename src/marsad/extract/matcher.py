@@ -318,13 +318,12 @@ class MatcherGroup:
             find, rfind = marked.find, marked.rfind
             for last, readings in auto.iter(marked):
                 # the entry ends at text offset ``last``; its word runs between the marks around it
-                word_end = find(_SEP, last + 1) - 1
-                klen = readings[0][1]
-                core = last - klen
+                core = last - readings[0][1]
                 start = rfind(_SEP, 0, core + 1)
-                prefix = text[start:core]
+                prefix = text[start:core] if start < core else ""
                 if prefix and prefix not in _PREFIXES:
                     continue
+                word_end = find(_SEP, last + 1) - 1
                 for member, _, key, literal, after_ll in readings:
                     reported = prefix
                     if after_ll:
