@@ -135,12 +135,17 @@ class ActorFinder:
         """The actors of a sentence, and every actor named in it, involved or only named: names hold no
         triggers ("هيئة تحرير الشام" is no capture) and counted fighters take the side of any name
         ("قتلى من الفصائل الموالية لتركيا")."""
-        hits: list[ActorHit] = []
+        named, found = self.names(t, s, e)
+        return self.roles(t, s, e, found), named
+
+    def names(self, t: str, s: int, e: int) -> tuple[list[ActorSpan], list[tuple[Match, str, bool]]]:
+        """Every actor named in a sentence (what casualty sides are read from), and for ``roles`` the
+        match, actor and adjective flag behind each. Reading roles is the costly part; a sentence
+        that turns out to tell nothing need not pay for it."""
         named: list[ActorSpan] = []
+        found: list[tuple[Match, str, bool]] = []
         dateline = self.dateline_end(t) if s < 200 else 0
-        prev: ActorHit | None = None
-        matches = self.lex.actor_matcher.find(t, s, e)
-        for m in matches:
+        for m in self.lex.actor_matcher.find(t, s, e):
             actor_id, adjective = m.payload
             if m.key in self.anaphors:
                 actor_id = self._antecedent(t, m, self.anaphors[m.key])
@@ -148,6 +153,14 @@ class ActorFinder:
                 continue  # another country's army, an unnamed organisation, a dateline ("أتلانتا، الولايات المتحدة (CNN)")
             info = self.lex.actors[actor_id]
             named.append(ActorSpan(m.start, m.end, actor_id, info.side, armed=actor_id != "civilians"))
+            found.append((m, actor_id, adjective))
+        return named, found
+
+    def roles(self, t: str, s: int, e: int, found: list[tuple[Match, str, bool]]) -> list[ActorHit]:
+        """The actors of a sentence with their roles, from what ``names`` found in it."""
+        hits: list[ActorHit] = []
+        prev: ActorHit | None = None
+        for m, actor_id, adjective in found:
             if actor_id in self.proxy_generic:
                 actor_id = self._proxy(t, m, e, prev) or actor_id
             metonym = m.key in self.lex.metonyms
@@ -211,7 +224,7 @@ class ActorFinder:
                     continue
             prev = ActorHit(m.start, m.end, actor_id, role, adjective, only_in)
             hits.append(prev)
-        return hits, named
+        return hits
 
     def for_incident(self, etype: str | None, hits: list[ActorHit]) -> list[ActorHit]:
         """The hits that are actors of an incident of this type: officials only of talks, holders of a

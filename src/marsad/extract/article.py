@@ -104,10 +104,11 @@ class ArticleExtractor:
             said = [self.typer.triggers(t, cs, ce) for cs, ce in clauses] if may_type else []
             if not any(said) and not self.casualties.may_count(t, s, e):
                 continue
-            hits, named = self.actors.scan(t, s, e)
+            named, found = self.actors.names(t, s, e)
             rows = self.casualties.sentence(t, s, e, named)
             if not rows and not any(said):
                 continue  # ... nor here, once its casualty words are read
+            hits = self.actors.roles(t, s, e, found)
             for agent in (r for r in rows if r.agent):
                 for h in hits:
                     if agent.start <= h.start < agent.end:
