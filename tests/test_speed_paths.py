@@ -7,6 +7,7 @@ these tests pin each shortcut to the slow reading it replaces, on sentences writ
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -15,6 +16,7 @@ from marsad.extract.matcher import PRONOUN_SUFFIXES, MatcherGroup, PhraseMatcher
 from marsad.io.clean import _blanked
 from marsad.text.normalize import _TABLE, normalize, normalize_str
 from marsad.text.numbers import NumberParser
+from marsad.text.patterns import compile_scanning, first_chars
 
 ENTRIES = [
     ("قتل", "killed"),
@@ -113,3 +115,13 @@ def test_numbers_far_into_a_sentence_keep_their_qualifiers_and_ranges() -> None:
         (40, 40, None, "exact", "percent"),
     ]
     assert text[found[0].start : found[0].end] == "ما لا يقل عن 5"
+
+
+def test_scanning_patterns_find_what_the_plain_ones_find() -> None:
+    pattern = r"(?<!\w)(?:ال)?(?:حرب|نزاع)\s+(?:\S+\s+){0,2}?منذ|عام\s+1[0-9]{3}|[،؛]"
+    assert first_chars(pattern) == "،؛احعن"
+    text = "قالوا إن الحرب الدائرة منذ سنوات، وفي عام 1187 حطين؛ والنزاع منذ"
+    plain = [m.span() for m in re.finditer(pattern, text)]
+    assert [m.span() for m in compile_scanning(pattern).finditer(text)] == plain
+    assert len(plain) == 4  # "والنزاع" is no word start
+    assert first_chars(r"\S+منذ") is None and first_chars(r"(?:منذ)?") is None

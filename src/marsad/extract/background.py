@@ -13,6 +13,7 @@ from typing import Any
 
 from marsad.models import DateRef
 from marsad.resources import load_yaml
+from marsad.text.patterns import compile_scanning
 
 BACKGROUND_DAYS = 365
 
@@ -22,8 +23,9 @@ class BackgroundFinder:
         cues = load_yaml("background.yaml")["cues"]
         pattern = "|".join(f"(?:{c})" for c in cues)
         try:
-            # the standard engine scans these cues about twice as fast, with the same matches
-            self._pattern: Any = re.compile(pattern)
+            # the standard engine scans these cues about twice as fast, with the same matches, and
+            # faster still when told which characters a cue may begin with
+            self._pattern: Any = compile_scanning(pattern)
         except re.error:  # a cue written with the regex module's own syntax
             import regex
 

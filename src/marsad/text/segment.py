@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from marsad.resources import load_yaml
 from marsad.text.normalize import normalize_str
+from marsad.text.patterns import compile_scanning
 
 _SENTENCE_END = re.compile(r"\n\s*\n|\n|[!?؟]+|\.(?!\d)")
 
@@ -52,7 +53,7 @@ def _clause_pattern() -> re.Pattern[str]:
     links = sorted((normalize_str(w) for w in data["clause_links"]), key=len, reverse=True)
     marks = "".join(re.escape(m) for m in data["clause_marks"])
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in links)
-    return re.compile(rf"[{marks}]|(?<!\w)(?:{words})(?!\w)")
+    return compile_scanning(rf"[{marks}]|(?<!\w)(?:{words})(?!\w)")
 
 
 def clause_spans(t: str, s: int, e: int) -> list[tuple[int, int]]:
