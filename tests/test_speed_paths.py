@@ -125,3 +125,14 @@ def test_scanning_patterns_find_what_the_plain_ones_find() -> None:
     assert [m.span() for m in compile_scanning(pattern).finditer(text)] == plain
     assert len(plain) == 4  # "والنزاع" is no word start
     assert first_chars(r"\S+منذ") is None and first_chars(r"(?:منذ)?") is None
+
+
+def test_whole_word_matcher_reads_the_same_with_shared_marks() -> None:
+    entries = [("حلب", "aleppo"), ("دير الزور", "deir"), ("الرقة", "raqqa")]
+    own = PhraseMatcher(entries, word_prefixes=frozenset({"", "و", "ب", "ل"}))
+    shared = PhraseMatcher(entries, word_prefixes=frozenset({"", "و", "ب", "ل"}))
+    shared.share_marks(MatcherGroup())
+    for text in ("قصف على حلب ودير الزور وللرقة", "×حلب÷ ªحلب وبحلب ۽دير الزور", "حلبي حلب"):
+        text = normalize_str(text)
+        assert _found(shared, text, 0, len(text)) == _found(own, text, 0, len(text))
+    assert [h[4] for h in _found(shared, "قصف على حلب ودير الزور", 0, 22)] == ["aleppo", "deir"]

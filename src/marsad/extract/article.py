@@ -66,6 +66,7 @@ class ArticleExtractor:
         self.typer = EventTyper(self.lex)
         self.gazetteer = gazetteer or Gazetteer.load()
         self.locations = LocationFinder(self.gazetteer)
+        self.locations.matcher.share_marks(self.lex.group)  # the article's marks, made once
         self.dates = DateFinder()
         self.background = BackgroundFinder()
         self.domestic = DomesticBodies()

@@ -111,6 +111,7 @@ class PhraseMatcher:
                     self._after_ll.setdefault(bare, key)
         self._memo: tuple[str, list[int], list[tuple[int, int, int, int, str, str, int]]] | None = None
         self._group: MatcherGroup | None = None
+        self._marks: MatcherGroup | None = None  # where a whole-word matcher gets the text's marks
         self._auto = ahocorasick.Automaton()
         if group is not None and self._word_prefixes is None:
             self._group, self._member = group, group.join(self)  # the group's automaton reads for it
@@ -141,9 +142,14 @@ class PhraseMatcher:
     def payloads(self, key: str) -> list[Any]:
         return self._payloads.get(key, [])
 
+    def share_marks(self, group: MatcherGroup) -> None:
+        """Take the marked text from ``group``, which marks each article once for its own members."""
+        self._marks = group
+
     def _word_hits(self, text: str) -> list[tuple[int, int, int, int, str, str, int]]:
         """Hits of a whole-word automaton (see ``__init__``) in all of ``text``."""
-        marked = _SEP + _NOT_LETTER.sub(_SEP, text) + _SEP
+        letters = self._marks.marks(text)[1] if self._marks is not None else _NOT_LETTER.sub(_SEP, text)
+        marked = _SEP + letters + _SEP
         # last - 1: the closing mark in text offsets; width: clitic and entry as written
         return [
             (last - 1 - width, -width, len(prefix), last - 1, key, prefix, last - 1)
@@ -276,6 +282,7 @@ class MatcherGroup:
         self._members: list[PhraseMatcher] = []
         self._auto: Any = None
         self._memo: tuple[str, list[tuple[list[int], list[_Hit]]]] | None = None
+        self._marks: tuple[str, str, str] | None = None
 
     def join(self, matcher: PhraseMatcher) -> int:
         self._members.append(matcher)
@@ -298,6 +305,17 @@ class MatcherGroup:
         self._auto = auto
         return auto
 
+    def marks(self, text: str) -> tuple[str, str]:
+        """``text`` marked by ``mark_words`` (exactly, by letter) and by _NOT_LETTER (what whole-word
+        matchers read); the same string for most texts, computed once per text."""
+        memo = self._marks
+        if memo is None or memo[0] != text:
+            approx = _NOT_LETTER.sub(_SEP, text)
+            exact = approx if _UNCHECKED.search(text) is None else mark_words(text)
+            memo = (text, exact, approx)
+            self._marks = memo
+        return memo[1], memo[2]
+
     def hits(self, text: str, member: int) -> tuple[list[int], list[_Hit]]:
         """A member's hits in all of ``text`` (sorted) and their starts; all members' are kept for the
         last text asked about."""
@@ -314,7 +332,7 @@ class MatcherGroup:
             suffixes = [m._suffixes for m in self._members]
             clitics = [m._clitics for m in self._members]
             appends = [hits.append for hits in found]
-            marked = _SEP + mark_words(text) + _SEP  # marked[i + 1] is text[i]
+            marked = _SEP + self.marks(text)[0] + _SEP  # marked[i + 1] is text[i]
             find, rfind = marked.find, marked.rfind
             for last, readings in auto.iter(marked):
                 # the entry ends at text offset ``last``; its word runs between the marks around it
