@@ -100,7 +100,8 @@ class ArticleExtractor:
             prev_reporters = reporters
             may_type = self.typer.may_type(t, s, e)
             if not may_type and not self.casualties.may_count(t, s, e):
-                continue  # no event and no casualty: none of its clauses makes a frame
+                continue  # no event and no casualty: none of its clauses makes a frame (a frame is
+                # kept only with a type or a casualty, see frames.extend below; keep these in step)
             clauses = clause_spans(t, s, e)
             said = [self.typer.triggers(t, cs, ce) for cs, ce in clauses] if may_type else []
             if not any(said) and not self.casualties.may_count(t, s, e):
