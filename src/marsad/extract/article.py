@@ -183,7 +183,7 @@ class ArticleExtractor:
         displacement), the rest to the clause's first event."""
         if not typings:
             frame = replace(base, casualties=list(found))
-            measures = {c.casualty.measure for c in found}
+            measures = dict.fromkeys(c.casualty.measure for c in found)  # in order of mention: deterministic
             implied = [self.lex.measure_types[m] for m in measures if m in self.lex.measure_types]
             frame.type = implied[0] if implied else None
             return [frame]
