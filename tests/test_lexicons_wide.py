@@ -295,3 +295,18 @@ def test_faylaq_al_rahman_is_not_faylaq_al_sham() -> None:
     result = Extractor().process(RawArticle(id="t", text=text), published="2018-03-20")
     ids = {a.id for i in result.incidents for a in i.actors}
     assert "faylaq_al_rahman" in ids and "faylaq_al_sham" not in ids
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("قتل عدد من المرتزقة الروس في الغارة على دير الزور.", "wagner"),
+        ("سيطرت وحدات الحماية على قرية في ريف الحسكة.", "ypg"),
+    ],
+)
+def test_more_names(text: str, actor: str) -> None:
+    from marsad.models import RawArticle
+    from marsad.pipeline import Extractor
+
+    result = Extractor().process(RawArticle(id="t", text=text), published="2018-02-20")
+    assert actor in {a.id for i in result.incidents for a in i.actors}
