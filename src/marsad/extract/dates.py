@@ -32,13 +32,15 @@ _PART_RANGES = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _SINCE_DAY = {"early": 1, "mid": 15, "late": 21, None: 1}
 
 _CLITICS = re.compile(r"[وف]?[بل]?")
-_YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_DIGIT_RUN = re.compile(r"\d+")  # a run of four is a year (a look-behind at every position costs more)
 _MARGIN = 48  # longer than any date expression, so a match never crosses a window edge
 Handler = Callable[[re.Match[str], date | None], DateRef | None]
 
 
+@lru_cache(maxsize=4096)
 def _key(s: str) -> str:
-    """Lookup key of a phrase: normalised, single spaces."""
+    """Lookup key of a phrase: normalised, single spaces (cached: handlers ask for the same few
+    words, "الخميس", "الماضي", again and again)."""
     return " ".join(normalize_str(s).split())
 
 
@@ -57,14 +59,14 @@ def _first_words(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(_key(p).split()[0] for p in phrases if _key(p))
 
 
-def _holds(need: _Need, window: str, words: set[int], seen: dict[int, bool]) -> bool:
-    """Whether ``need`` occurs in the window: one of its words (``words``: the ids of the word
-    sets found there), or its regex (searched once per window)."""
-    if isinstance(need, frozenset):
-        return id(need) in words
-    found = seen.get(id(need))
+def _holds(need: int | re.Pattern[str], window: str, words: set[int], seen: dict[Any, bool]) -> bool:
+    """Whether a need occurs in the window: a word set's id among ``words`` (the ids of the word
+    sets found there), or a regex (searched once per window)."""
+    if need.__class__ is int:
+        return need in words
+    found = seen.get(need)
     if found is None:
-        found = seen[id(need)] = need.search(window) is not None
+        found = seen[need] = need.search(window) is not None  # type: ignore[union-attr]
     return found
 
 
@@ -292,6 +294,11 @@ class DateFinder:
         for word, sets in holders.items():
             self._need_words.add_word(word, tuple(sets))
         self._need_words.make_automaton()
+        # each pattern with its needs as tested: a word set by its id, a regex as itself
+        self._runs = [
+            (run, tuple(id(n) if isinstance(n, frozenset) else n for n in needs))
+            for run, needs in zip(self._patterns, self._needs, strict=True)
+        ]
 
     # ------------------------------------------------------------------ public API
 
@@ -301,19 +308,11 @@ class DateFinder:
         text = norm.text
         found: list[tuple[int, int, DateRef]] = []
         for w_start, w_end in self._windows(text):
-            window = text[w_start:w_end]
-            words = {i for _, sets in self._need_words.iter(window) for i in sets}
-            seen: dict[int, bool] = {}
-            for (pattern, handler), needs in zip(self._patterns, self._needs, strict=True):
-                if not all(_holds(need, window, words, seen) for need in needs):
-                    continue
+            for pattern, handler in self._runnable(text, w_start, w_end):
                 for m in pattern.finditer(text, w_start, w_end):
                     ref = handler(m, pub)
-                    if ref is None:
-                        continue
-                    s, e = ref.span_start, ref.span_end
-                    assert s is not None and e is not None
-                    found.append((s, e, ref))
+                    if ref is not None:
+                        found.append((ref.span_start, ref.span_end, ref))  # type: ignore[arg-type]
         found.sort(key=lambda t: (t[0] - t[1], t[0]))
         taken: list[tuple[int, int, DateRef]] = []
         for s, e, ref in found:
@@ -322,12 +321,28 @@ class DateFinder:
         taken = [x for x in taken if not self._since_last_time(text, x[0], x[2])]
         taken.sort(key=lambda t: t[0])
         out = []
+        original = norm.original
         for s, e, ref in taken:
             os_, oe = norm.span(s, e)
-            while oe < len(norm.original) and _is_mark(norm.original[oe]):
+            while oe < len(original) and _is_mark(original[oe]):
                 oe += 1  # keep a final diacritic with its word
-            ref.span_start, ref.span_end, ref.text = os_, oe, norm.original[os_:oe]
+            ref.span_start, ref.span_end, ref.text = os_, oe, original[os_:oe]
             out.append(ref)
+        return out
+
+    def _runnable(self, text: str, start: int, end: int) -> list[tuple[re.Pattern[str], Handler]]:
+        """The patterns that may match in the window text[start:end]: those whose needs it holds.
+        Each need is tested once per window (its words in one automaton pass, its regex once)."""
+        window = text[start:end]
+        words = {i for _, sets in self._need_words.iter(window) for i in sets}
+        seen: dict[Any, bool] = {}
+        out = []
+        for run, needs in self._runs:
+            for need in needs:
+                if not _holds(need, window, words, seen):
+                    break
+            else:
+                out.append(run)
         return out
 
     def _windows(self, text: str) -> list[tuple[int, int]]:
@@ -349,7 +364,7 @@ class DateFinder:
             if j < s and ((j > 0 and _is_word(text[j - 1])) or not _CLITICS.fullmatch(text, j, s)):
                 continue  # inside a longer word, not a word with "و/ف/ب/ل" attached
             hits.append((s, e))
-        hits.extend(m.span() for m in _YEAR_DIGITS.finditer(text))
+        hits.extend(m.span() for m in _DIGIT_RUN.finditer(text) if m.end() - m.start() == 4)
         hits.sort()
         windows: list[tuple[int, int]] = []
         for hs, he in hits:
