@@ -8,7 +8,7 @@ incident; a clause that only counts casualties joins the incident its sentence i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from marsad.extract.actors import ActorFinder, ActorHit, SourceFinder
 from marsad.extract.background import BackgroundFinder, is_background_date
@@ -54,6 +54,28 @@ class Frame:
     weapons: list[str] = field(default_factory=list)
     reporters: list[str] = field(default_factory=list)
     report_dates: list[DateRef] = field(default_factory=list)  # days things were said, not done
+
+
+def _sibling(f: Frame) -> Frame:
+    """Another frame of the same clause: its own list of places, the other lists shared (what
+    ``dataclasses.replace`` gave, at a fraction of its cost)."""
+    return Frame(
+        f.sentence,
+        f.start,
+        f.end,
+        f.sent_start,
+        f.sent_end,
+        f.type,
+        f.generic,
+        f.casualties,
+        list(f.locations),
+        f.actors,
+        f.dates,
+        f.dates_borrowed,
+        f.weapons,
+        f.reporters,
+        f.report_dates,
+    )
 
 
 class ArticleExtractor:
@@ -180,17 +202,19 @@ class ArticleExtractor:
     def _split(self, base: Frame, typings: list[Typing], found: list[Found]) -> list[Frame]:
         """One frame per event the clause tells; each casualty goes to the event its measure belongs
         to ("مقتل العشرات ونزوح الآلاف بسبب المعارك": the dead to the fighting, the displaced to the
-        displacement), the rest to the clause's first event."""
+        displacement), the rest to the clause's first event. ``base`` (made for this call) becomes the
+        first frame; the others share its actors, dates, weapons and reporters, with places and
+        casualties of their own."""
         if not typings:
-            frame = replace(base, casualties=list(found))
+            base.casualties = list(found)
             measures = dict.fromkeys(c.casualty.measure for c in found)  # in order of mention: deterministic
             implied = [self.lex.measure_types[m] for m in measures if m in self.lex.measure_types]
-            frame.type = implied[0] if implied else None
-            return [frame]
-        frames = [
-            replace(base, type=x.type, generic=x.generic, casualties=[], locations=list(base.locations))
-            for x in typings
-        ]
+            base.type = implied[0] if implied else None
+            return [base]
+        frames = [base] + [_sibling(base) for _ in typings[1:]]
+        for frame, x in zip(frames, typings, strict=True):
+            frame.type, frame.generic, frame.casualties = x.type, x.generic, []
+        base.locations = list(base.locations)
         for c in found:
             home = self.lex.measure_types.get(c.casualty.measure)
             target = next((f for f in frames if f.type == home), frames[0])
