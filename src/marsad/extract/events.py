@@ -16,7 +16,9 @@ from marsad.extract.matcher import Match
 from marsad.extract.modality import Modality
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen (never changed once made): a frozen dataclass takes four times as long to build, and
+# thousands are built per article; hashable all the same
+@dataclass(slots=True, unsafe_hash=True)
 class Typing:
     type: str | None
     generic: bool = False  # named only by words that say no kind of event

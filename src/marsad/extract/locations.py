@@ -35,7 +35,9 @@ _VAGUE_NOUNS = frozenset({"منطقه", "مناطق", "منطقتي"})
 _PLACE_CUES = frozenset({"countryside", "near", "direction", "neighbourhood", "community", "governorate"})
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen (never changed once made): a frozen dataclass takes four times as long to build, and
+# thousands are built per article; hashable all the same
+@dataclass(slots=True, unsafe_hash=True)
 class Cue:
     # countryside | near | direction | neighbourhood | community | governorate | preposition | origin
     kind: str

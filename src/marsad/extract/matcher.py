@@ -62,7 +62,9 @@ def is_letter(ch: str) -> bool:
     return ch.isalpha() or ch == "ـ"
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen (never changed once made): a frozen dataclass takes four times as long to build, and
+# thousands are built per article; hashable all the same
+@dataclass(slots=True, unsafe_hash=True)
 class Match:
     start: int  # including clitics
     end: int
@@ -197,8 +199,12 @@ class PhraseMatcher:
         reads the article once, and each question only selects the hits inside its range. A hit does
         not depend on the range (word boundaries are read in the whole text), only whether it is
         inside: from its word's start to the end of the entry (or of the whole word)."""
-        if self._group is not None:
-            return self._group.hits(text, self._member)
+        group = self._group
+        if group is not None:
+            found = group._memo  # the group's reading of this text, if it has one (most calls)
+            if found is not None and found[0] is text:
+                return found[1][self._member]
+            return group.hits(text, self._member)
         memo = self._memo
         if memo is not None and memo[0] == text:
             return memo[1], memo[2]
@@ -214,6 +220,8 @@ class PhraseMatcher:
             return False
         stop = len(text) if end is None else end
         starts, hits = self._all_hits(text)
+        if not hits:
+            return False
         for k in range(bisect_left(starts, start), len(hits)):
             hit = hits[k]
             if hit[0] >= stop:
@@ -228,6 +236,8 @@ class PhraseMatcher:
             return []
         stop = len(text) if end is None else end
         starts, hits = self._all_hits(text)
+        if not hits:
+            return []
         out: list[Match] = []
         pos = -1
         for k in range(bisect_left(starts, start), len(hits)):

@@ -22,7 +22,9 @@ _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")  # the word tokens of _TOKEN
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen (never changed once made): a frozen dataclass takes four times as long to build, and
+# thousands are built per article; hashable all the same
+@dataclass(slots=True, unsafe_hash=True)
 class Quantity:
     """A quantity found in text; offsets are into the string given to ``find``.
 
@@ -40,7 +42,9 @@ class Quantity:
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen (never changed once made): a frozen dataclass takes four times as long to build, and
+# thousands are built per article; hashable all the same
+@dataclass(slots=True, unsafe_hash=True)
 class _Word:
     kind: str  # unit | one_of | ten | tens | hundreds | mult | dual | vague | fraction
     value: int
