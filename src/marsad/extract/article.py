@@ -121,15 +121,16 @@ class ArticleExtractor:
             prev_mentions = self.sources.subjects(t, s, mentions)
             prev_reporters = reporters
             may_type = self.typer.may_type(t, s, e)
-            if not may_type and not self.casualties.may_count(t, s, e):
+            may_count = self.casualties.may_count(t, s, e)
+            if not may_type and not may_count:
                 continue  # no event and no casualty: none of its clauses makes a frame (a frame is
                 # kept only with a type or a casualty, see frames.extend below; keep these in step)
             clauses = clause_spans(t, s, e)
             said = [self.typer.triggers(t, cs, ce) for cs, ce in clauses] if may_type else []
-            if not any(said) and not self.casualties.may_count(t, s, e):
+            if not any(said) and not may_count:
                 continue
             named, found = self.actors.names(t, s, e)
-            rows = self.casualties.sentence(t, s, e, named)
+            rows = self.casualties.sentence(t, s, e, named) if may_count else []
             if not rows and not any(said):
                 continue  # ... nor here, once its casualty words are read
             hits = self.actors.roles(t, s, e, found)

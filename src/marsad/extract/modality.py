@@ -29,10 +29,11 @@ class Modality:
         self.negations = negations
 
     def reports(self, t: str, m: Match, floor: int = 0) -> bool:
+        three = words_before(t, m.start, floor, 3)  # read once for the tests that look as far
         return not (
-            self.negated(t, m, floor)
-            or self.hypothetical(t, m, floor)
-            or self.purpose(t, m, floor)
+            self._negated(t, m, floor, three)
+            or self._hypothetical(t, m, three)
+            or self._purpose(m, three)
             or self.descriptive(t, m, floor)
         )
 
@@ -43,26 +44,35 @@ class Modality:
         if "عليها" not in tail and "عليه" not in tail and "عليهم" not in tail:
             return False
         before = words_before(t, m.start, floor, 2)
-        return any(w in self.lex.relative_before for w in before)
+        return not self.lex.relative_before.isdisjoint(before)
 
     def negated(self, t: str, m: Match, floor: int = 0) -> bool:
-        if any(w in self.negations for w in words_before(t, m.start, floor, 3)):
+        return self._negated(t, m, floor, words_before(t, m.start, floor, 3))
+
+    def _negated(self, t: str, m: Match, floor: int, three: list[str]) -> bool:
+        if not self.negations.isdisjoint(three):
             return True
         wide = [w[1:] if w[:1] in "وف" and len(w) > 2 else w for w in words_before(t, m.start, floor, 6)]
-        pairs = [" ".join(wide[k : k + 2]) for k in range(len(wide) - 1)]
-        if not any(w in self.lex.denials for w in wide + pairs):
+        denials = self.lex.denials
+        if denials.isdisjoint(wide) and denials.isdisjoint(
+            [" ".join(wide[k : k + 2]) for k in range(len(wide) - 1)]
+        ):
             return False
-        return not any(w in self.lex.responsibility_words for w in wide)  # "نفى الضلوع في الهجوم"
+        return self.lex.responsibility_words.isdisjoint(wide)  # "نفى الضلوع في الهجوم"
 
     def hypothetical(self, t: str, m: Match, floor: int = 0) -> bool:
         """ "أي هجوم", "خوفا من هجوم", "هدد بقصف", "الهجوم المرتقب", "قد يسفر عن مقتل"."""
-        before = words_before(t, m.start, floor, 3)
-        pairs = [" ".join(before[k : k + 2]) for k in range(len(before) - 1)]
+        return self._hypothetical(t, m, words_before(t, m.start, floor, 3))
+
+    def _hypothetical(self, t: str, m: Match, before: list[str]) -> bool:
         cues = self.lex.hypothetical_before
-        if any(w in cues or bare(w) in cues for w in before + pairs):
+        said = before + [" ".join(before[k : k + 2]) for k in range(len(before) - 1)]
+        if not cues.isdisjoint(said) or not cues.isdisjoint(map(bare, said)):
             return True
         # "قد" before an imperfect verb is "may" ("قد يسفر"); before a perfect it is "has" ("قد قتل")
-        if any(a == "قد" and b[:1] in "يت" for a, b in zip(before, before[1:], strict=False)):
+        if "قد" in before and any(
+            a == "قد" and b[:1] in "يت" for a, b in zip(before, before[1:], strict=False)
+        ):
             return True
         after = t[m.end : m.end + 20].replace('"', " ").split()[:1]
         return bool(after) and after[0] in self.lex.planned_after
@@ -72,7 +82,12 @@ class Modality:
         after "تعرضت" ("تعرضت لقصف") or "التوصل" ("التوصل لاتفاق")."""
         if m.prefix not in _PURPOSE_PREFIXES:
             return False
-        for word in map(bare, words_before(t, m.start, floor, 3)):
+        return self._purpose(m, words_before(t, m.start, floor, 3))
+
+    def _purpose(self, m: Match, three: list[str]) -> bool:
+        if m.prefix not in _PURPOSE_PREFIXES:
+            return False
+        for word in map(bare, three):
             stems = {word, *(word[: -len(x)] for x in _SUFFIXES if word.endswith(x))}
             if stems & self.lex.purpose_exempt_before:
                 return False
