@@ -11,11 +11,13 @@ import re
 
 import pytest
 
-from marsad.extract.dates import parse_date, parse_date_ref
-from marsad.extract.matcher import PRONOUN_SUFFIXES, MatcherGroup, PhraseMatcher, mark_words
+from marsad.extract.dates import _DIGIT_RUN, parse_date, parse_date_ref
+from marsad.extract.lexicons import Lexicons
+from marsad.extract.matcher import PRONOUN_SUFFIXES, Match, MatcherGroup, PhraseMatcher, mark_words
+from marsad.extract.modality import Modality
 from marsad.io.clean import _blanked
 from marsad.text.normalize import _TABLE, normalize, normalize_str
-from marsad.text.numbers import NumberParser
+from marsad.text.numbers import NumberParser, Quantity
 from marsad.text.patterns import compile_scanning, first_chars
 
 ENTRIES = [
@@ -136,3 +138,51 @@ def test_whole_word_matcher_reads_the_same_with_shared_marks() -> None:
         text = normalize_str(text)
         assert _found(shared, text, 0, len(text)) == _found(own, text, 0, len(text))
     assert [h[4] for h in _found(shared, "قصف على حلب ودير الزور", 0, 22)] == ["aleppo", "deir"]
+
+
+def test_date_windows_take_years_as_runs_of_four_digits() -> None:
+    look_behind = re.compile(r"(?<!\d)\d{4}(?!\d)")  # what the windows read before
+    rng = random.Random(7)
+    for _ in range(500):
+        text = "".join(rng.choice("0123456789٣ عامx") for _ in range(rng.randrange(0, 40)))
+        runs = [m.span() for m in _DIGIT_RUN.finditer(text) if m.end() - m.start() == 4]
+        assert runs == [m.span() for m in look_behind.finditer(text)]
+    text = "عام 2018 و12345 و1990،و123"
+    assert [text[s:e] for s, e in (m.span() for m in _DIGIT_RUN.finditer(text)) if e - s == 4] == [
+        "2018",
+        "1990",
+    ]
+
+
+def test_modality_reads_the_words_before_a_trigger_once_for_all_its_tests() -> None:
+    lex = Lexicons()
+    modality = Modality(lex, lex.event_negations)
+    heads = ["", "لم تسجل أي", "خوفا من", "هدد التنظيم ب", "نفى الجيش", "قد", "قد تم", "المناطق التي"]
+    tails = ["", " المرتقب", " عليها", " على البلدة"]
+    seen = {True: 0, False: 0}
+    for head in heads:
+        for trigger in ("غارات", "هجوم", "قصف", "للهجوم", "لاستعادة", "سيطروا"):
+            for tail in tails:
+                t = normalize_str(f"وقالت المصادر {head} {trigger}{tail} في ريف إدلب")
+                for m in lex.type_triggers.find(t, 0, len(t)):
+                    said = modality.reports(t, m, 0)
+                    assert said == (
+                        not modality.negated(t, m, 0)
+                        and not modality.hypothetical(t, m, 0)
+                        and not modality.purpose(t, m, 0)
+                        and not modality.descriptive(t, m, 0)
+                    )
+                    seen[said] += 1
+    assert seen[True] > 10 and seen[False] > 10
+    t = normalize_str("لم تسجل أي غارات على البلدة")
+    assert not modality.reports(t, lex.type_triggers.find(t, 0, len(t))[0], 0)
+    t = normalize_str("شنت الطائرات غارات على البلدة")
+    assert modality.reports(t, lex.type_triggers.find(t, 0, len(t))[0], 0)
+
+
+def test_matches_and_quantities_are_values() -> None:
+    a, b = Match(0, 3, 0, "قتل", "killed", ""), Match(0, 3, 0, "قتل", "killed", "")
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert a != Match(0, 4, 1, "قتل", "killed", "و")
+    q = NumberParser().find("قتل 5 مدنيين")[0]
+    assert q == Quantity(q.start, q.end, q.number_start, 5, 5, None, "exact", "number") and len({q, q}) == 1
