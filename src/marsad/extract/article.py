@@ -157,17 +157,16 @@ class ArticleExtractor:
                     if not any(a <= m.start and m.end <= b for a, b in names)
                 ]
                 clause_locations = [loc for loc in locations if ocs <= loc.start < oce]
-                typings = self.typer.typings(
-                    triggers, t, has_place=any(loc.precision != "country" for loc in clause_locations)
-                )
-                modal = self.typer.is_modal(t, cs, ce)
+                has_place = any(loc.precision != "country" for loc in clause_locations)
+                typings = self.typer.typings(triggers, t, has_place=has_place) if triggers else []
+                counted = [r for r in rows if cs <= r.anchor < ce and not r.agent]
+                # a clause with no event and no one counted makes no frame that is kept: whether it is
+                # a call or a plan, and its weapons, do not matter (nor are they read)
+                telling = bool(typings or counted)
+                modal = telling and self.typer.is_modal(t, cs, ce)
                 if modal:
                     typings = [x for x in typings if x.type == "negotiation"]
-                clause_rows = [
-                    r
-                    for r in rows
-                    if cs <= r.anchor < ce and not r.agent and (not modal or self.casualties.told(t, cs, r))
-                ]
+                clause_rows = [r for r in counted if not modal or self.casualties.told(t, cs, r)]
                 base = Frame(
                     sentence=si,
                     start=ocs,
@@ -178,7 +177,7 @@ class ArticleExtractor:
                     locations=clause_locations,
                     actors=[h for h in hits if cs <= h.start < ce],
                     dates=[d for d in dates if ocs <= d.span_start < oce],
-                    weapons=self.typer.weapons(t, cs, ce),
+                    weapons=self.typer.weapons(t, cs, ce) if telling else [],
                     reporters=list(reporters),
                 )
                 found = self._casualties(norm, si, rows, clause_rows, reporters)
