@@ -180,3 +180,10 @@ def test_denying_a_part_in_an_attack_leaves_the_attack(extractor: Extractor) -> 
 
 def test_a_strike_told_only_with_who_did_it_stands(extractor: Extractor) -> None:
     assert types(extractor, "وشنت واشنطن ولندن وباريس ضربات على منشآت للحكومة.") == ["airstrike"]
+
+
+def test_a_definite_generic_word_with_its_doer_points_back(extractor: Extractor) -> None:
+    # "the bombardment the army carried out" as a cause is no new event; "strikes" told as new are
+    text = "وتحولت أحياء كاملة إلى أنقاض بسبب القصف الذي شنه الجيش."
+    assert types(extractor, text) == []
+    assert types(extractor, "وشنت إسرائيل ضربات على مواقع عسكرية.") == ["airstrike"]

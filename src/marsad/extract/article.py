@@ -46,6 +46,7 @@ class Frame:
     sent_end: int
     type: str | None
     generic: bool = False  # typed only by "الهجوم", "القصف", ...: may retell an event told elsewhere
+    definite: bool = False  # ... by a definite one ("الضربة الأميركية"): an event pointed at
     casualties: list[Found] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     actors: list[ActorHit] = field(default_factory=list)
@@ -60,21 +61,22 @@ def _sibling(f: Frame) -> Frame:
     """Another frame of the same clause: its own list of places, the other lists shared (what
     ``dataclasses.replace`` gave, at a fraction of its cost)."""
     return Frame(
-        f.sentence,
-        f.start,
-        f.end,
-        f.sent_start,
-        f.sent_end,
-        f.type,
-        f.generic,
-        f.casualties,
-        list(f.locations),
-        f.actors,
-        f.dates,
-        f.dates_borrowed,
-        f.weapons,
-        f.reporters,
-        f.report_dates,
+        sentence=f.sentence,
+        start=f.start,
+        end=f.end,
+        sent_start=f.sent_start,
+        sent_end=f.sent_end,
+        type=f.type,
+        generic=f.generic,
+        definite=f.definite,
+        casualties=f.casualties,
+        locations=list(f.locations),
+        actors=f.actors,
+        dates=f.dates,
+        dates_borrowed=f.dates_borrowed,
+        weapons=f.weapons,
+        reporters=f.reporters,
+        report_dates=f.report_dates,
     )
 
 
@@ -213,7 +215,7 @@ class ArticleExtractor:
             return [base]
         frames = [base] + [_sibling(base) for _ in typings[1:]]
         for frame, x in zip(frames, typings, strict=True):
-            frame.type, frame.generic, frame.casualties = x.type, x.generic, []
+            frame.type, frame.generic, frame.definite, frame.casualties = x.type, x.generic, x.definite, []
         base.locations = list(base.locations)
         for c in found:
             home = self.lex.measure_types.get(c.casualty.measure)
@@ -583,9 +585,12 @@ def _other_days(f: Frame, group: list[Frame]) -> bool:
 
 def _anchored(frames: list[Frame]) -> bool:
     """An event of its own says something of its own: who was hit, when, where in the country, or who
-    did it ("شنت واشنطن وباريس ولندن ضربات")."""
+    did it when told as new ("شنت واشنطن وباريس ولندن ضربات", not "القصف الذي شنه الجيش")."""
     return any(
-        f.casualties or f.dates or _places(f.locations) or any(h.role == "perpetrator" for h in f.actors)
+        f.casualties
+        or f.dates
+        or _places(f.locations)
+        or (not f.definite and any(h.role == "perpetrator" for h in f.actors))
         for f in frames
     )
 

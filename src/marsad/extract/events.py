@@ -22,6 +22,7 @@ from marsad.extract.modality import Modality
 class Typing:
     type: str | None
     generic: bool = False  # named only by words that say no kind of event
+    definite: bool = False  # ... and by a definite one ("القصف الذي شنه الجيش"), pointing back
 
 
 class EventTyper:
@@ -103,7 +104,11 @@ class EventTyper:
         pool = specific or triggers
         asserted = {m.payload for m in pool if not _referenced(t, m)}
         types = asserted or {m.payload for m in pool}
-        return Typing(min(types, key=lambda x: self._rank.get(x, 99)), generic=not specific)
+        return Typing(
+            min(types, key=lambda x: self._rank.get(x, 99)),
+            generic=not specific,
+            definite=not specific and all(m.definite for m in pool),
+        )
 
     def _joined(self, triggers: list[Match], t: str, main: str | None) -> list[str]:
         """Types of specific triggers joined by و to the trigger before them."""
