@@ -5,12 +5,12 @@
  * disc takes clicks (a big event's halo never hides a small one). No tile server. */
 import { clear, el, fmt } from "./dom.js";
 import { typeLabel } from "./labels.js";
+import { SYRIA, fitRows, fitSyria, governorateLayer } from "./mapview.js";
 
 const L = window.L;
 export const CAP = 400; // killed at which a circle stops growing (a war-wide total must not cover Syria)
 const MIN_R = 7; // px: room for the outlet count
 const K = 1.4; // px of radius per sqrt(killed): 25 -> 7 px, 100 -> 14 px, CAP -> 28 px
-const SYRIA = [[32.3, 35.6], [37.35, 42.4]];
 
 /** Radius in px for a toll: area proportional to it, capped at CAP. */
 export function eventRadius(n) {
@@ -88,21 +88,13 @@ export class EventMap {
   }
 
   async loadGovernorates(url) {
-    const resp = await fetch(url);
-    const geo = await resp.json();
-    this.govLayer = L.geoJSON(geo, {
-      style: () => ({ color: "#52606d", weight: 1, fillColor: "#e4e7eb", fillOpacity: 0.6, className: "gov" }),
-      onEachFeature: (feature, layer) => {
-        const p = feature.properties;
-        layer.bindTooltip(p.name_ar + " · " + p.admin1, { sticky: true, direction: "top" });
-        layer.on("click", () => this.handlers.onGovernorate(p.admin1));
-      },
-    }).addTo(this.map);
-    this.govLayer.bringToBack();
-    this.govLayer.eachLayer((l) => {
-      const path = l.getElement && l.getElement();
-      if (path) path.setAttribute("data-admin1", l.feature.properties.admin1);
-    });
+    this.govLayer = await governorateLayer(
+      this.map,
+      url,
+      () => ({ color: "#52606d", weight: 1, fillColor: "#e4e7eb", fillOpacity: 0.6, className: "gov" }),
+      (p) => p.name_ar + " · " + p.admin1,
+      (admin1) => this.handlers.onGovernorate(admin1),
+    );
     this.fitSyria();
   }
 
@@ -168,22 +160,12 @@ export class EventMap {
   }
 
   fitSyria() {
-    this.map.invalidateSize();
-    if (this.govLayer) this.map.fitBounds(this.govLayer.getBounds(), { padding: [10, 10] });
-    else this.map.fitBounds(SYRIA);
+    fitSyria(this.map, this.govLayer);
   }
 
   /** Fit to the events shown, ignoring the outer 2 % on each side when there are many. */
   fitData() {
-    const rows = this.rows || [];
-    if (!rows.length) return this.fitSyria();
-    this.map.invalidateSize();
-    const lats = rows.map((r) => r[1]).sort((a, b) => a - b);
-    const lons = rows.map((r) => r[2]).sort((a, b) => a - b);
-    const cut = rows.length >= 50 ? Math.floor(rows.length * 0.02) : 0;
-    const lo = cut, hi = rows.length - 1 - cut;
-    const bounds = L.latLngBounds([lats[lo], lons[lo]], [lats[hi], lons[hi]]);
-    this.map.fitBounds(bounds.pad(0.08), { maxZoom: 10, padding: [10, 10] });
+    fitRows(this.map, this.rows, this.govLayer);
   }
 
   addControls() {

@@ -3,12 +3,12 @@
  * vendored under /static/vendor and loaded as classic scripts before this module. */
 import { clear, el, fmt, short } from "./dom.js";
 import { typeLabel } from "./labels.js";
+import { SYRIA, fitRows, fitSyria, governorateLayer } from "./mapview.js";
 
 const L = window.L;
 export const CAP = 400; // casualties at which a circle stops growing (one wrong war-wide total must not cover Syria)
 const MIN_R = 4;
 const K = 1.25; // px of radius per sqrt(casualty): 25 -> 6 px, 100 -> 12.5 px, CAP -> 25 px
-const SYRIA = [[32.3, 35.6], [37.35, 42.4]];
 
 /** Circle radius in px: area proportional to killed + injured, capped at CAP. */
 export function radius(n) {
@@ -80,21 +80,13 @@ export class IncidentMap {
   }
 
   async loadGovernorates(url) {
-    const resp = await fetch(url);
-    const geo = await resp.json();
-    this.govLayer = L.geoJSON(geo, {
-      style: (f) => this.govStyle(f),
-      onEachFeature: (feature, layer) => {
-        const p = feature.properties;
-        layer.bindTooltip(() => this.govTooltip(p), { sticky: true, direction: "top" });
-        layer.on("click", () => this.handlers.onGovernorate(p.admin1));
-      },
-    }).addTo(this.map);
-    this.govLayer.bringToBack();
-    this.govLayer.eachLayer((l) => {
-      const path = l.getElement && l.getElement();
-      if (path) path.setAttribute("data-admin1", l.feature.properties.admin1);
-    });
+    this.govLayer = await governorateLayer(
+      this.map,
+      url,
+      (f) => this.govStyle(f),
+      (p) => this.govTooltip(p),
+      (admin1) => this.handlers.onGovernorate(admin1),
+    );
     this.setChoropleth(this.mode, Object.values(this.stats));
     this.fitSyria();
   }
@@ -240,23 +232,13 @@ export class IncidentMap {
   }
 
   fitSyria() {
-    this.map.invalidateSize();
-    if (this.govLayer) this.map.fitBounds(this.govLayer.getBounds(), { padding: [10, 10] });
-    else this.map.fitBounds(SYRIA);
+    fitSyria(this.map, this.govLayer);
   }
 
   /** Fit to the points, ignoring the outer 2% on each side when there are many (one stray geocode
    * must not zoom the map out to a continent). */
   fitData() {
-    const rows = this.rows || [];
-    if (!rows.length) return this.fitSyria();
-    this.map.invalidateSize();
-    const lats = rows.map((r) => r[1]).sort((a, b) => a - b);
-    const lons = rows.map((r) => r[2]).sort((a, b) => a - b);
-    const cut = rows.length >= 50 ? Math.floor(rows.length * 0.02) : 0;
-    const lo = cut, hi = rows.length - 1 - cut;
-    const bounds = L.latLngBounds([lats[lo], lons[lo]], [lats[hi], lons[hi]]);
-    this.map.fitBounds(bounds.pad(0.08), { maxZoom: 10, padding: [10, 10] });
+    fitRows(this.map, this.rows, this.govLayer);
   }
 
   addControls() {
