@@ -57,6 +57,17 @@ class Frame:
     report_dates: list[DateRef] = field(default_factory=list)  # days things were said, not done
 
 
+@dataclass(slots=True)
+class _ArticleSpans:
+    """What an article is read for once, before its sentences."""
+
+    locations: list[Location]
+    dates: list[DateRef]  # days of events (not years back)
+    old: list[int]  # where days years back are named
+    history: list[int]  # where background cues and days years back are
+    said: set[int]  # ids of the dates that are days things were said
+
+
 def _sibling(f: Frame) -> Frame:
     """Another frame of the same clause: its own list of places, the other lists shared (what
     ``dataclasses.replace`` gave, at a fraction of its cost)."""
@@ -103,15 +114,10 @@ class ArticleExtractor:
         return ArticleResult(doc=doc, incidents=incidents, warnings=list(doc.warnings))
 
     def _frames(self, doc: Doc, norm: NormText) -> list[Frame]:
+        """Every kept frame of the article, sentence by sentence; reporters carry over from one
+        sentence to the next ("وأضاف ...")."""
         t = norm.text
-        locations = self.locations.find(norm)
-        found = [d for d in self.dates.find(norm, doc.published) if d.span_start is not None]
-        # without a publication date, the latest date the article names stands in for it
-        now = doc.published or max((d.end or d.start or "" for d in found), default="") or None
-        dates = [d for d in found if not is_background_date(d, now)]
-        old = [d.span_start for d in found if is_background_date(d, now)]
-        history = [norm.orig(a) for a, _ in self.background.spans(t)] + old
-        report_dates = {id(d) for d in dates if self._is_report_date(doc.text, d)}
+        spans = self._spans(doc, norm)
         frames: list[Frame] = []
         prev_mentions: list[str] = []
         prev_reporters: list[str] = []
@@ -122,84 +128,121 @@ class ArticleExtractor:
                 reporters = self.sources.carried(t, s, prev_reporters, prev_mentions)
             prev_mentions = self.sources.subjects(t, s, mentions)
             prev_reporters = reporters
-            may_type = self.typer.may_type(t, s, e)
-            may_count = self.casualties.may_count(t, s, e)
-            if not may_type and not may_count:
-                continue  # no event and no casualty: none of its clauses makes a frame (a frame is
-                # kept only with a type or a casualty, see frames.extend below; keep these in step)
-            clauses = clause_spans(t, s, e)
-            said = [self.typer.triggers(t, cs, ce) for cs, ce in clauses] if may_type else []
-            if not any(said) and not may_count:
-                continue
-            named, found = self.actors.names(t, s, e)
-            rows = self.casualties.sentence(t, s, e, named) if may_count else []
-            if not rows and not any(said):
-                continue  # ... nor here, once its casualty words are read
-            hits = self.actors.roles(t, s, e, found)
-            for agent in (r for r in rows if r.agent):
-                for h in hits:
-                    if agent.start <= h.start < agent.end:
-                        h.role = "perpetrator"
-            os_, oe = norm.span(s, e)
-            # "هيئة تحرير الشام" names a group, not a "تحرير" (capture)
-            names = [(a.start, a.end) for a in named] + [(m.start, m.end) for m in mentions]
-            sentence_frames: list[Frame] = []
-            # "منذ هجوم أغسطس 2013، عندما قصفت بلدات ...": a sentence dated years back tells history
-            # in every clause that has no day of its own
-            sentence_old = any(os_ <= h < oe for h in old) and not any(
-                os_ <= d.span_start < oe for d in dates
-            )
-            for k, (cs, ce) in enumerate(clauses):
-                ocs, oce = norm.span(cs, ce)
-                if any(ocs <= h < oce for h in history) or sentence_old:
-                    continue  # a war-wide total or history, not an incident
-                triggers = [
-                    m
-                    for m in (said[k] if said else [])
-                    if not any(a <= m.start and m.end <= b for a, b in names)
-                ]
-                clause_locations = [loc for loc in locations if ocs <= loc.start < oce]
-                has_place = any(loc.precision != "country" for loc in clause_locations)
-                typings = self.typer.typings(triggers, t, has_place=has_place) if triggers else []
-                counted = [r for r in rows if cs <= r.anchor < ce and not r.agent]
-                # a clause with no event and no one counted makes no frame that is kept: whether it is
-                # a call or a plan, and its weapons, do not matter (nor are they read)
-                telling = bool(typings or counted)
-                modal = telling and self.typer.is_modal(t, cs, ce)
-                if modal:
-                    typings = [x for x in typings if x.type == "negotiation"]
-                clause_rows = [r for r in counted if not modal or self.casualties.told(t, cs, r)]
-                base = Frame(
-                    sentence=si,
-                    start=ocs,
-                    end=oce,
-                    sent_start=os_,
-                    sent_end=oe,
-                    type=None,
-                    locations=clause_locations,
-                    actors=[h for h in hits if cs <= h.start < ce],
-                    dates=[d for d in dates if ocs <= d.span_start < oce],
-                    weapons=self.typer.weapons(t, cs, ce) if telling else [],
-                    reporters=list(reporters),
-                )
-                found = self._casualties(norm, si, rows, clause_rows, reporters)
-                for frame in self._split(base, typings, found):
-                    if frame.type in ("displacement", "evacuation"):
-                        staying = [
-                            x for x in frame.locations if not self.locations.is_destination(doc.text, x)
-                        ]
-                        if staying or sentence_frames:
-                            frame.locations = staying
-                    sentence_frames.append(frame)
-            for f in sentence_frames:
-                f.report_dates = [d for d in f.dates if id(d) in report_dates]
-                f.dates = [d for d in f.dates if id(d) not in report_dates]
-            self._share_within_sentence(
-                sentence_frames, [d for d in dates if id(d) not in report_dates], os_, oe
-            )
-            _attach_place_lists(sentence_frames)
-            frames.extend(f for f in sentence_frames if f.type or f.casualties)
+            frames += self._sentence_frames(doc, norm, spans, si, s, e, mentions, reporters)
         return frames
+
+    def _spans(self, doc: Doc, norm: NormText) -> _ArticleSpans:
+        """What the whole article is read for once: places, dates (event days, days things were said,
+        days years back) and background cues."""
+        locations = self.locations.find(norm)
+        found = [d for d in self.dates.find(norm, doc.published) if d.span_start is not None]
+        # without a publication date, the latest date the article names stands in for it
+        now = doc.published or max((d.end or d.start or "" for d in found), default="") or None
+        dates = [d for d in found if not is_background_date(d, now)]
+        old = [d.span_start for d in found if is_background_date(d, now)]
+        history = [norm.orig(a) for a, _ in self.background.spans(norm.text)] + old
+        said = {id(d) for d in dates if self._is_report_date(doc.text, d)}
+        return _ArticleSpans(locations, dates, old, history, said)
+
+    def _sentence_frames(
+        self,
+        doc: Doc,
+        norm: NormText,
+        spans: _ArticleSpans,
+        si: int,
+        s: int,
+        e: int,
+        mentions: list,
+        reporters: list[str],
+    ) -> list[Frame]:
+        t = norm.text
+        may_type = self.typer.may_type(t, s, e)
+        may_count = self.casualties.may_count(t, s, e)
+        if not may_type and not may_count:
+            return []  # no event and no casualty: none of its clauses makes a frame (a frame is
+            # kept only with a type or a casualty, see the return below; keep these in step)
+        clauses = clause_spans(t, s, e)
+        said = [self.typer.triggers(t, cs, ce) for cs, ce in clauses] if may_type else []
+        if not any(said) and not may_count:
+            return []
+        named, found = self.actors.names(t, s, e)
+        rows = self.casualties.sentence(t, s, e, named) if may_count else []
+        if not rows and not any(said):
+            return []  # ... nor here, once its casualty words are read
+        hits = self.actors.roles(t, s, e, found)
+        for agent in (r for r in rows if r.agent):
+            for h in hits:
+                if agent.start <= h.start < agent.end:
+                    h.role = "perpetrator"
+        os_, oe = norm.span(s, e)
+        # "هيئة تحرير الشام" names a group, not a "تحرير" (capture)
+        names = [(a.start, a.end) for a in named] + [(m.start, m.end) for m in mentions]
+        # "منذ هجوم أغسطس 2013، عندما قصفت بلدات ...": a sentence dated years back tells history
+        # in every clause that has no day of its own
+        sentence_old = any(os_ <= h < oe for h in spans.old) and not any(
+            os_ <= d.span_start < oe for d in spans.dates
+        )
+        sentence_frames: list[Frame] = []
+        for k, (cs, ce) in enumerate(clauses):
+            ocs, oce = norm.span(cs, ce)
+            if any(ocs <= h < oce for h in spans.history) or sentence_old:
+                continue  # a war-wide total or history, not an incident
+            triggers = [
+                m for m in (said[k] if said else []) if not any(a <= m.start and m.end <= b for a, b in names)
+            ]
+            base = Frame(
+                sentence=si,
+                start=ocs,
+                end=oce,
+                sent_start=os_,
+                sent_end=oe,
+                type=None,
+                locations=[loc for loc in spans.locations if ocs <= loc.start < oce],
+                actors=[h for h in hits if cs <= h.start < ce],
+                dates=[d for d in spans.dates if ocs <= d.span_start < oce],
+                reporters=list(reporters),
+            )
+            for frame in self._clause_frames(doc, norm, base, cs, ce, triggers, rows, reporters):
+                if frame.type in ("displacement", "evacuation"):
+                    staying = [x for x in frame.locations if not self.locations.is_destination(doc.text, x)]
+                    if staying or sentence_frames:
+                        frame.locations = staying
+                sentence_frames.append(frame)
+        for f in sentence_frames:
+            f.report_dates = [d for d in f.dates if id(d) in spans.said]
+            f.dates = [d for d in f.dates if id(d) not in spans.said]
+        self._share_within_sentence(
+            sentence_frames, [d for d in spans.dates if id(d) not in spans.said], os_, oe
+        )
+        _attach_place_lists(sentence_frames)
+        return [f for f in sentence_frames if f.type or f.casualties]
+
+    def _clause_frames(
+        self,
+        doc: Doc,
+        norm: NormText,
+        base: Frame,
+        cs: int,
+        ce: int,
+        triggers: list,
+        rows: list[Row],
+        reporters: list[str],
+    ) -> list[Frame]:
+        """The events one clause tells, with the casualties it counts."""
+        t = norm.text
+        has_place = any(loc.precision != "country" for loc in base.locations)
+        typings = self.typer.typings(triggers, t, has_place=has_place) if triggers else []
+        counted = [r for r in rows if cs <= r.anchor < ce and not r.agent]
+        # a clause with no event and no one counted makes no frame that is kept: whether it is
+        # a call or a plan, and its weapons, do not matter (nor are they read)
+        telling = bool(typings or counted)
+        modal = telling and self.typer.is_modal(t, cs, ce)
+        if modal:
+            typings = [x for x in typings if x.type == "negotiation"]
+        clause_rows = [r for r in counted if not modal or self.casualties.told(t, cs, r)]
+        base.weapons = self.typer.weapons(t, cs, ce) if telling else []
+        found = self._casualties(norm, base.sentence, rows, clause_rows, reporters)
+        return self._split(base, typings, found)
 
     def _split(self, base: Frame, typings: list[Typing], found: list[Found]) -> list[Frame]:
         """One frame per event the clause tells; each casualty goes to the event its measure belongs
