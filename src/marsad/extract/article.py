@@ -23,6 +23,7 @@ from marsad.extract.scope import DomesticBodies, incident_country, incident_loca
 from marsad.models import (
     ActorMention,
     ArticleResult,
+    Casualty,
     DateRef,
     Doc,
     Incident,
@@ -455,67 +456,61 @@ class ArticleExtractor:
         if country is None:  # "الشرطة التركية اعتقلت ..." happened in Turkey
             sentences = dict.fromkeys((f.sent_start, f.sent_end) for f in frames)
             country = self.domestic.country(normalize_str(norm.original[s:e]) for s, e in sentences)
-        locations = incident_locations(locations, etype)
         hits = self.actors.for_incident(etype, [h for f in frames for h in f.actors])
-        found = [c for f in frames for c in f.casualties]
         actors = self._actor_mentions(hits, norm)
         if etype in ("negotiation", "aid_delivery"):
             for a in actors:
                 a.role = "party"
-        casualties = incident_casualties(found, actors, self.lex)
-        for c in casualties:
-            if (
-                c.group in ("civilians", "children", "women")
-                and c.measure in ("killed", "injured")
-                and not any(a.id == "civilians" for a in actors)
-            ):
-                actors.append(ActorMention("civilians", "target", c.text, c.start, c.end))
-            if c.side and c.side in self.lex.actors and c.measure in ("killed", "injured"):
-                # "6 عناصر من فاغنر": the group named in the count is the target, not its whole side
-                named = [a for a in actors if c.start <= a.start and a.end <= c.end]
-                for a in named:
-                    if a.role == "party":
-                        a.role = "target"
-                if not named and not any(a.id == c.side for a in actors):
-                    actors.append(ActorMention(c.side, "target", c.text, c.start, c.end))
+        casualties = incident_casualties([c for f in frames for c in f.casualties], actors, self.lex)
+        actors += self._victims(actors, casualties)
         actors += self.actors.implied(etype, actors, casualties)
-        weapons: list[str] = []
-        for f in frames:
-            weapons += [w for w in f.weapons if w not in weapons]
-        reporters: list[str] = []
-        for f in frames:
-            reporters += [r for r in f.reporters if r not in reporters]
-        # an event retold later is dated by its earliest telling (follow-ups carry later days), and
-        # only by a day the text fixes
-        date = self.dates.incident_date([f.dates[0] for f in frames if f.dates])
-        said = next((f.report_dates[0] for f in frames if f.report_dates), None)
-        if date is None and said is not None:
-            if etype in _STATEMENT_TYPES:
-                date = said  # for talks and statements the day it was said is the day it happened
-            else:
-                # the event happened on or before the day it was reported
-                date = DateRef(None, said.start, "unknown", said.text, said.span_start, said.span_end)
-        if date is None:
-            date = DateRef(None, None, "unknown", None)
-        evidence: list[Span] = []
-        seen: set[tuple[int, int]] = set()
-        for f in frames:
-            key = (f.sent_start, f.sent_end)
-            if key not in seen:
-                seen.add(key)
-                evidence.append(Span(f.sent_start, f.sent_end, norm.original[f.sent_start : f.sent_end]))
         return Incident(
             id=incident_id,
             type=etype,
-            date=date,
-            locations=locations,
+            date=self._date(frames, etype),
+            locations=incident_locations(locations, etype),
             actors=actors,
             casualties=casualties,
-            weapons=weapons,
-            reported_by=reporters,
-            evidence=evidence,
+            weapons=list(dict.fromkeys(w for f in frames for w in f.weapons)),
+            reported_by=list(dict.fromkeys(r for f in frames for r in f.reporters)),
+            evidence=_evidence(frames, norm),
             country=country,
         )
+
+    def _victims(self, actors: list[ActorMention], casualties: list[Casualty]) -> list[ActorMention]:
+        """Actors the counts name as hit: civilians when civilians, women or children are killed or
+        injured; the group named in a count of fighters ("6 عناصر من فاغنر") rather than its whole side."""
+        added: list[ActorMention] = []
+        for c in casualties:
+            known = actors + added
+            if (
+                c.group in ("civilians", "children", "women")
+                and c.measure in ("killed", "injured")
+                and not any(a.id == "civilians" for a in known)
+            ):
+                added.append(ActorMention("civilians", "target", c.text, c.start, c.end))
+            if c.side and c.side in self.lex.actors and c.measure in ("killed", "injured"):
+                named = [a for a in known if c.start <= a.start and a.end <= c.end]
+                for a in named:
+                    if a.role == "party":
+                        a.role = "target"
+                if not named and not any(a.id == c.side for a in actors + added):
+                    added.append(ActorMention(c.side, "target", c.text, c.start, c.end))
+        return added
+
+    def _date(self, frames: list[Frame], etype: str) -> DateRef:
+        """An event retold later is dated by its earliest telling (follow-ups carry later days), and
+        only by a day the text fixes; else talks take the day they were told, other events end on it."""
+        date = self.dates.incident_date([f.dates[0] for f in frames if f.dates])
+        if date is not None:
+            return date
+        said = next((f.report_dates[0] for f in frames if f.report_dates), None)
+        if said is None:
+            return DateRef(None, None, "unknown", None)
+        if etype in _STATEMENT_TYPES:
+            return said  # for talks and statements the day it was said is the day it happened
+        # the event happened on or before the day it was reported
+        return DateRef(None, said.start, "unknown", said.text, said.span_start, said.span_end)
 
     def _by_air_power(self, frames: list[Frame]) -> bool:
         hits = [h for f in frames for h in f.actors]
@@ -681,6 +676,12 @@ def _dedupe_locations(
     # "حي الوعر بمدينة حمص": the city adds nothing next to its own neighbourhood
     cities = {parent_of(loc) for loc in out if loc.precision == "neighbourhood"}
     return [loc for loc in out if not (loc.precision == "community" and loc.place_id in cities)]
+
+
+def _evidence(frames: list[Frame], norm: NormText) -> list[Span]:
+    """The sentences an incident was read from, once each, in order."""
+    keys = dict.fromkeys((f.sent_start, f.sent_end) for f in frames)
+    return [Span(s, e, norm.original[s:e]) for s, e in keys]
 
 
 def _type_from_weapons(frames: list[Frame]) -> str:
