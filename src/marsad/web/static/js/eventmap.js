@@ -5,7 +5,7 @@
  * disc takes clicks (a big event's halo never hides a small one). No tile server. */
 import { clear, el, fmt } from "./dom.js";
 import { typeLabel } from "./labels.js";
-import { SYRIA, fitRows, fitSyria, governorateLayer } from "./mapview.js";
+import { SYRIA, fitRows, fitSyria, governorateLayer, sizeSamples } from "./mapview.js";
 
 const L = window.L;
 export const CAP = 400; // killed at which a circle stops growing (a war-wide total must not cover Syria)
@@ -204,17 +204,7 @@ export class EventMap {
   drawLegend(box) {
     clear(box);
     box.appendChild(el("div", { className: "lg-title", text: "المساحة ∝ أفضل تقدير للقتلى · area ∝ best estimate of killed" }));
-    const sizes = el("div", { className: "lg-sizes" });
-    [1, 25, 100, CAP].forEach((n) => {
-      const d = Math.round(2 * eventRadius(n));
-      sizes.appendChild(
-        el("span", { className: "lg-size" }, [
-          el("span", { className: "lg-dot ev-dot k-killed" + (n >= CAP ? " capped" : ""), style: "width:" + d + "px;height:" + d + "px" }),
-          el("span", { text: n >= CAP ? "≥" + CAP : String(n) }),
-        ]),
-      );
-    });
-    box.appendChild(sizes);
+    box.appendChild(sizeSamples(eventRadius, CAP, "lg-dot ev-dot k-killed"));
     box.appendChild(
       el("div", { className: "lg-note" }, [
         el("span", { className: "lg-halo" }), " أعلى · highest, ",

@@ -3,7 +3,7 @@
  * vendored under /static/vendor and loaded as classic scripts before this module. */
 import { clear, el, fmt, short } from "./dom.js";
 import { typeLabel } from "./labels.js";
-import { SYRIA, fitRows, fitSyria, governorateLayer } from "./mapview.js";
+import { SYRIA, fitRows, fitSyria, governorateLayer, sizeSamples } from "./mapview.js";
 
 const L = window.L;
 export const CAP = 400; // casualties at which a circle stops growing (one wrong war-wide total must not cover Syria)
@@ -316,17 +316,7 @@ export class IncidentMap {
 
   drawPointLegend(box) {
     box.appendChild(el("div", { className: "lg-title", text: "المساحة ∝ القتلى + الجرحى · area ∝ killed + injured" }));
-    const sizes = el("div", { className: "lg-sizes" });
-    [1, 25, 100, CAP].forEach((n) => {
-      const d = Math.round(2 * radius(n));
-      sizes.appendChild(
-        el("span", { className: "lg-size" }, [
-          el("span", { className: "lg-dot k-killed" + (n >= CAP ? " capped" : ""), style: "width:" + d + "px;height:" + d + "px" }),
-          el("span", { text: n >= CAP ? "≥" + CAP : String(n) }),
-        ]),
-      );
-    });
-    box.appendChild(sizes);
+    box.appendChild(sizeSamples(radius, CAP, "lg-dot k-killed"));
     box.appendChild(
       el("div", { className: "lg-kinds" }, [
         el("span", { className: "lg-dot k-killed" }), " قتلى · killed ",

@@ -1,5 +1,7 @@
 /* What the incident map and the events map share: Syria's bounds, fitting the view to Syria or to the
  * points shown, and the governorate outlines layer. */
+import { el } from "./dom.js";
+
 const L = window.L;
 export const SYRIA = [[32.3, 35.6], [37.35, 42.4]];
 
@@ -42,4 +44,19 @@ export async function governorateLayer(map, url, style, tooltip, onClick) {
     if (path) path.setAttribute("data-admin1", l.feature.properties.admin1);
   });
   return layer;
+}
+
+/** The legend's row of sample circles: 1, 25, 100 and the cap, drawn with the map's own radius. */
+export function sizeSamples(radiusOf, cap, dotClass) {
+  const sizes = el("div", { className: "lg-sizes" });
+  [1, 25, 100, cap].forEach((n) => {
+    const d = Math.round(2 * radiusOf(n));
+    sizes.appendChild(
+      el("span", { className: "lg-size" }, [
+        el("span", { className: dotClass + (n >= cap ? " capped" : ""), style: "width:" + d + "px;height:" + d + "px" }),
+        el("span", { text: n >= cap ? "≥" + cap : String(n) }),
+      ]),
+    );
+  });
+  return sizes;
 }
