@@ -86,3 +86,10 @@ def test_a_foreign_states_own_police_place_an_incident_abroad() -> None:
     assert [
         i.country for i in ex.process(RawArticle(id="t", text=text), published="2019-02-02").incidents
     ] == ["SY"]
+
+
+def test_talks_held_abroad_are_placed_at_their_venue() -> None:
+    text = "واجتمع وزراء خارجية روسيا وتركيا وإيران في موسكو يوم الاثنين لبحث وقف إطلاق النار في سوريا."
+    incidents = Extractor().process(RawArticle(id="t", text=text), published="2019-05-10").incidents
+    talks = [i for i in incidents if i.type == "negotiation"]
+    assert [(i.country, [loc.name_en for loc in i.locations]) for i in talks] == [("RU", ["Moscow"])]

@@ -44,11 +44,14 @@ def incident_locations(locations: list[Location], etype: str | None) -> list[Loc
     """The places to record for an incident in Syria or about its war.
 
     An incident in Syria happened at its Syrian places: "فروا من جبل سنجار في العراق" or "في لندن"
-    in the same breath adds nothing. Talks held abroad (Moscow, Astana) keep their country in
-    ``Incident.country`` but no foreign place, as coders of the Syrian war record them.
+    in the same breath adds nothing. Talks held abroad (Moscow, Astana) are placed at their venue,
+    as ANNOTATION.md asks ("not where talks were held unless the incident is the talks"); a
+    country named with them is no venue.
     """
-    if etype in WAR_WIDE_TYPES or any(loc.country == HOME for loc in locations):
+    if any(loc.country == HOME for loc in locations):
         return [loc for loc in locations if loc.country in (HOME, None)]
+    if etype in WAR_WIDE_TYPES:
+        return [loc for loc in locations if loc.precision != "country"]
     return locations
 
 
