@@ -26,6 +26,8 @@ def incidents(extractor: Extractor, text: str) -> list:
         "وقتل أكثر من 100 ألف مدني منذ عام 2011.",
         "وتشهد البلاد منذ ثماني سنوات نزاعا داميا أودى بحياة 360 ألف شخص.",
         "وخاض أهل الجبل معركة كبرى ضد الحملة الفرنسية عام 1925 قتل فيها المئات.",
+        "واقتحمت القوات الحكومية بلدة معضمية الشام قبل ثلاث سنوات.",
+        "وكان التنظيم قد فجر سيارة مفخخة في سوق البلدة قبل عامين.",
     ],
 )
 def test_totals_and_history_are_no_incidents(extractor: Extractor, text: str) -> None:
@@ -49,3 +51,8 @@ def test_a_sentence_dated_years_back_is_history_in_every_clause(extractor: Extra
     # a clause with its own day in such a sentence still tells an event
     text = "وبعد هجوم آب 2013، قصفت القوات بلدة زملكا أمس بغاز الكلور."
     assert [i.type for i in incidents(extractor, text)] == ["chemical_attack"]
+
+
+def test_days_ago_is_no_history(extractor: Extractor) -> None:
+    found = incidents(extractor, "وقتل ثلاثة مدنيين في قصف على بلدة سقبا قبل يومين.")
+    assert [(i.type, i.date.start) for i in found] == [("shelling", "2019-03-18")]
