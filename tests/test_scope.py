@@ -93,3 +93,18 @@ def test_talks_held_abroad_are_placed_at_their_venue() -> None:
     incidents = Extractor().process(RawArticle(id="t", text=text), published="2019-05-10").incidents
     talks = [i for i in incidents if i.type == "negotiation"]
     assert [(i.country, [loc.name_en for loc in i.locations]) for i in talks] == [("RU", ["Moscow"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("وقتل أربعة أشخاص في تفجير انتحاري استهدف مسجدا في القطيف.", "SA"),
+        ("وأصيب سبعة جنود في هجوم على نقطة عسكرية في محافظة مأرب.", "YE"),
+        ("وقتل ثلاثة من رجال الأمن في هجوم مسلح في العريش.", "EG"),
+    ],
+)
+def test_gulf_yemen_and_egypt_attacks_are_abroad(text: str, country: str) -> None:
+    art = RawArticle(id="g", text=text)
+    assert Extractor().process(art, published="2019-05-10").incidents == []
+    abroad = Extractor(all_countries=True).process(art, published="2019-05-10").incidents
+    assert [i.country for i in abroad] == [country]
