@@ -128,6 +128,20 @@ def test_a_western_attack_told_generically_is_a_strike_from_the_air(extractor: E
     assert types(extractor, text) == ["airstrike"]
 
 
+def test_what_a_strike_answered_is_an_event_apart(extractor: Extractor) -> None:
+    text = "وشنت الولايات المتحدة هجوما على مواقع عسكرية قرب حمص ردا على هجوم بغاز الكلور على بلدة كفرزيتا."
+    result = extractor.process(RawArticle(id="t", text=text), published="2019-07-14")
+    told = [
+        (i.type, [loc.name_en for loc in i.locations], [a.id for a in i.actors]) for i in result.incidents
+    ]
+    assert told == [("airstrike", ["Homs"], ["united_states"]), ("chemical_attack", ["Kafr Zaytā"], [])]
+
+
+def test_aircraft_that_shell_make_a_strike_from_the_air(extractor: Extractor) -> None:
+    assert types(extractor, "وقصفت الطائرات التركية قرى في ريف عفرين أمس.") == ["airstrike"]
+    assert types(extractor, "وقصف الطيران بلدة كفرنبل صباح اليوم.") == ["airstrike"]
+
+
 def test_a_generic_attack_by_an_armed_group_is_a_clash(extractor: Extractor) -> None:
     text = "شن مسلحو تنظيم داعش هجوما على مواقع للجيش في بادية حمص أمس."
     assert types(extractor, text) == ["armed_clash"]

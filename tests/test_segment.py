@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from marsad.text.segment import clause_spans, sentence_spans
+from marsad.text.normalize import normalize
+from marsad.text.segment import clause_spans, sentence_parts, sentence_spans
 
 
 def texts(t: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -35,3 +36,11 @@ def test_linking_word_inside_another_word_is_not_a_boundary() -> None:
 def test_offsets_are_into_the_given_text() -> None:
     t = "  أولا.   ثانيا  "
     assert sentence_spans(t) == [(2, 6), (10, 15)]
+
+
+def test_a_response_opens_a_part_of_its_own() -> None:
+    t = normalize("قصفت الطائرات مواقع في حماة ردا على هجوم على حاجز للجيش").text
+    parts = [normalize(p).text for p in ("قصفت الطائرات مواقع في حماة", "هجوم على حاجز للجيش")]
+    assert texts(t, sentence_parts(t, 0, len(t))) == parts
+    t = normalize("قتل خمسة مدنيين في قصف على حرستا").text
+    assert sentence_parts(t, 0, len(t)) == [(0, len(t))]

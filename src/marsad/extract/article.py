@@ -32,7 +32,7 @@ from marsad.models import (
 )
 from marsad.text.normalize import NormText, normalize, normalize_str
 from marsad.text.numbers import NumberParser
-from marsad.text.segment import clause_spans, sentence_spans
+from marsad.text.segment import clause_spans, sentence_parts, sentence_spans
 
 _THAT = frozenset({"ان", "انه", "انها", "انهم"})
 _STATEMENT_TYPES = frozenset({"negotiation", "aid_delivery", "other"})
@@ -129,7 +129,8 @@ class ArticleExtractor:
                 reporters = self.sources.carried(t, s, prev_reporters, prev_mentions)
             prev_mentions = self.sources.subjects(t, s, mentions)
             prev_reporters = reporters
-            frames += self._sentence_frames(doc, norm, spans, si, s, e, mentions, reporters)
+            for ps, pe in sentence_parts(t, s, e):
+                frames += self._sentence_frames(doc, norm, spans, si, ps, pe, mentions, reporters)
         return frames
 
     def _spans(self, doc: Doc, norm: NormText) -> _ArticleSpans:
@@ -365,7 +366,11 @@ class ArticleExtractor:
             last = group[-1]
             gtype = _type_of(group)
             near = f.sentence - last.sentence <= 2
-            if f.type is not None and _generic_only(group) and self.typer.compatible(gtype or "", f.type):
+            if (
+                f.type is not None
+                and _generic_only(group)
+                and self.typer.compatible(self._kind(group), f.type)
+            ):
                 # "هجوم على البلدة ... غارات جوية استهدفت البلدة": the kind comes later
                 if near or _places_overlap(f.locations, _locs(group)):
                     return group
@@ -425,12 +430,13 @@ class ArticleExtractor:
 
     def _retold(self, f: Frame, groups: list[list[Frame]]) -> list[Frame] | None:
         """ "الهجوم", "القصف", "الضربات": the event told elsewhere in the article that such a word fits,
-        at the same place when the clause names one; or None when it is an event of its own."""
+        at the same place when the clause names one; or None when it is an event of its own. An
+        attack by an air power ("هجوم أمريكي") is a strike and retells only a strike or shelling."""
         fits = [
             g
             for g in groups
             if not _generic_only(g)
-            and self.typer.compatible(f.type or "", _type_of(g))
+            and self.typer.compatible(self._kind([f]), _type_of(g))
             and not _other_days(f, g)
         ]
         own = _places(f.locations)[:1]  # the clause's own place, not a list attached after it
@@ -511,6 +517,11 @@ class ArticleExtractor:
             return said  # for talks and statements the day it was said is the day it happened
         # the event happened on or before the day it was reported
         return DateRef(None, said.start, "unknown", said.text, said.span_start, said.span_end)
+
+    def _kind(self, generic: list[Frame]) -> str:
+        """The type a generic reference stands for: an attack by an air power is a strike."""
+        etype = _type_of(generic) or ""
+        return "airstrike" if etype == "armed_clash" and self._by_air_power(generic) else etype
 
     def _by_air_power(self, frames: list[Frame]) -> bool:
         hits = [h for f in frames for h in f.actors]

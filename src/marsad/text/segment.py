@@ -56,6 +56,31 @@ def _clause_pattern() -> re.Pattern[str]:
     return compile_scanning(rf"[{marks}]|(?<!\w)(?:{words})(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _break_pattern() -> re.Pattern[str]:
+    words = sorted(
+        (normalize_str(w) for w in load_yaml("segment.yaml")["sentence_breaks"]), key=len, reverse=True
+    )
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return compile_scanning(rf"(?<!\w)(?:{alts})(?!\w)")
+
+
+def sentence_parts(t: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The sentence t[s:e] cut where it opens another event ("ردا على ..."); the words that open
+    it belong to no part."""
+    out: list[tuple[int, int]] = []
+    prev = s
+    for m in _break_pattern().finditer(t, s, e):
+        a, b = _trim(t, prev, m.start())
+        if b > a:
+            out.append((a, b))
+        prev = m.end()
+    a, b = _trim(t, prev, e)
+    if b > a:
+        out.append((a, b))
+    return out or [(s, e)]
+
+
 def clause_spans(t: str, s: int, e: int) -> list[tuple[int, int]]:
     """Clauses of the sentence t[s:e]; separators and linking words belong to no clause."""
     out: list[tuple[int, int]] = []
