@@ -201,3 +201,19 @@ def test_a_definite_generic_word_with_its_doer_points_back(extractor: Extractor)
     text = "وتحولت أحياء كاملة إلى أنقاض بسبب القصف الذي شنه الجيش."
     assert types(extractor, text) == []
     assert types(extractor, "وشنت إسرائيل ضربات على مواقع عسكرية.") == ["airstrike"]
+
+
+def test_an_operation_named_by_its_state_is_fighting(extractor: Extractor) -> None:
+    assert types(extractor, "وقتل 40 مدنيا على الأقل خلال العملية التركية في منطقة عفرين.") == ["armed_clash"]
+    assert types(extractor, "وتواصل الحكومة العملية السياسية في دمشق.") == []
+
+
+def test_a_toll_far_from_any_event_word_takes_the_kind_told_at_its_place(extractor: Extractor) -> None:
+    text = (
+        "شنت طائرات حربية غارات على بلدة حمورية في الغوطة الشرقية صباح اليوم.\n"
+        "وقال الدفاع المدني إن فرقه تعمل على إزالة الأنقاض.\n"
+        "وأضاف أن الفرق تواجه نقصا في المعدات.\n"
+        "وطالبت منظمات إنسانية بفتح الطرق.\n"
+        "وأحصى المرصد مقتل 300 شخص في الغوطة الشرقية منذ بداية الشهر."
+    )
+    assert types(extractor, text) == ["airstrike", "airstrike"]

@@ -418,6 +418,8 @@ class ArticleExtractor:
             home = None
             if measures & {"killed", "injured", "missing"}:
                 home = _nearest_violence(g, kept, self.lex.violent_types)
+                if home is None:
+                    _type_by_place(g, kept, self.lex.violent_types)
             if home is None:
                 kept.append(g)
             else:
@@ -608,6 +610,19 @@ def _nearest_violence(
             if best is None or key < best[0]:
                 best = (key, g)
     return best[1] if best else None
+
+
+def _type_by_place(group: list[Frame], groups: list[list[Frame]], violent: frozenset[str]) -> None:
+    """ "قتل 500 شخص في الغوطة منذ بدء الحملة": a toll with no word for the event, far from any,
+    is of the kind of violence the article tells at that place (its first such event)."""
+    own = _places(_locs(group))
+    kind = next(
+        (_type_of(g) for g in groups if _type_of(g) in violent and own and _places_overlap(own, _locs(g))),
+        None,
+    )
+    if kind:
+        for f in group:
+            f.type = kind
 
 
 def _says_something(incident: Incident) -> bool:
