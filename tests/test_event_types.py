@@ -46,6 +46,7 @@ def test_the_kind_may_come_after_the_generic_word(extractor: Extractor) -> None:
         "ويتحدد مصير الهجوم المرتقب على المحافظة في الاجتماع.",
         "وهدد الرئيس بقصف مواقع الجيش.",
         "وأرادت الفصائل من حلفائها إرسال طائرات تقصف مواقع الجيش في ريف حماة.",
+        "ويتهم المعارضون الحكومة باختلاق الذرائع لتبرير القصف على أحياء درعا البلد.",
     ],
 )
 def test_threats_fears_and_plans_are_no_events(extractor: Extractor, text: str) -> None:
