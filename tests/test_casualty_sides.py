@@ -126,3 +126,10 @@ def test_members_of_civil_bodies_are_people_not_fighters(extractor: Extractor) -
 )
 def test_possible_and_planned_casualties_are_no_rows(extractor: Extractor, text: str) -> None:
     assert rows(extractor, text) == []
+
+
+def test_the_attackers_counted_are_the_perpetrators_fighters(extractor: Extractor) -> None:
+    text = "هاجم مسلحو تنظيم داعش حاجزا للجيش في ريف دير الزور، وقتل 20 من المهاجمين."
+    assert ("killed", "fighters", "isis", 20) in rows(extractor, text)
+    text = "شن مسلحون من هيئة تحرير الشام هجوما على مواقع للجيش قرب مورك، وقتل ثلاثة مهاجمين في الاشتباك."
+    assert ("killed", "fighters", "hayat_tahrir_al_sham", 3) in rows(extractor, text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from marsad.extract.lexicons import Lexicons, Noun
+from marsad.extract.lexicons import ATTACKERS, Lexicons, Noun
 from marsad.extract.matcher import Match
 from marsad.extract.modality import Modality
 from marsad.extract.tolls import TollReader, count_of
@@ -21,7 +21,6 @@ from marsad.text.numbers import NumberParser, Quantity
 
 _GAP_OK = frozenset({"", "من", "من بين"})
 BOTH_SIDES = "*both*"  # fighters "من الطرفين": one row per side, once the incident's sides are known
-ATTACKERS = "*attackers*"  # "العناصر المهاجمة": the side of the incident's perpetrator
 JOINT = "*joint*"  # "3042 من داعش والنصرة": fighters of two sides counted together, no one side
 _TRIGGER_BEFORE = 90  # characters a trigger may stand before the count it governs
 _TRIGGER_AFTER = 25  # ... or after it ("118 مريضا نقلوا")

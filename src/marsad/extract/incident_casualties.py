@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from marsad.extract.casualties import ATTACKERS, BOTH_SIDES, JOINT
-from marsad.extract.lexicons import Lexicons
+from marsad.extract.casualties import BOTH_SIDES, JOINT
+from marsad.extract.lexicons import ATTACKERS, Lexicons
 from marsad.models import ActorMention, Casualty
 
 

@@ -21,6 +21,9 @@ class Noun:
     side: str | None = None  # a nisba counted as people ("8 إيرانيين"): the actor they belong to
 
 
+ATTACKERS = "*attackers*"  # "العناصر المهاجمة", "المهاجمين": the side of the incident's perpetrator
+
+
 @dataclass(frozen=True, slots=True)
 class ActorInfo:
     id: str
@@ -62,6 +65,9 @@ class Lexicons:
             nouns += [(w, Noun(group, None, _number(n))) for w, n in words.items()]
         for actor_id, words in cas["national_nouns"].items():
             nouns += [(w, Noun("fighters", None, None, actor_id)) for w in words]
+        nouns += [
+            (w, Noun("fighters", None, _number(n), ATTACKERS)) for w, n in cas["attacker_nouns"].items()
+        ]
         self.nouns = matcher(nouns)
         self.bare_cues = _words(cas["bare_cues"])
         self.post_numerals = {normalize_str(w): n for w, n in cas["post_numerals"].items()}
