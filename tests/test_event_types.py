@@ -219,3 +219,8 @@ def test_a_toll_far_from_any_event_word_takes_the_kind_told_at_its_place(extract
         "وأحصى المرصد مقتل 300 شخص في الغوطة الشرقية منذ بداية الشهر."
     )
     assert types(extractor, text) == ["airstrike", "airstrike"]
+
+
+def test_a_convoy_is_aid_only_when_it_carries_aid(extractor: Extractor) -> None:
+    assert types(extractor, "شن تنظيم داعش هجوما على قافلة للجيش قرب الميادين.") == ["armed_clash"]
+    assert types(extractor, "دخلت قافلة مساعدات إنسانية إلى مدينة دوما اليوم.") == ["aid_delivery"]
