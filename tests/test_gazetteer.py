@@ -86,6 +86,16 @@ def test_capital_governorate(gaz: Gazetteer) -> None:
     assert gaz.capital_governorate("geonames:167357") is None  # Manbij is no capital
 
 
+def test_capital_city_has_its_governorate_english_name(gaz: Gazetteer) -> None:
+    """ "السويداء" the city and "محافظة السويداء" are one place to a coder, and one name (Suwayda,
+    not GeoNames' "As-Suwayda"): an article naming both does not list the place twice."""
+    for name in ADMIN1 - {"Rif Dimashq"}:
+        gov = gaz.governorate(name)
+        (city,) = [p for p in gaz.candidates(gov.name_ar) if p.precision == "community"]
+        assert gaz.capital_governorate(city.place_id) is gov
+        assert city.name_en == name
+
+
 def test_bad_row_names_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.tsv"
     bad.write_text("place_id\tname_en\tnames_ar\tprecision\nx:1\tX\tاكس\tvillage\n", encoding="utf-8")
