@@ -209,6 +209,10 @@ class ArticleExtractor:
                     staying = [x for x in frame.locations if not self.locations.is_destination(doc.text, x)]
                     if staying or sentence_frames:
                         frame.locations = staying
+                elif frame.locations:
+                    frame.locations = [
+                        x for x in frame.locations if not self.locations.is_moved_to(doc.text, x)
+                    ]
                 sentence_frames.append(frame)
         for f in sentence_frames:
             f.report_dates = [d for d in f.dates if id(d) in spans.said]

@@ -106,6 +106,7 @@ class LocationRules:
         self.last_words = {f.split()[-1] for f in self.forms}
         self.list_words = {norm_name(w) for w in cues.get("list") or []}
         self.destination = {norm_name(w) for w in cues.get("destination") or []}
+        self.movers = {norm_name(w) for w in data.get("movers") or []}
         self.sides = sorted((norm_name(s) for s in cues["countryside_side"]), key=len, reverse=True)
         self.not_places = [norm_name(p) for p in data.get("not_places") or []]
         self.locative = {norm_name(w) for w in cues.get("locative") or []}
@@ -324,6 +325,33 @@ class LocationFinder:
                 "",
             ):
                 return False
+        return False
+
+    def is_moved_to(self, text: str, loc: Location) -> bool:
+        """ "إجلاء المقاتلين من دوما إلى جرابلس", "أثناء توجههم إلى حمص": a place people were taken or
+        headed to, told by a word of moving a few words before its "إلى" (``text`` as read)."""
+        window = text[max(0, loc.start - 100) : loc.start]
+        cut = max(window.rfind(ch) for ch in ".؟!\n")
+        words = norm_name(window[cut + 1 :]).split()
+        if words and self.rules.words.get(words[-1], ("",))[0] in (
+            "community",
+            "neighbourhood",
+            "governorate",
+        ):
+            words = words[:-1]  # "إلى مدينة X"
+        if not words:
+            return False
+        last = words[-1][1:] if len(words[-1]) > 2 and words[-1][0] in "وف" else words[-1]
+        if last not in self.rules.destination:
+            return False
+        for w in words[-9:-1]:
+            w = w.strip("\"'«»()،,:")
+            for clitic in _CLITICS:
+                if w.startswith(clitic) and (
+                    w[len(clitic) :] in self.rules.movers
+                    or (w[len(clitic) :].startswith("ال") and w[len(clitic) + 2 :] in self.rules.movers)
+                ):
+                    return True
         return False
 
     def _locative(self, cue: Cue | None, m: Match) -> bool:
