@@ -32,3 +32,15 @@ def test_where_people_are_moved_to_is_not_the_place(ex: Extractor) -> None:
     # a place reached is where an attack on the way there happened
     text = "قتل أربعة مدنيين بانفجار لغم أرضي لدى عودتهم إلى بلدة مورك يوم السبت."
     assert places(incidents(ex, text)) == ["Mūrak"]
+
+
+def test_a_clause_without_places_takes_every_place_of_the_next(ex: Extractor) -> None:
+    text = "وقال المرصد إن الطائرات الحربية أطلقت صواريخ عدة، باتجاه نقاط لقوات النظام في محيط بلدة كفرنبل وسراقب يوم الجمعة."
+    assert places(incidents(ex, text)) == ["Kafranbel", "Saraqib"]
+
+
+def test_a_bare_capital_is_coarse_beside_a_town_of_its_province(ex: Extractor) -> None:
+    text = (
+        "وشن التنظيم هجوما على دير الزور قتل خلاله 20 عنصرا من قوات النظام قرب مدينة الميادين يوم الأربعاء."
+    )
+    assert places(incidents(ex, text)) == ["Al Mayādīn"]

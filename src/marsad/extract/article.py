@@ -273,7 +273,7 @@ class ArticleExtractor:
         return frames
 
     def _is_coarse(self, loc: Location) -> bool:
-        """ "في سوريا", "محافظة إدلب", "ريف حماة الشمالي", or a bare "إدلب" (city or province?):
+        """ "في سوريا", "محافظة إدلب", "ريف حماة الشمالي", or a bare "إدلب", "دير الزور" (city or province?):
         each adds nothing next to a town or neighbourhood inside it."""
         if loc.precision in ("country", "governorate", "region"):
             return True
@@ -281,7 +281,7 @@ class ArticleExtractor:
             loc.precision == "community"
             and loc.place_id is not None
             and self.gazetteer.capital_governorate(loc.place_id) is not None
-            and len(loc.text.split()) == 1
+            and (len(loc.text.split()) == 1 or normalize_str(loc.text) == normalize_str(loc.name_ar or ""))
         )
 
     def _parent(self, loc: Location) -> str | None:
@@ -325,8 +325,8 @@ class ArticleExtractor:
                 continue
             if not f.locations:
                 before = [loc for g in frames[:i] for loc in g.locations]
-                after = [loc for g in frames[i + 1 :] for loc in g.locations]
-                f.locations = before[-1:] if before else after[:1]
+                nxt = next((g.locations for g in frames[i + 1 :] if g.locations), [])
+                f.locations = before[-1:] if before else list(nxt)
                 if not f.locations and sent_locs:
                     f.locations = sent_locs[:1]
             if not f.actors:
