@@ -44,3 +44,17 @@ def test_a_bare_capital_is_coarse_beside_a_town_of_its_province(ex: Extractor) -
         "وشن التنظيم هجوما على دير الزور قتل خلاله 20 عنصرا من قوات النظام قرب مدينة الميادين يوم الأربعاء."
     )
     assert places(incidents(ex, text)) == ["Al Mayādīn"]
+
+
+def test_towns_added_to_the_shipped_gazetteer(ex: Extractor) -> None:
+    text = "قتل ثلاثة عناصر من قوات سوريا الديمقراطية بهجوم على حاجز في مدينة الشدادي يوم الأحد."
+    assert [(loc.name_en, loc.admin1) for i in incidents(ex, text) for loc in i.locations] == [
+        ("Ash Shaddādah", "Hasakah")
+    ]
+    text = "وسقطت قذائف على مطار النيرب العسكري وعلى بلدة بيت ساوا يوم الأحد."
+    assert places(incidents(ex, text)) == ["Nayrab", "Beit Sawa"]
+    # "جبا" (levied) is a village only with a place cue
+    assert places(incidents(ex, "قصفت المدفعية بلدة جبا في ريف القنيطرة يوم الاثنين.")) == ["Jabā"]
+    assert "Jabā" not in places(
+        incidents(ex, "وجبا التنظيم الضرائب من السكان قبل أن يقصف حي الوعر يوم الاثنين.")
+    )
