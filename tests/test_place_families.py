@@ -3,6 +3,8 @@ places that are named near an incident but are not its place."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from marsad.models import Incident, RawArticle
@@ -58,3 +60,28 @@ def test_towns_added_to_the_shipped_gazetteer(ex: Extractor) -> None:
     assert "Jabā" not in places(
         incidents(ex, "وجبا التنظيم الضرائب من السكان قبل أن يقصف حي الوعر يوم الاثنين.")
     )
+
+
+def test_an_area_is_not_a_village_by_its_cue(tmp_path: Path) -> None:
+    """ "منطقة برزة": منطقة says area, not village; a namesake village of an imported list does not
+    beat the Damascus quarter the article is about."""
+    from marsad.extract.gazetteer import BASE_FILES, Gazetteer
+    from marsad.extract.locations import LocationFinder
+    from marsad.resources import data_path
+    from marsad.text.normalize import normalize
+
+    village = tmp_path / "villages.tsv"
+    village.write_text(
+        "place_id\tname_en\tname_ar\tnames_ar\tprecision\tadmin1\tadmin2\tlat\tlon\n"
+        "t:1\tBarza Village\tبرزة\tبرزة\tcommunity\tHoms\t\t34.77\t36.92\n",
+        encoding="utf-8",
+    )
+    gaz = Gazetteer.from_files([data_path(f"gazetteer/{n}") for n in BASE_FILES], [village])
+    text = "قصفت الطائرات مواقع في حمص. وفي منطقة برزة في شمال دمشق دمر مبنى."
+    found = LocationFinder(gaz).find(normalize(text))
+    assert [(loc.name_en, loc.precision) for loc in found if "برزة" in loc.text] == [
+        ("Damascus", "neighbourhood")
+    ]
+    # a village cue still picks the village
+    found = LocationFinder(gaz).find(normalize("قصفت الطائرات قرية برزة في ريف حمص"))
+    assert found[0].name_en == "Barza Village"

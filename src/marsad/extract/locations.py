@@ -66,6 +66,7 @@ class _Mention:
     end: int = 0
     chain: int = 0  # names listed together ("كفرزيتا، اللطامنة ومورك") share a chain number
     info: _Key | None = None
+    within: frozenset[str] = frozenset()  # governorates and cities an apposition puts it in ("X قرب دمشق")
 
     @property
     def placed(self) -> bool:
@@ -187,7 +188,9 @@ class LocationFinder:
             if cue and cue.start < last_end:
                 cue = None  # "ريف إدلب الجنوبي ومعرة النعمان": the cue belongs to the name before
             if cue and mentions and self._apposition(text, last_end, cue, mentions[-1], places):
-                continue  # "دوما قرب دمشق": the second name only says where the first is
+                # "دوما قرب دمشق": the second name only says where the first is
+                mentions[-1].within = _areas(places)
+                continue
             if (
                 cue
                 and cue.kind in ("preposition", "community", "neighbourhood")
@@ -472,17 +475,24 @@ class LocationFinder:
         places = mn.places
         if kind != "neighbourhood":
             # A bare neighbourhood name counts only in an article about its city.
-            places = [p for p in places if p.precision != "neighbourhood" or cities[p.parent or ""] > 0]
+            places = [
+                p
+                for p in places
+                if p.precision != "neighbourhood" or cities[p.parent or ""] > 0 or p.parent in mn.within
+            ]
         elif any(cities.values()):
             # "حيي الأشرفية والجميلية" in an article about Afrin: not Aleppo's quarters of that name
             places = [p for p in places if p.precision != "neighbourhood" or cities[p.parent or ""] > 0]
         if not places:
             return None
         wanted = {"neighbourhood": "neighbourhood", "community": "community", "governorate": "governorate"}
+        if mn.cue is not None and mn.cue.word in _VAGUE_NOUNS:
+            wanted = {}  # "منطقة برزة": an area, a quarter as much as a village
 
         def score(p: Place) -> tuple:
             here = admin1s[p.admin1] if p.admin1 else countries[p.country or ""]
             return (
+                -(p.admin1 in mn.within),  # "برزة في شمال دمشق": the Barzeh of Damascus
                 -(wanted.get(kind or "") == p.precision),
                 -cities[p.parent or p.place_id],
                 -(here > 0),  # in a governorate (or country) the article is about
@@ -533,6 +543,15 @@ class LocationFinder:
             admin3_pcode=place.admin3_pcode,
             pcode=place.pcode,
         )
+
+
+def _areas(places: list[Place]) -> frozenset[str]:
+    """The governorates (and the places themselves) a locating name reaches: Damascus's surroundings
+    are Rif Dimashq."""
+    out = {p.admin1 for p in places if p.admin1}
+    if "Damascus" in out:
+        out.add("Rif Dimashq")
+    return frozenset(out | {p.place_id for p in places})
 
 
 def _continues_list(text: str, last_end: int, m: Match) -> bool:
