@@ -85,3 +85,8 @@ def test_an_area_is_not_a_village_by_its_cue(tmp_path: Path) -> None:
     # a village cue still picks the village
     found = LocationFinder(gaz).find(normalize("قصفت الطائرات قرية برزة في ريف حمص"))
     assert found[0].name_en == "Barza Village"
+
+
+def test_the_seat_of_the_russian_reconciliation_centre_is_no_place(ex: Extractor) -> None:
+    text = "وقال المركز الروسي للمصالحة في قاعدة حميميم إن مسلحين قصفوا بلدة محردة بالقذائف يوم الجمعة."
+    assert places(incidents(ex, text)) == ["Maharda"]
