@@ -227,3 +227,18 @@ def test_a_toll_far_from_any_event_word_takes_the_kind_told_at_its_place(extract
 def test_a_convoy_is_aid_only_when_it_carries_aid(extractor: Extractor) -> None:
     assert types(extractor, "شن تنظيم داعش هجوما على قافلة للجيش قرب الميادين.") == ["armed_clash"]
     assert types(extractor, "دخلت قافلة مساعدات إنسانية إلى مدينة دوما اليوم.") == ["aid_delivery"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("شن التنظيم هجوما صاروخيا على مدينة السقيلبية.", ["shelling"]),
+        ("نفذ التنظيم تفجيرا انتحاريا في مدينة منبج.", ["bombing"]),
+        ("شنت قوات النظام هجوما كيماويا على بلدة اللطامنة.", ["chemical_attack"]),
+        ("شنت الطائرات الحربية قصفا جويا على بلدة سراقب.", ["airstrike"]),
+        ("وبدأت القوات التركية هجوما جويا وبريا في منطقة عفرين.", ["armed_clash"]),
+        ("وشنت قوات النظام هجوما بريا على بلدة كفرزيتا.", ["armed_clash"]),
+    ],
+)
+def test_kinds_told_in_the_accusative(extractor: Extractor, text: str, expected: list[str]) -> None:
+    assert types(extractor, text) == expected
