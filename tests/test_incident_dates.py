@@ -38,6 +38,8 @@ def dates(extractor: Extractor, text: str, published: str = WED) -> dict[str, st
         ("ليل الاثنين الثلاثاء", True),
         ("ليلة السادس والسابع من أيار", True),
         ("خلال اليومين الماضيين", True),
+        ("قبل أسبوع", True),
+        ("قبل أسبوعين", True),
         ("الشهر الماضي", False),
         ("أواخر نيسان", False),
         ("منذ أيام", False),

@@ -402,12 +402,12 @@ class DateFinder:
 
     def fixes_day(self, ref: DateRef) -> bool:
         """Whether the expression names the day an event started: "الخميس", "أمس", "18 شباط", "ليل
-        الأحد الاثنين", "خلال اليومين الماضيين" do; "الشهر الماضي", "أواخر يوليو", "منذ أيام", "صيف 2014",
+        الأحد الاثنين", "خلال اليومين الماضيين", "قبل أسبوع" do; "الشهر الماضي", "أواخر يوليو", "منذ أيام", "صيف 2014",
         "الأسبوع الماضي" give only a period."""
         if ref.start is None:
             return False
-        if ref.precision == "day":
-            return True
+        if ref.precision == "day" or (ref.precision == "week" and ref.start == ref.end):
+            return True  # "قبل أسبوع": the day seven days back, as coders date it
         if ref.precision != "range" or not ref.text:
             return False
         key = _key(ref.text)
