@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from marsad.text.normalize import normalize
-from marsad.text.segment import clause_spans, sentence_parts, sentence_spans
+from marsad.text.segment import clause_spans, event_breaks, sentence_parts, sentence_spans
 
 
 def texts(t: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -44,3 +44,10 @@ def test_a_response_opens_a_part_of_its_own() -> None:
     assert texts(t, sentence_parts(t, 0, len(t))) == parts
     t = normalize("قتل خمسة مدنيين في قصف على حرستا").text
     assert sentence_parts(t, 0, len(t)) == [(0, len(t))]
+
+
+def test_breaks_read_once_cut_as_a_sentence_alone_does() -> None:
+    t = normalize("قصفت الطائرات حماة ردا على هجوم. وقتل ثلاثة ردا\nعلى ذلك ثم انسحبوا").text
+    breaks = event_breaks(t)
+    for s, e in sentence_spans(t):
+        assert sentence_parts(t, s, e, breaks) == sentence_parts(t, s, e)

@@ -32,7 +32,7 @@ from marsad.models import (
 )
 from marsad.text.normalize import NormText, normalize, normalize_str
 from marsad.text.numbers import NumberParser
-from marsad.text.segment import clause_spans, sentence_parts, sentence_spans
+from marsad.text.segment import clause_spans, event_breaks, sentence_parts, sentence_spans
 
 _THAT = frozenset({"ان", "انه", "انها", "انهم"})
 _STATEMENT_TYPES = frozenset({"negotiation", "aid_delivery", "other"})
@@ -122,6 +122,7 @@ class ArticleExtractor:
         frames: list[Frame] = []
         prev_mentions: list[str] = []
         prev_reporters: list[str] = []
+        breaks = event_breaks(t)
         for si, (s, e) in enumerate(sentence_spans(t)):
             mentions = self.sources.mentions(t, s, e)
             reporters = self.sources.reporters(t, s, e, mentions)
@@ -129,7 +130,7 @@ class ArticleExtractor:
                 reporters = self.sources.carried(t, s, prev_reporters, prev_mentions)
             prev_mentions = self.sources.subjects(t, s, mentions)
             prev_reporters = reporters
-            for ps, pe in sentence_parts(t, s, e):
+            for ps, pe in sentence_parts(t, s, e, breaks):
                 frames += self._sentence_frames(doc, norm, spans, si, ps, pe, mentions, reporters)
         return frames
 
