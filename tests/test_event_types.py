@@ -242,3 +242,14 @@ def test_a_convoy_is_aid_only_when_it_carries_aid(extractor: Extractor) -> None:
 )
 def test_kinds_told_in_the_accusative(extractor: Extractor, text: str, expected: list[str]) -> None:
     assert types(extractor, text) == expected
+
+
+def test_a_meeting_is_talks_only_between_parties(extractor: Extractor) -> None:
+    assert types(extractor, "وعقدت منظمة حظر الأسلحة الكيميائية اجتماعا طارئا في لاهاي يوم الاثنين.") == []
+    assert types(extractor, "واستهدفت الغارة موقع اجتماع لقيادات تنظيم داعش في ريف دير الزور.") == [
+        "airstrike"
+    ]
+    text = "والتقى وزير الخارجية الروسي نظيره التركي في أنقرة يوم الاثنين."
+    assert types(extractor, text) == ["negotiation"]
+    text = "وعقد وزيرا خارجية روسيا وتركيا اجتماعا في أنقرة يوم الاثنين لبحث الوضع في إدلب."
+    assert types(extractor, text) == ["negotiation"]

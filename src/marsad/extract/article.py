@@ -48,6 +48,7 @@ class Frame:
     type: str | None
     generic: bool = False  # typed only by "الهجوم", "القصف", ...: may retell an event told elsewhere
     definite: bool = False  # ... by a definite one ("الضربة الأميركية"): an event pointed at
+    meeting: bool = False  # talks named only as a meeting
     casualties: list[Found] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     actors: list[ActorHit] = field(default_factory=list)
@@ -266,6 +267,7 @@ class ArticleExtractor:
         frames = [base] + [_sibling(base) for _ in typings[1:]]
         for frame, x in zip(frames, typings, strict=True):
             frame.type, frame.generic, frame.definite, frame.casualties = x.type, x.generic, x.definite, []
+            frame.meeting = x.meeting
         base.locations = list(base.locations)
         for c in found:
             home = self.lex.measure_types.get(c.casualty.measure)
@@ -355,6 +357,7 @@ class ArticleExtractor:
             else:
                 target.append(f)
         groups = [g for g in groups if not _generic_only(g) or _anchored(g)]
+        groups = [g for g in groups if not _lone_meeting(g)]
         groups = self._attach_untyped(groups)
         incidents = [self._build("", group, norm) for group in groups]
         incidents = [i for i in incidents if _says_something(i)]
@@ -628,6 +631,14 @@ def _type_by_place(group: list[Frame], groups: list[list[Frame]], violent: froze
     if kind:
         for f in group:
             f.type = kind
+
+
+def _lone_meeting(frames: list[Frame]) -> bool:
+    """Talks told only as a meeting, with fewer than two parties: an organisation's or one side's
+    own meeting, not talks between the war's parties."""
+    if not all(f.type == "negotiation" and f.meeting for f in frames):
+        return False
+    return len({h.id for f in frames for h in f.actors if h.id != "civilians"}) < 2
 
 
 def _says_something(incident: Incident) -> bool:

@@ -23,6 +23,7 @@ class Typing:
     type: str | None
     generic: bool = False  # named only by words that say no kind of event
     definite: bool = False  # ... and by a definite one ("القصف الذي شنه الجيش"), pointing back
+    meeting: bool = False  # talks named only as a meeting ("اجتماع"، "لقاء"): talks only between parties
 
 
 class EventTyper:
@@ -82,7 +83,12 @@ class EventTyper:
             if all(_referenced(t, x) for x in usable if x.payload == m.payload):
                 continue  # "الانسحاب من الاتفاق", "بموجب الاتفاق": an agreement pointed at, not made
             if all(x.type != m.payload for x in out):
-                out.append(Typing(m.payload))
+                meeting = m.payload == "negotiation" and all(
+                    x.key in self.lex.meeting_words and "بين" not in t[x.end : x.end + 12].split()
+                    for x in usable
+                    if x.payload == "negotiation"
+                )  # "لقاء بين وفدي الحكومة والمعارضة" names its sides
+                out.append(Typing(m.payload, meeting=meeting))
         return out
 
     def _interview(self, t: str, m: Match) -> bool:

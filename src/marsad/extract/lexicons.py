@@ -126,6 +126,7 @@ class Lexicons:
         self.denials = _words(ev["denials"])
         self.responsibility_words = _words(ev["responsibility_words"])
         self.air_powers = frozenset(ev["air_powers"])
+        self.meeting_words = _words(ev["meeting_words"])
         self.planned_after = _words(ev["planned_after"])
         self.purpose_exempt_before = _words(ev["purpose_exempt_before"])
         self.measure_types: dict[str, str] = ev["measure_types"]
