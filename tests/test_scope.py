@@ -108,3 +108,11 @@ def test_gulf_yemen_and_egypt_attacks_are_abroad(text: str, country: str) -> Non
     assert Extractor().process(art, published="2019-05-10").incidents == []
     abroad = Extractor(all_countries=True).process(art, published="2019-05-10").incidents
     assert [i.country for i in abroad] == [country]
+
+
+def test_talks_abroad_about_a_syrian_place_are_placed_at_their_venue() -> None:
+    text = "وعقد وزيرا خارجية روسيا وتركيا اجتماعا في أنقرة يوم الاثنين لبحث الوضع في إدلب."
+    incidents = Extractor().process(RawArticle(id="t", text=text), published="2019-05-10").incidents
+    assert [(i.type, [loc.name_en for loc in i.locations]) for i in incidents] == [
+        ("negotiation", ["Ankara"])
+    ]

@@ -48,6 +48,10 @@ def incident_locations(locations: list[Location], etype: str | None) -> list[Loc
     as ANNOTATION.md asks ("not where talks were held unless the incident is the talks"); a
     country named with them is no venue.
     """
+    if etype in WAR_WIDE_TYPES:
+        venues = [loc for loc in locations if loc.country not in (HOME, None) and loc.precision != "country"]
+        if venues:
+            return venues  # "اجتماع في أنقرة لبحث الوضع في إدلب": Idlib is what was talked about
     if any(loc.country == HOME for loc in locations):
         return [loc for loc in locations if loc.country in (HOME, None)]
     if etype in WAR_WIDE_TYPES:
