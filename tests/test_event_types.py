@@ -253,3 +253,8 @@ def test_a_meeting_is_talks_only_between_parties(extractor: Extractor) -> None:
     assert types(extractor, text) == ["negotiation"]
     text = "وعقد وزيرا خارجية روسيا وتركيا اجتماعا في أنقرة يوم الاثنين لبحث الوضع في إدلب."
     assert types(extractor, text) == ["negotiation"]
+
+
+def test_a_deal_on_another_matter_is_no_talks_of_the_war(extractor: Extractor) -> None:
+    assert types(extractor, "وأعلن ترامب يوم الثلاثاء انسحاب بلاده من الاتفاق النووي مع إيران.") == []
+    assert types(extractor, "وتوصلت روسيا وتركيا إلى اتفاق حول إدلب يوم الاثنين.") == ["negotiation"]

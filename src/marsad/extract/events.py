@@ -78,7 +78,7 @@ class EventTyper:
         for m in usable:
             if m.payload in self.lex.violent_types or m.key in self.lex.generic_triggers:
                 continue
-            if m.payload == "negotiation" and (violent or self._interview(t, m)):
+            if m.payload == "negotiation" and (violent or self._interview(t, m) or self._other_deal(t, m)):
                 continue
             if all(_referenced(t, x) for x in usable if x.payload == m.payload):
                 continue  # "الانسحاب من الاتفاق", "بموجب الاتفاق": an agreement pointed at, not made
@@ -97,6 +97,11 @@ class EventTyper:
         return bool(after) and (
             after[0] in self.lex.interview_after or " ".join(after) in self.lex.interview_after
         )
+
+    def _other_deal(self, t: str, m: Match) -> bool:
+        """ "الاتفاق النووي مع إيران": an agreement on another matter than the war."""
+        after = t[m.end : m.end + 12].split()[:1]
+        return bool(after) and after[0] in self.lex.other_deals_after
 
     def pick(self, triggers: list[Match], t: str = "", has_place: bool = True) -> Typing:
         """The clause's main type (the first of ``typings``)."""

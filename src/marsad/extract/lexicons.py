@@ -119,6 +119,7 @@ class Lexicons:
         self.place_bound_types = frozenset(ev["place_bound_types"])
         self.relative_before = _words(ev["relative_before"])
         self.interview_after = _words(ev["interview_after"])
+        self.other_deals_after = _words(ev["other_deals_after"])
         self.compatible_types: dict[str, frozenset[str]] = {
             k: frozenset(v) for k, v in ev["compatible"].items()
         }
