@@ -258,3 +258,9 @@ def test_a_meeting_is_talks_only_between_parties(extractor: Extractor) -> None:
 def test_a_deal_on_another_matter_is_no_talks_of_the_war(extractor: Extractor) -> None:
     assert types(extractor, "وأعلن ترامب يوم الثلاثاء انسحاب بلاده من الاتفاق النووي مع إيران.") == []
     assert types(extractor, "وتوصلت روسيا وتركيا إلى اتفاق حول إدلب يوم الاثنين.") == ["negotiation"]
+
+
+def test_the_use_of_chemical_weapons_as_a_topic_is_no_attack(extractor: Extractor) -> None:
+    assert types(extractor, "وطالب المجلس بالتحقيق في استخدام الأسلحة الكيماوية في سوريا.") == []
+    text = "وأكدت المنظمة استخدام الأسلحة الكيماوية في مدينة دوما يوم السبت."
+    assert types(extractor, text) == ["chemical_attack"]
