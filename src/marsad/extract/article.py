@@ -332,6 +332,16 @@ class ArticleExtractor:
                     f.locations = sent_locs[:1]
             if not f.actors:
                 f.actors = list(sent_actors)
+            elif not any(h.role == "perpetrator" for h in f.actors):
+                # "شنت الولايات المتحدة، السبت، ضربات على أهداف للنظام": the subject stands in a clause
+                # of its own that tells no event; the event's clause takes its perpetrator
+                f.actors = [
+                    h
+                    for g in frames[:i]
+                    if not (g.type or g.casualties)
+                    for h in g.actors
+                    if h.role == "perpetrator"
+                ] + f.actors
             if not f.dates:
                 f.dates = sent_dates[:1]
                 f.dates_borrowed = bool(f.dates)

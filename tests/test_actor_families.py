@@ -1,0 +1,45 @@
+"""Actor families from dev-set errors, one block per family: sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.models import RawArticle
+from marsad.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def by_type(extractor: Extractor, text: str) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for inc in extractor.process(RawArticle(id="t", text=text), published="2019-05-10").incidents:
+        out.setdefault(inc.type, {}).update({a.id: a.role for a in inc.actors})
+    return out
+
+
+# The subject of an attack stands in a clause of its own, cut off by a time or place between commas.
+@pytest.mark.parametrize(
+    ("text", "etype", "expected"),
+    [
+        (
+            "ونفذت إسرائيل، ليل الخميس، ضربات جوية على مواقع للنظام قرب مطار المزة.",
+            "airstrike",
+            {"israel": "perpetrator"},
+        ),
+        (
+            "وأطلقت الفصائل المعارضة، مساء الثلاثاء، قذائف صاروخية على مواقع لقوات النظام في ريف حماة.",
+            "shelling",
+            {"opposition": "perpetrator", "syrian_government": "target"},
+        ),
+    ],
+)
+def test_subject_in_a_clause_of_its_own(
+    extractor: Extractor, text: str, etype: str, expected: dict[str, str]
+) -> None:
+    found = by_type(extractor, text)
+    assert etype in found
+    for actor, role in expected.items():
+        assert found[etype].get(actor) == role
