@@ -43,3 +43,51 @@ def test_subject_in_a_clause_of_its_own(
     assert etype in found
     for actor, role in expected.items():
         assert found[etype].get(actor) == role
+
+
+# "Syrian" names the state on its aircraft, army and defences, on a target and on officials at talks;
+# not on the country's people or on rebel factions.
+@pytest.mark.parametrize(
+    ("text", "etype", "expected", "absent"),
+    [
+        (
+            "قصفت مروحيات سورية بالبراميل المتفجرة بلدة التمانعة في ريف إدلب.",
+            "airstrike",
+            {"syrian_government": "perpetrator"},
+            [],
+        ),
+        (
+            "شنت طائرات إسرائيلية غارات على مواقع عسكرية سورية في ريف القنيطرة.",
+            "airstrike",
+            {"israel": "perpetrator", "syrian_government": "target"},
+            [],
+        ),
+        (
+            "بحث مسؤولون سوريون مع وفد إيراني في دمشق الأحد اتفاق التسوية.",
+            "negotiation",
+            {"syrian_government": "party", "iran": "party"},
+            [],
+        ),
+        (
+            "نزح آلاف المدنيين السوريين من ريف حماة الشمالي هربا من القصف.",
+            "displacement",
+            {},
+            ["syrian_government"],
+        ),
+        (
+            "اشتبكت فصائل سورية مدعومة من أنقرة مع وحدات حماية الشعب قرب منبج.",
+            "armed_clash",
+            {"ypg": "party"},
+            ["syrian_government"],
+        ),
+    ],
+)
+def test_syrian_nisba(
+    extractor: Extractor, text: str, etype: str, expected: dict[str, str], absent: list[str]
+) -> None:
+    found = by_type(extractor, text)
+    assert etype in found
+    for actor, role in expected.items():
+        assert found[etype].get(actor) == role
+    for actor in absent:
+        assert all(actor not in acts for acts in found.values())

@@ -152,6 +152,10 @@ class ActorFinder:
             if actor_id is None or m.start < dateline:
                 continue  # another country's army, an unnamed organisation, a dateline ("أتلانتا، الولايات المتحدة (CNN)")
             info = self.lex.actors[actor_id]
+            if self.lex.loose_nisba(m.payload):
+                # "عشرات الآلاف من السوريين", "المدفعية السورية": no side for the people counted
+                found.append((m, actor_id, adjective))
+                continue
             named.append(ActorSpan(m.start, m.end, actor_id, info.side, armed=actor_id != "civilians"))
             found.append((m, actor_id, adjective))
         return named, found
@@ -174,7 +178,7 @@ class ActorFinder:
             only_in: frozenset[str] | None = _TALKS if m.key in self.lex.leaders else None
             role: str | None = None
             if adjective:
-                head = self._nisba_head(t, m, s)
+                head = self._nisba_head(t, m, s, self.lex.nisba_heads.get(actor_id))
                 if head is None:
                     continue  # "الرئيس الأمريكي"... names a country, not a force in the incident
                 if head == "official":
@@ -283,11 +287,17 @@ class ActorFinder:
                 return pid
         return rule.default
 
-    def _nisba_head(self, t: str, m: Match, floor: int) -> str | None:
+    def _nisba_head(self, t: str, m: Match, floor: int, only: frozenset[str] | None = None) -> str | None:
         """What a nisba qualifies: "force" ("الطائرات الحربية الروسية", "جنديين تركيين"), "target"
-        ("أهداف إيرانية"), "official" ("الرئيس الروسي", "الجانبين التركي والروسي") or None (anything else)."""
+        ("أهداف إيرانية"), "official" ("الرئيس الروسي", "الجانبين التركي والروسي") or None (anything else).
+
+        ``only``: the force nouns the nisba names its actor on, for a nisba that also describes a
+        country's people and its rebels ("الطائرات السورية" is the state's, "الفصائل السورية" and "المدنيين
+        السوريين" are not)."""
         before = [n for n in self.lex.nouns.find(t, max(floor, m.start - 25), m.start) if n.end <= m.start]
         if before and not t[before[-1].end : m.start].replace("،", " ").strip(" ,"):
+            if only is not None and not _stems(before[-1].key) & only:
+                return None
             return "force"  # counted people: "ثلاثة جنود أتراك"
         words = _words_before(t, m.start, 4, floor)
         for k in range(len(words) - 1, max(-1, len(words) - 4), -1):
@@ -296,6 +306,8 @@ class ActorFinder:
                 return None
             stems = _stems(w)
             if stems & self.force_nouns or " ".join(words[k - 1 : k + 1]) in self.force_nouns:
+                if only is not None and not stems & only:
+                    return None
                 return "force"
             if stems & self.target_nouns:
                 return "target"
@@ -485,7 +497,8 @@ class SourceFinder:
                     )
                 cue = t.rfind(w, start, pos)
                 return not any(
-                    a.payload[0] not in (None, "civilians") for a in self.lex.actor_matcher.find(t, cue, pos)
+                    a.payload[0] not in (None, "civilians") and not self.lex.loose_nisba(a.payload)
+                    for a in self.lex.actor_matcher.find(t, cue, pos)
                 )
         return False
 
