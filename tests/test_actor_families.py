@@ -91,3 +91,26 @@ def test_syrian_nisba(
         assert found[etype].get(actor) == role
     for actor in absent:
         assert all(actor not in acts for acts in found.values())
+
+
+# Plural nisbas ("مسؤولون روس وأتراك", "مستشارين إيرانيين") name their state as the singular does.
+@pytest.mark.parametrize(
+    ("text", "etype", "expected"),
+    [
+        (
+            "بحث مسؤولون روس وأتراك في أنقرة اتفاق وقف إطلاق النار في إدلب.",
+            "negotiation",
+            {"russia": "party", "turkey": "party"},
+        ),
+        (
+            "استهدفت غارة مجهولة مقرا يضم مستشارين إيرانيين قرب البوكمال.",
+            "airstrike",
+            {"iran": "target"},
+        ),
+    ],
+)
+def test_plural_nisba(extractor: Extractor, text: str, etype: str, expected: dict[str, str]) -> None:
+    found = by_type(extractor, text)
+    assert etype in found
+    for actor, role in expected.items():
+        assert found[etype].get(actor) == role
