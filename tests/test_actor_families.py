@@ -114,3 +114,38 @@ def test_plural_nisba(extractor: Extractor, text: str, etype: str, expected: dic
     assert etype in found
     for actor, role in expected.items():
         assert found[etype].get(actor) == role
+
+
+# The country's name stands for its state only as the target of a strike on it; elsewhere it is a place.
+@pytest.mark.parametrize(
+    ("text", "etype", "expected", "absent"),
+    [
+        (
+            "أطلقت البحرية الأمريكية عشرات الصواريخ على سوريا فجر الجمعة.",
+            "shelling",
+            {"syrian_government": "target"},
+            [],
+        ),
+        (
+            "قتل ثلاثة مدنيين بقصف صاروخي على شرقي سوريا يوم الاثنين.",
+            "shelling",
+            {},
+            ["syrian_government"],
+        ),
+        (
+            "قتل خمسة مقاتلين في اشتباكات بين تنظيم داعش وقوات سوريا الديمقراطية في سوريا.",
+            "armed_clash",
+            {"isis": "party"},
+            ["syrian_government"],
+        ),
+    ],
+)
+def test_country_as_target_of_a_strike(
+    extractor: Extractor, text: str, etype: str, expected: dict[str, str], absent: list[str]
+) -> None:
+    found = by_type(extractor, text)
+    assert etype in found
+    for actor, role in expected.items():
+        assert found[etype].get(actor) == role
+    for actor in absent:
+        assert all(actor not in acts for acts in found.values())

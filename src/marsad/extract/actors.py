@@ -152,6 +152,10 @@ class ActorFinder:
             if actor_id is None or m.start < dateline:
                 continue  # another country's army, an unnamed organisation, a dateline ("أتلانتا، الولايات المتحدة (CNN)")
             info = self.lex.actors[actor_id]
+            if m.key in self.lex.target_names:
+                if self._struck(t, m, s):
+                    found.append((m, actor_id, adjective))  # no casualty side: "قتل 5 في سوريا"
+                continue
             if self.lex.loose_nisba(m.payload):
                 # "عشرات الآلاف من السوريين", "المدفعية السورية": no side for the people counted
                 found.append((m, actor_id, adjective))
@@ -167,6 +171,10 @@ class ActorFinder:
         for m, actor_id, adjective in found:
             if actor_id in self.proxy_generic:
                 actor_id = self._proxy(t, m, e, prev) or actor_id
+            if m.key in self.lex.target_names:
+                prev = ActorHit(m.start, m.end, actor_id, "target", adjective)
+                hits.append(prev)
+                continue
             metonym = m.key in self.lex.metonyms
             raw = _words_before(t, m.start, 3, s)
             if (
@@ -271,6 +279,23 @@ class ActorFinder:
         ):
             return m.end()
         return 0
+
+    def _struck(self, t: str, m: Match, floor: int) -> bool:
+        """A country named right after a strike on it ("ضربات صاروخية على سوريا", "ضرب سوريا")."""
+        if m.prefix:
+            return False  # "بسوريا", "لسوريا", "وسوريا": a place, an addressee, one of a list
+        words = [_bare(w.strip("#")) for w in _words_before(t, m.start, 4, floor) if w.strip("#")]
+        if words and words[-1] in ("علي", "ضد"):
+            words.pop()
+        while (
+            words
+            and len(words[-1]) > 3
+            and _is_nisba(words[-1])
+            and words[-1] not in self.lex.strike_nouns
+            and words[-1] not in self.lex.direction_words
+        ):
+            words.pop()  # "ضربات صاروخية أمريكية على سوريا", but not "على شرقي سوريا"
+        return bool(words) and words[-1] in self.lex.strike_nouns
 
     def _antecedent(self, t: str, m: Match, rule: _Anaphor) -> str | None:
         """The actor a bare "الجيش"/"التنظيم" stands for: the last one of its kind named before it."""

@@ -145,6 +145,7 @@ class Lexicons:
             entries += [(a, (actor_id, True)) for a in info.get("adjectives") or []]
             entries += [(a, (actor_id, False)) for a in info.get("metonyms") or []]
             entries += [(a, (actor_id, False)) for a in info.get("leaders") or []]
+            entries += [(a, (actor_id, False)) for a in info.get("target_names") or []]
             if info.get("nisba_heads"):
                 self.nisba_heads[actor_id] = _words(info["nisba_heads"])
         roles = load_yaml("roles.yaml")
@@ -152,6 +153,9 @@ class Lexicons:
         self.actor_matcher = matcher(entries)
         self.metonyms = _words([a for info in actors.values() for a in info.get("metonyms") or []])
         self.leaders = _words([a for info in actors.values() for a in info.get("leaders") or []])
+        self.target_names = _words([a for info in actors.values() for a in info.get("target_names") or []])
+        self.strike_nouns = _words(roles["strike_nouns"])
+        self.direction_words = _words(roles["direction_words"])
         self.perpetrator_before = _words(roles["perpetrator_before"])
         self.perpetrator_attack_nouns = _words(roles["attack_nouns"])
         self.target_before = _words(roles["target_before"])
