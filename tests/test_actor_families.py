@@ -149,3 +149,20 @@ def test_country_as_target_of_a_strike(
         assert found[etype].get(actor) == role
     for actor in absent:
         assert all(actor not in acts for acts in found.values())
+
+
+# Civilians attack no one: named after an attack verb, as the object of a strike ("قصف ... لأحياء سكنية")
+# or as the innocent attacked, they are the target.
+@pytest.mark.parametrize(
+    ("text", "etype", "present"),
+    [
+        ("ونددت الأمم المتحدة بقصف الفصائل لأحياء سكنية في مدينة حلب يوم الأحد.", "shelling", True),
+        ("استهدفت الغارات المدنيين في بلدة كفرنبل بريف إدلب الجنوبي.", "airstrike", True),
+        ("شنت الطائرات الحربية هجوما على الأبرياء في بلدة أريحا.", "airstrike", True),
+        ("ودفع القصف آلاف المدنيين إلى النزوح من بلدة مورك بريف حماة.", "displacement", False),
+    ],
+)
+def test_civilians_as_target(extractor: Extractor, text: str, etype: str, present: bool) -> None:
+    found = by_type(extractor, text)
+    assert etype in found
+    assert (found[etype].get("civilians") == "target") is present

@@ -222,6 +222,19 @@ class ActorFinder:
                     continue  # a capital with no role is a place ("قرب دمشق")
                 # the government speaking ("أعلنت واشنطن أن ..."): a party to talks it announces, nothing else
                 only_in = _TALKS
+            if actor_id == "civilians" and (
+                role == "perpetrator"
+                or (
+                    role is None
+                    and (
+                        (m.prefix.endswith("ل") and any(w in self.lex.strike_nouns for w in words))
+                        or any(w in self.lex.perpetrator_before for w in words)
+                    )
+                )
+            ):
+                # civilians attack no one: "قتل المدنيين", "استهدف المدنيين", "قصف المعارضة لأحياء سكنية"
+                # name them as the ones hit
+                role = "target"
             role = role or "party"
             if actor_id == "civilians" and role != "target":
                 continue
