@@ -166,3 +166,20 @@ def test_civilians_as_target(extractor: Extractor, text: str, etype: str, presen
     found = by_type(extractor, text)
     assert etype in found
     assert (found[etype].get("civilians") == "target") is present
+
+
+# Whom an attack was on may also stand in a clause of its own; and a nisba on a speaker's title
+# ("المتحدث العسكري الروسي") names no force.
+def test_target_in_a_clause_of_its_own(extractor: Extractor) -> None:
+    found = by_type(
+        extractor,
+        "وتواصل القوات التركية قصفها المدفعي على قرى ريف عفرين، ضد مواقع وحدات حماية الشعب الكردية.",
+    )
+    assert found["shelling"].get("turkey") == "perpetrator"
+    assert found["shelling"].get("ypg") == "target"
+
+
+def test_nisba_on_a_speakers_title(extractor: Extractor) -> None:
+    found = by_type(extractor, "وقال الخبير العسكري الأمريكي إن القوات التركية قصفت قرى في ريف عفرين.")
+    assert found["shelling"].get("turkey") == "perpetrator"
+    assert "united_states" not in found["shelling"]

@@ -334,6 +334,9 @@ class ActorFinder:
         السوريين" are not)."""
         before = [n for n in self.lex.nouns.find(t, max(floor, m.start - 25), m.start) if n.end <= m.start]
         if before and not t[before[-1].end : m.start].replace("،", " ").strip(" ,"):
+            head = _words_before(t, before[-1].start, 1, floor)
+            if head and _stems(head[0]) & self.official_nouns:
+                return "official"  # "الخبير العسكري الأمريكي": a person who speaks, not one counted
             if only is not None and not _stems(before[-1].key) & only:
                 return None
             return "force"  # counted people: "ثلاثة جنود أتراك"
@@ -344,6 +347,8 @@ class ActorFinder:
                 return None
             stems = _stems(w)
             if stems & self.force_nouns or " ".join(words[k - 1 : k + 1]) in self.force_nouns:
+                if k > 0 and _is_nisba(w) and _stems(words[k - 1]) & self.official_nouns:
+                    return "official"  # "الخبير العسكري الأمريكي", "المتحدث العسكري الروسي"
                 if only is not None and not stems & only:
                     return None
                 return "force"

@@ -332,16 +332,17 @@ class ArticleExtractor:
                     f.locations = sent_locs[:1]
             if not f.actors:
                 f.actors = list(sent_actors)
-            elif not any(h.role == "perpetrator" for h in f.actors):
-                # "شنت الولايات المتحدة، السبت، ضربات على أهداف للنظام": the subject stands in a clause
-                # of its own that tells no event; the event's clause takes its perpetrator
-                f.actors = [
-                    h
-                    for g in frames[:i]
-                    if not (g.type or g.casualties)
-                    for h in g.actors
-                    if h.role == "perpetrator"
-                ] + f.actors
+            else:
+                # "شنت الولايات المتحدة، السبت، ضربات على أهداف للنظام", "تشن تركيا عملية في عفرين، ضد
+                # وحدات حماية الشعب": who did it, or to whom, stands in a clause of its own that tells no
+                # event; the event's clause takes the role it lacks (a subject only from before it)
+                idle = [(j, g) for j, g in enumerate(frames) if j != i and not (g.type or g.casualties)]
+                if not any(h.role == "perpetrator" for h in f.actors):
+                    f.actors = [
+                        h for j, g in idle if j < i for h in g.actors if h.role == "perpetrator"
+                    ] + f.actors
+                if f.type not in _STATEMENT_TYPES and not any(h.role == "target" for h in f.actors):
+                    f.actors = f.actors + [h for _, g in idle for h in g.actors if h.role == "target"]
             if not f.dates:
                 f.dates = sent_dates[:1]
                 f.dates_borrowed = bool(f.dates)
