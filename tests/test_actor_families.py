@@ -183,3 +183,39 @@ def test_nisba_on_a_speakers_title(extractor: Extractor) -> None:
     found = by_type(extractor, "وقال الخبير العسكري الأمريكي إن القوات التركية قصفت قرى في ريف عفرين.")
     assert found["shelling"].get("turkey") == "perpetrator"
     assert "united_states" not in found["shelling"]
+
+
+# Rebels named by what they are rather than by a faction ("المقاتلين المعارضين", "مجموعات مسلحة",
+# "المتمردين"); Kurdish rebels in Turkey are not Syrian rebels.
+@pytest.mark.parametrize(
+    ("text", "etype", "expected", "absent"),
+    [
+        (
+            "خرجت الحافلات الأولى التي تقل المقاتلين المعارضين وعائلاتهم من بلدة الرستن باتجاه إدلب.",
+            "evacuation",
+            {"opposition": "party"},
+            [],
+        ),
+        (
+            "هاجمت مجموعات مسلحة حاجزا للقوات الحكومية قرب بلدة مورك في ريف حماة.",
+            "armed_clash",
+            {"opposition": "perpetrator"},
+            [],
+        ),
+        (
+            "قتل جنديان تركيان في هجوم شنه المتمردون الأكراد على مخفر في محافظة هكاري.",
+            "armed_clash",
+            {},
+            ["opposition"],
+        ),
+    ],
+)
+def test_rebels_by_description(
+    extractor: Extractor, text: str, etype: str, expected: dict[str, str], absent: list[str]
+) -> None:
+    found = by_type(extractor, text)
+    assert etype in found
+    for actor, role in expected.items():
+        assert found[etype].get(actor) == role
+    for actor in absent:
+        assert all(actor not in acts for acts in found.values())
