@@ -219,3 +219,13 @@ def test_rebels_by_description(
         assert found[etype].get(actor) == role
     for actor in absent:
         assert all(actor not in acts for acts in found.values())
+
+
+# "في قتال داعش", "لقتال التنظيم": a group's mission or record, not a party to the event told.
+def test_fighting_someone_as_a_mission(extractor: Extractor) -> None:
+    found = by_type(
+        extractor,
+        "واشتبكت القوات الكردية التي برزت في قتال تنظيم داعش مع الفصائل الموالية لتركيا قرب بلدة جنديرس.",
+    )
+    assert "ypg" in found["armed_clash"]
+    assert "isis" not in found["armed_clash"]
