@@ -229,3 +229,22 @@ def test_fighting_someone_as_a_mission(extractor: Extractor) -> None:
     )
     assert "ypg" in found["armed_clash"]
     assert "isis" not in found["armed_clash"]
+
+
+# Shorter names once the full one was given: "الوحدات" after "وحدات حماية الشعب"; an unnamed coalition
+# "تقوده الولايات المتحدة" is the coalition, not the United States.
+def test_short_names(extractor: Extractor) -> None:
+    text = (
+        "تسيطر وحدات حماية الشعب الكردية على بلدة تل رفعت. "
+        "وأعلنت الوحدات أن مدفعية الجيش التركي قصفت نقاطها في قرية قرب تل رفعت يوم الأحد."
+    )
+    assert "ypg" in by_type(extractor, text)["shelling"]
+    found = by_type(
+        extractor, "شنت طائرات تحالف تقوده الولايات المتحدة غارات على مواقع لتنظيم داعش قرب البوكمال."
+    )
+    assert "us_led_coalition" in found["airstrike"]
+    assert "united_states" not in found["airstrike"]
+    # with no group of units named before, "الوحدات" is no actor
+    assert "ypg" not in by_type(extractor, "قصفت الوحدات العسكرية التركية قرية قرب عفرين.").get(
+        "shelling", {}
+    )
