@@ -248,3 +248,29 @@ def test_short_names(extractor: Extractor) -> None:
     assert "ypg" not in by_type(extractor, "قصفت الوحدات العسكرية التركية قرية قرب عفرين.").get(
         "shelling", {}
     )
+
+
+# A group's former name ("(جبهة النصرة سابقا)") and what it is the backbone of are not further actors.
+@pytest.mark.parametrize(
+    ("text", "etype", "present", "absent"),
+    [
+        (
+            "هاجم مقاتلون من هيئة تحرير الشام (جبهة النصرة سابقا) حاجزا لقوات النظام قرب بلدة اللطامنة.",
+            "armed_clash",
+            "hayat_tahrir_al_sham",
+            "jabhat_fatah_al_sham",
+        ),
+        (
+            "قصفت المدفعية التركية مواقع لوحدات حماية الشعب التي تشكل العمود الفقري لقوات سوريا الديمقراطية قرب منبج.",
+            "shelling",
+            "ypg",
+            "sdf",
+        ),
+    ],
+)
+def test_former_names_and_backbones(
+    extractor: Extractor, text: str, etype: str, present: str, absent: str
+) -> None:
+    found = by_type(extractor, text)
+    assert present in found[etype]
+    assert absent not in found[etype]

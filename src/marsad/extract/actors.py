@@ -195,7 +195,7 @@ class ActorFinder:
                     role = "target"
             words = [_bare(w) for w in raw]
             tails = _tails(words)
-            after = [_bare(w) for w in _words_after(t, m.end, 2, e)]
+            after = [_bare(w.strip("()")) for w in _words_after(t, m.end, 2, e)]
             if after and (
                 after[0] in self.accused_of
                 or (after[0] in _WHICH and len(after) > 1 and after[1] in self.lex.perpetrator_after)
