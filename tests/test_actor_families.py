@@ -116,6 +116,16 @@ def test_plural_nisba(extractor: Extractor, text: str, etype: str, expected: dic
         assert found[etype].get(actor) == role
 
 
+def test_arms_carried_name_no_perpetrator(extractor: Extractor) -> None:
+    # a nisba on arms in a clause of its own tells what someone carried, not who acted
+    found = by_type(
+        extractor,
+        "وكان العناصر يحملون أسلحة أمريكية، وتمت عملية الخطف على حاجز لجبهة النصرة قرب مدينة أعزاز.",
+    )
+    assert "jabhat_fatah_al_sham" in found["abduction_arrest"]
+    assert "united_states" not in found["abduction_arrest"]
+
+
 # The country's name stands for its state only as the target of a strike on it; elsewhere it is a place.
 @pytest.mark.parametrize(
     ("text", "etype", "expected", "absent"),
