@@ -152,6 +152,14 @@ class ActorFinder:
             if actor_id is None or m.start < dateline:
                 continue  # another country's army, an unnamed organisation, a dateline ("أتلانتا، الولايات المتحدة (CNN)")
             info = self.lex.actors[actor_id]
+            if m.key in self.lex.target_names:
+                if self._struck(t, m, s):
+                    found.append((m, actor_id, adjective))  # no casualty side: "قتل 5 في سوريا"
+                continue
+            if self.lex.loose_nisba(m.payload):
+                # "عشرات الآلاف من السوريين", "المدفعية السورية": no side for the people counted
+                found.append((m, actor_id, adjective))
+                continue
             named.append(ActorSpan(m.start, m.end, actor_id, info.side, armed=actor_id != "civilians"))
             found.append((m, actor_id, adjective))
         return named, found
@@ -163,6 +171,10 @@ class ActorFinder:
         for m, actor_id, adjective in found:
             if actor_id in self.proxy_generic:
                 actor_id = self._proxy(t, m, e, prev) or actor_id
+            if m.key in self.lex.target_names:
+                prev = ActorHit(m.start, m.end, actor_id, "target", adjective)
+                hits.append(prev)
+                continue
             metonym = m.key in self.lex.metonyms
             raw = _words_before(t, m.start, 3, s)
             if (
@@ -174,7 +186,7 @@ class ActorFinder:
             only_in: frozenset[str] | None = _TALKS if m.key in self.lex.leaders else None
             role: str | None = None
             if adjective:
-                head = self._nisba_head(t, m, s)
+                head = self._nisba_head(t, m, s, self.lex.nisba_heads.get(actor_id))
                 if head is None:
                     continue  # "الرئيس الأمريكي"... names a country, not a force in the incident
                 if head == "official":
@@ -183,7 +195,7 @@ class ActorFinder:
                     role = "target"
             words = [_bare(w) for w in raw]
             tails = _tails(words)
-            after = [_bare(w) for w in _words_after(t, m.end, 2, e)]
+            after = [_bare(w.strip("()")) for w in _words_after(t, m.end, 2, e)]
             if after and (
                 after[0] in self.accused_of
                 or (after[0] in _WHICH and len(after) > 1 and after[1] in self.lex.perpetrator_after)
@@ -210,6 +222,19 @@ class ActorFinder:
                     continue  # a capital with no role is a place ("قرب دمشق")
                 # the government speaking ("أعلنت واشنطن أن ..."): a party to talks it announces, nothing else
                 only_in = _TALKS
+            if actor_id == "civilians" and (
+                role == "perpetrator"
+                or (
+                    role is None
+                    and (
+                        (m.prefix.endswith("ل") and any(w in self.lex.strike_nouns for w in words))
+                        or any(w in self.lex.perpetrator_before for w in words)
+                    )
+                )
+            ):
+                # civilians attack no one: "قتل المدنيين", "استهدف المدنيين", "قصف المعارضة لأحياء سكنية"
+                # name them as the ones hit
+                role = "target"
             role = role or "party"
             if actor_id == "civilians" and role != "target":
                 continue
@@ -268,6 +293,23 @@ class ActorFinder:
             return m.end()
         return 0
 
+    def _struck(self, t: str, m: Match, floor: int) -> bool:
+        """A country named right after a strike on it ("ضربات صاروخية على سوريا", "ضرب سوريا")."""
+        if m.prefix:
+            return False  # "بسوريا", "لسوريا", "وسوريا": a place, an addressee, one of a list
+        words = [_bare(w.strip("#")) for w in _words_before(t, m.start, 4, floor) if w.strip("#")]
+        if words and words[-1] in ("علي", "ضد"):
+            words.pop()
+        while (
+            words
+            and len(words[-1]) > 3
+            and _is_nisba(words[-1])
+            and words[-1] not in self.lex.strike_nouns
+            and words[-1] not in self.lex.direction_words
+        ):
+            words.pop()  # "ضربات صاروخية أمريكية على سوريا", but not "على شرقي سوريا"
+        return bool(words) and words[-1] in self.lex.strike_nouns
+
     def _antecedent(self, t: str, m: Match, rule: _Anaphor) -> str | None:
         """The actor a bare "الجيش"/"التنظيم" stands for: the last one of its kind named before it."""
         for p in reversed(self.lex.actor_matcher.find(t, max(0, m.start - 6000), m.start)):
@@ -283,11 +325,20 @@ class ActorFinder:
                 return pid
         return rule.default
 
-    def _nisba_head(self, t: str, m: Match, floor: int) -> str | None:
+    def _nisba_head(self, t: str, m: Match, floor: int, only: frozenset[str] | None = None) -> str | None:
         """What a nisba qualifies: "force" ("الطائرات الحربية الروسية", "جنديين تركيين"), "target"
-        ("أهداف إيرانية"), "official" ("الرئيس الروسي", "الجانبين التركي والروسي") or None (anything else)."""
+        ("أهداف إيرانية"), "official" ("الرئيس الروسي", "الجانبين التركي والروسي") or None (anything else).
+
+        ``only``: the force nouns the nisba names its actor on, for a nisba that also describes a
+        country's people and its rebels ("الطائرات السورية" is the state's, "الفصائل السورية" and "المدنيين
+        السوريين" are not)."""
         before = [n for n in self.lex.nouns.find(t, max(floor, m.start - 25), m.start) if n.end <= m.start]
         if before and not t[before[-1].end : m.start].replace("،", " ").strip(" ,"):
+            head = _words_before(t, before[-1].start, 1, floor)
+            if head and _stems(head[0]) & self.official_nouns:
+                return "official"  # "الخبير العسكري الأمريكي": a person who speaks, not one counted
+            if only is not None and not _stems(before[-1].key) & only:
+                return None
             return "force"  # counted people: "ثلاثة جنود أتراك"
         words = _words_before(t, m.start, 4, floor)
         for k in range(len(words) - 1, max(-1, len(words) - 4), -1):
@@ -296,6 +347,10 @@ class ActorFinder:
                 return None
             stems = _stems(w)
             if stems & self.force_nouns or " ".join(words[k - 1 : k + 1]) in self.force_nouns:
+                if k > 0 and _is_nisba(w) and _stems(words[k - 1]) & self.official_nouns:
+                    return "official"  # "الخبير العسكري الأمريكي", "المتحدث العسكري الروسي"
+                if only is not None and not stems & only:
+                    return None
                 return "force"
             if stems & self.target_nouns:
                 return "target"
@@ -485,7 +540,8 @@ class SourceFinder:
                     )
                 cue = t.rfind(w, start, pos)
                 return not any(
-                    a.payload[0] not in (None, "civilians") for a in self.lex.actor_matcher.find(t, cue, pos)
+                    a.payload[0] not in (None, "civilians") and not self.lex.loose_nisba(a.payload)
+                    for a in self.lex.actor_matcher.find(t, cue, pos)
                 )
         return False
 

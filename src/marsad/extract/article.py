@@ -334,6 +334,23 @@ class ArticleExtractor:
                     f.locations = sent_locs[:1]
             if not f.actors:
                 f.actors = list(sent_actors)
+            else:
+                # "شنت الولايات المتحدة، السبت، ضربات على أهداف للنظام", "تشن تركيا عملية في عفرين، ضد
+                # وحدات حماية الشعب": who did it, or to whom, stands in a clause of its own that tells no
+                # event; the event's clause takes the role it lacks (a subject only from before it)
+                # (a nisba on arms there, "ومعهم أسلحة أميركية", tells what someone carried, not who acted;
+                # one on an official, "استقبل الرئيس السوري"، still names a side of talks)
+                idle = [
+                    (j, h)
+                    for j, g in enumerate(frames)
+                    if j != i and not (g.type or g.casualties)
+                    for h in g.actors
+                    if not h.adjective or h.only_in is not None
+                ]
+                if not any(h.role == "perpetrator" for h in f.actors):
+                    f.actors = [h for j, h in idle if j < i and h.role == "perpetrator"] + f.actors
+                if f.type not in _STATEMENT_TYPES and not any(h.role == "target" for h in f.actors):
+                    f.actors = f.actors + [h for _, h in idle if h.role == "target"]
             if not f.dates:
                 f.dates = sent_dates[:1]
                 f.dates_borrowed = bool(f.dates)

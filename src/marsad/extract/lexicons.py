@@ -136,6 +136,8 @@ class Lexicons:
         self.weapons = matcher((w, weapon) for weapon, words in ev["weapons"].items() for w in words)
 
         self.actors: dict[str, ActorInfo] = {}
+        # actors whose nisba marks them only on these nouns ("الطائرات السورية", not "الفصائل السورية")
+        self.nisba_heads: dict[str, frozenset[str]] = {}
         entries: list[tuple[str, tuple[str, bool]]] = []
         for actor_id, info in actors.items():
             self.actors[actor_id] = ActorInfo(
@@ -145,11 +147,17 @@ class Lexicons:
             entries += [(a, (actor_id, True)) for a in info.get("adjectives") or []]
             entries += [(a, (actor_id, False)) for a in info.get("metonyms") or []]
             entries += [(a, (actor_id, False)) for a in info.get("leaders") or []]
+            entries += [(a, (actor_id, False)) for a in info.get("target_names") or []]
+            if info.get("nisba_heads"):
+                self.nisba_heads[actor_id] = _words(info["nisba_heads"])
         roles = load_yaml("roles.yaml")
         entries += [(a, (None, False)) for a in roles.get("not_actors") or []]
         self.actor_matcher = matcher(entries)
         self.metonyms = _words([a for info in actors.values() for a in info.get("metonyms") or []])
         self.leaders = _words([a for info in actors.values() for a in info.get("leaders") or []])
+        self.target_names = _words([a for info in actors.values() for a in info.get("target_names") or []])
+        self.strike_nouns = _words(roles["strike_nouns"])
+        self.direction_words = _words(roles["direction_words"])
         self.perpetrator_before = _words(roles["perpetrator_before"])
         self.perpetrator_attack_nouns = _words(roles["attack_nouns"])
         self.target_before = _words(roles["target_before"])
@@ -173,3 +181,9 @@ class Lexicons:
         self.representatives = _words(rep.get("representatives") or [])
         self.medium_words = _words(rep.get("medium_words") or [])
         self.denial_words = _words(rep.get("denial_words") or [])
+
+    def loose_nisba(self, payload: tuple[str | None, bool]) -> bool:
+        """A nisba that also describes a country's people ("السوري"): it names the state only on the
+        nouns its actor lists, never a casualty's side or a speaker."""
+        actor_id, adjective = payload
+        return adjective and actor_id in self.nisba_heads
