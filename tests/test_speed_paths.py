@@ -13,7 +13,16 @@ import pytest
 
 from marsad.extract.dates import _DIGIT_RUN, parse_date, parse_date_ref
 from marsad.extract.lexicons import Lexicons
-from marsad.extract.matcher import PRONOUN_SUFFIXES, Match, MatcherGroup, PhraseMatcher, mark_words
+from marsad.extract.matcher import (
+    _NOT_LETTER,
+    _SEP,
+    PRONOUN_SUFFIXES,
+    Match,
+    MatcherGroup,
+    PhraseMatcher,
+    mark_letters,
+    mark_words,
+)
 from marsad.extract.modality import Modality
 from marsad.io.clean import _blanked
 from marsad.text.normalize import _TABLE, normalize, normalize_str
@@ -70,6 +79,13 @@ def test_matcher_answers_ranges_from_its_article_reading() -> None:
 def test_word_marks_follow_isalpha() -> None:
     text = "قتل ×÷ ªµ ٰ ۽ abc ـ 12"
     assert mark_words(text) == "".join(c if c.isalpha() or c == "ـ" else "\x01" for c in text)
+
+
+def test_marking_spaces_first_marks_what_the_class_marks() -> None:
+    chars = "".join(chr(c) for c in (*range(0x250), *range(0x600, 0x780), *range(0x2000, 0x2070)))
+    text = chars + " قتل  \x01ب\x01 وفي\tحلب\n" + chars[::-1]
+    assert mark_letters(text) == _NOT_LETTER.sub(_SEP, text)
+    assert mark_letters("في حلب، 12") == "في\x01حلب\x01\x01\x01\x01"
 
 
 def test_normalising_a_long_text_by_replacement_equals_translate() -> None:
