@@ -178,10 +178,11 @@ class LocationFinder:
         last_end = 0
         chain = 0
         listing: Cue | None = None  # the plural cue of the list being read, if any
+        keys = self._keys
         for m in self.matcher.find(text):
             if m.payload == _BLOCK:
                 continue
-            info = self._key(m.key)
+            info = keys.get(m.key) or self._key(m.key)
             places = info.places
             if not places:
                 continue
@@ -463,6 +464,17 @@ class LocationFinder:
         cities: Counter[str] = Counter()
         countries: Counter[str] = Counter()
         for mn in mentions:
+            if len(mn.places) == 1:  # most mentions: what the general case below gives for one place
+                p = mn.places[0]
+                if p.admin1:
+                    admin1s[p.admin1] += 1
+                if p.country is not None:
+                    countries[p.country] += 1
+                if p.precision == "community":
+                    cities[p.place_id] += 1
+                if p.parent:
+                    cities[p.parent] += 1
+                continue
             # a shipped town outweighs its namesake villages: "دوما" points at Rif Dimashq
             info: _Key = mn.info  # type: ignore[assignment]
             sure = [p for p in info.sure if p in mn.places] if info.sure else []
