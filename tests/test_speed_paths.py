@@ -13,6 +13,7 @@ import pytest
 
 from marsad.extract.dates import _DIGIT_RUN, parse_date, parse_date_ref
 from marsad.extract.lexicons import Lexicons
+from marsad.extract.locations import LocationRules
 from marsad.extract.matcher import (
     _NOT_LETTER,
     _SEP,
@@ -202,3 +203,21 @@ def test_matches_and_quantities_are_values() -> None:
     assert a != Match(0, 4, 1, "قتل", "killed", "و")
     q = NumberParser().find("قتل 5 مدنيين")[0]
     assert q == Quantity(q.start, q.end, q.number_start, 5, 5, None, "exact", "number") and len({q, q}) == 1
+
+
+def test_a_one_word_cue_is_read_as_the_full_window_reads_it() -> None:
+    fast = LocationRules()
+    slow = LocationRules()
+    slow.multi_last = set(slow.last_words)  # every cue word takes the reading of all the window
+    words = ["في", "وفي", "مدينه", "بلده", "قرب", "بالقرب من", "من", "حي", "منطقه حي", "شمال", "غرب"]
+    words += ["قصف", "طيران", "الطويله", "حلب", "ابوالعلاءالمعريالشاعر", "ابوالعلاءالمعريالشاعرفي", "x"]
+    gaps = [" ", " ", " ", "  ", "\n", "\t", " \t", "\u2003", "، "]
+    rng = random.Random(11)
+    for _ in range(400):
+        text = "".join(rng.choice(gaps) * (k > 0 or rng.random() < 0.3) + rng.choice(words) for k in range(8))
+        text += " X"
+        for start in range(len(text) + 1):
+            assert fast.cue_before(text, start) == slow.cue_before(text, start), (text, start)
+    assert fast.cue_before("قصف وفي مدينه X", 14) == (8, "مدينه")
+    assert fast.cue_before("قصف وفي X", 8) == (5, "في")
+    assert fast.cue_before("قصفت   في X", 10) == (7, "في")

@@ -114,6 +114,7 @@ class LocationRules:
             for clitic in reversed(_CLITICS):
                 self.forms.setdefault(clitic + w, (len(clitic), w))
         self.last_words = {f.split()[-1] for f in self.forms}
+        self.multi_last = {f.split()[-1] for f in self.forms if " " in f}  # of a cue of 2+ words
         self.list_words = {norm_name(w) for w in cues.get("list") or []}
         self.destination = {norm_name(w) for w in cues.get("destination") or []}
         self.movers = {norm_name(w) for w in data.get("movers") or []}
@@ -143,6 +144,14 @@ class LocationRules:
         base = max(0, start - 40)
         window = text[base:start]
         end = len(window.rstrip())
+        word = before[-1]
+        if word not in self.multi_last:
+            # no cue of several words ends with this word ("في", "مدينة"): the word alone is the
+            # only candidate, unless it is cut by the window or spaced oddly (read below)
+            first = max(window.rfind(" ", 0, end), window.rfind("\n", 0, end)) + 1
+            if window[first:end] == word and not window[:first].isspace():
+                form = self.forms.get(word)
+                return (base + first + form[0], form[1]) if form else None
         starts: list[int] = []
         pos = end
         for _ in range(self.max_words):
