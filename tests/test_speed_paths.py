@@ -13,7 +13,17 @@ import pytest
 
 from marsad.extract.dates import _DIGIT_RUN, parse_date, parse_date_ref
 from marsad.extract.lexicons import Lexicons
-from marsad.extract.matcher import PRONOUN_SUFFIXES, Match, MatcherGroup, PhraseMatcher, mark_words
+from marsad.extract.locations import LocationRules
+from marsad.extract.matcher import (
+    _NOT_LETTER,
+    _SEP,
+    PRONOUN_SUFFIXES,
+    Match,
+    MatcherGroup,
+    PhraseMatcher,
+    mark_letters,
+    mark_words,
+)
 from marsad.extract.modality import Modality
 from marsad.io.clean import _blanked
 from marsad.text.normalize import _TABLE, normalize, normalize_str
@@ -70,6 +80,13 @@ def test_matcher_answers_ranges_from_its_article_reading() -> None:
 def test_word_marks_follow_isalpha() -> None:
     text = "قتل ×÷ ªµ ٰ ۽ abc ـ 12"
     assert mark_words(text) == "".join(c if c.isalpha() or c == "ـ" else "\x01" for c in text)
+
+
+def test_marking_spaces_first_marks_what_the_class_marks() -> None:
+    chars = "".join(chr(c) for c in (*range(0x250), *range(0x600, 0x780), *range(0x2000, 0x2070)))
+    text = chars + " قتل  \x01ب\x01 وفي\tحلب\n" + chars[::-1]
+    assert mark_letters(text) == _NOT_LETTER.sub(_SEP, text)
+    assert mark_letters("في حلب، 12") == "في\x01حلب\x01\x01\x01\x01"
 
 
 def test_normalising_a_long_text_by_replacement_equals_translate() -> None:
@@ -186,3 +203,21 @@ def test_matches_and_quantities_are_values() -> None:
     assert a != Match(0, 4, 1, "قتل", "killed", "و")
     q = NumberParser().find("قتل 5 مدنيين")[0]
     assert q == Quantity(q.start, q.end, q.number_start, 5, 5, None, "exact", "number") and len({q, q}) == 1
+
+
+def test_a_one_word_cue_is_read_as_the_full_window_reads_it() -> None:
+    fast = LocationRules()
+    slow = LocationRules()
+    slow.multi_last = set(slow.last_words)  # every cue word takes the reading of all the window
+    words = ["في", "وفي", "مدينه", "بلده", "قرب", "بالقرب من", "من", "حي", "منطقه حي", "شمال", "غرب"]
+    words += ["قصف", "طيران", "الطويله", "حلب", "ابوالعلاءالمعريالشاعر", "ابوالعلاءالمعريالشاعرفي", "x"]
+    gaps = [" ", " ", " ", "  ", "\n", "\t", " \t", "\u2003", "، "]
+    rng = random.Random(11)
+    for _ in range(400):
+        text = "".join(rng.choice(gaps) * (k > 0 or rng.random() < 0.3) + rng.choice(words) for k in range(8))
+        text += " X"
+        for start in range(len(text) + 1):
+            assert fast.cue_before(text, start) == slow.cue_before(text, start), (text, start)
+    assert fast.cue_before("قصف وفي مدينه X", 14) == (8, "مدينه")
+    assert fast.cue_before("قصف وفي X", 8) == (5, "في")
+    assert fast.cue_before("قصفت   في X", 10) == (7, "في")

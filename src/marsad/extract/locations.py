@@ -8,6 +8,7 @@ with several candidates goes to the one in the governorate the rest of the artic
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from marsad.extract.gazetteer import Gazetteer, norm_name
@@ -55,6 +56,14 @@ class _Key:
     free: tuple[bool, ...]  # per reading: a shipped place under a name that is not a word
     cue: tuple[bool, ...]  # per reading: the name is a word here, it needs a place cue
     metonym: bool  # a capital or a country: a government unless in a locative frame
+    sure: tuple[Place, ...]  # the free readings, in order (most imported names: none)
+    sure_admin1: str | None  # the one governorate of all the free readings, if they share one
+
+
+def _one_admin1(places: Iterable[Place]) -> str | None:
+    """The governorate every place lies in, if they all lie in one (None if any has none)."""
+    govs = {p.admin1 for p in places}
+    return next(iter(govs)) if len(govs) == 1 else None
 
 
 @dataclass(slots=True)
@@ -105,6 +114,7 @@ class LocationRules:
             for clitic in reversed(_CLITICS):
                 self.forms.setdefault(clitic + w, (len(clitic), w))
         self.last_words = {f.split()[-1] for f in self.forms}
+        self.multi_last = {f.split()[-1] for f in self.forms if " " in f}  # of a cue of 2+ words
         self.list_words = {norm_name(w) for w in cues.get("list") or []}
         self.destination = {norm_name(w) for w in cues.get("destination") or []}
         self.movers = {norm_name(w) for w in data.get("movers") or []}
@@ -134,6 +144,14 @@ class LocationRules:
         base = max(0, start - 40)
         window = text[base:start]
         end = len(window.rstrip())
+        word = before[-1]
+        if word not in self.multi_last:
+            # no cue of several words ends with this word ("في", "مدينة"): the word alone is the
+            # only candidate, unless it is cut by the window or spaced oddly (read below)
+            first = max(window.rfind(" ", 0, end), window.rfind("\n", 0, end)) + 1
+            if window[first:end] == word and not window[:first].isspace():
+                form = self.forms.get(word)
+                return (base + first + form[0], form[1]) if form else None
         starts: list[int] = []
         pos = end
         for _ in range(self.max_words):
@@ -169,10 +187,11 @@ class LocationFinder:
         last_end = 0
         chain = 0
         listing: Cue | None = None  # the plural cue of the list being read, if any
+        keys = self._keys
         for m in self.matcher.find(text):
             if m.payload == _BLOCK:
                 continue
-            info = self._key(m.key)
+            info = keys.get(m.key) or self._key(m.key)
             places = info.places
             if not places:
                 continue
@@ -239,40 +258,43 @@ class LocationFinder:
         placed = {mn.match.key for mn in kept if mn.placed}
         support: Counter[str] = Counter()
         for mn in kept:
-            info = mn.info
-            sure = [p for p, f in zip(info.places, info.free, strict=True) if f]  # type: ignore[union-attr]
-            govs = {p.admin1 for p in (sure if sure else mn.places if mn.placed else [])}
-            if len(govs) == 1 and None not in govs:
-                support[next(iter(govs))] += 1  # type: ignore[index]
+            info: _Key = mn.info  # type: ignore[assignment]
+            # the free readings' governorate, else (with a place cue) that of all the readings
+            gov = info.sure_admin1 if info.sure else _one_admin1(mn.places) if mn.placed else None
+            if gov is not None:
+                support[gov] += 1
         sure_chains: set[int] = set()
         readings: list[list[Place]] = []
         for mn in kept:
             key = mn.match.key
-            info = mn.info
+            info = mn.info  # type: ignore[assignment]
             backed = mn.placed or key in placed
             # "في X", "بX", "قرب X", "غارات على X"
             framed = mn.cue is not None or "ب" in mn.match.prefix or _after_ala(text, mn.match.start)
             if key in self.gaz.rules.context and not framed:
                 readings.append([])  # "الباب" the door; kept below only in a list of places
                 continue
-            ok = [
-                p
-                for p, free, word in zip(info.places, info.free, info.cue, strict=True)  # type: ignore[union-attr]
-                if free
-                or (backed and self._fits_cue(mn, p, word))
-                or (framed and not word and p.admin1 is not None and support[p.admin1] > 0)
-            ]
+            if not backed and not framed:
+                ok = list(info.sure)  # nothing in the text backs a reading that is not free
+            else:
+                ok = [
+                    p
+                    for p, free, word in zip(info.places, info.free, info.cue, strict=True)
+                    if free
+                    or (backed and self._fits_cue(mn, p, word))
+                    or (framed and not word and p.admin1 is not None and support[p.admin1] > 0)
+                ]
             if ok:
                 sure_chains.add(mn.chain)
             readings.append(ok)
         out: list[_Mention] = []
+        listed: Counter[int] | None = None  # mentions per chain, counted when first needed
         for mn, ok in zip(kept, readings, strict=True):
-            if (
-                not ok
-                and mn.chain in sure_chains
-                and any(other.chain == mn.chain and other is not mn for other in kept)
-            ):
-                ok = mn.places  # listed with places: "سلحب وخطاب"
+            if not ok and mn.chain in sure_chains:
+                if listed is None:
+                    listed = Counter(other.chain for other in kept)
+                if listed[mn.chain] > 1:
+                    ok = mn.places  # listed with places: "سلحب وخطاب"
             if ok:
                 mn.places = ok
                 out.append(mn)
@@ -285,11 +307,15 @@ class LocationFinder:
             states = [p for p in places if p.precision == "country"]
             if states:
                 places = states  # "تركيا" is the country, not a village of that name
+            free = tuple(self._free(key, p) for p in places)
+            sure = tuple(p for p, f in zip(places, free, strict=True) if f)
             info = _Key(
                 places=places,
-                free=tuple(self._free(key, p) for p in places),
+                free=free,
                 cue=tuple(self._cue_name(key, p) for p in places),
                 metonym=key in self.rules.metonyms or bool(states),
+                sure=sure,
+                sure_admin1=_one_admin1(sure),
             )
             self._keys[key] = info
         return info
@@ -447,25 +473,34 @@ class LocationFinder:
         cities: Counter[str] = Counter()
         countries: Counter[str] = Counter()
         for mn in mentions:
+            if len(mn.places) == 1:  # most mentions: what the general case below gives for one place
+                p = mn.places[0]
+                if p.admin1:
+                    admin1s[p.admin1] += 1
+                if p.country is not None:
+                    countries[p.country] += 1
+                if p.precision == "community":
+                    cities[p.place_id] += 1
+                if p.parent:
+                    cities[p.parent] += 1
+                continue
             # a shipped town outweighs its namesake villages: "دوما" points at Rif Dimashq
-            info = mn.info
-            sure = [
-                p
-                for p, f in zip(info.places, info.free, strict=True)  # type: ignore[union-attr]
-                if f and p in mn.places
-            ] or mn.places
-            govs = {p.admin1 for p in sure if p.admin1}
-            if len(govs) == 1 and all(p.admin1 for p in sure):
-                admin1s[next(iter(govs))] += 1
+            info: _Key = mn.info  # type: ignore[assignment]
+            sure = [p for p in info.sure if p in mn.places] if info.sure else []
+            sure = sure or mn.places
+            gov = _one_admin1(sure)
+            if gov:
+                admin1s[gov] += 1
             states = {p.country for p in sure}
             if len(states) == 1 and None not in states:
                 countries[next(iter(states))] += 1  # type: ignore[index]
             towns = [p for p in sure if p.precision == "community"]
             if len(towns) == 1:  # "دمشق": the city (an imported district of that name aside)
                 cities[towns[0].place_id] += 1
-            for p in mn.places:
-                if p.parent and len({q.parent for q in mn.places}) == 1:
-                    cities[p.parent] += 1
+            if len({q.parent for q in mn.places}) == 1:
+                for p in mn.places:
+                    if p.parent:
+                        cities[p.parent] += 1
         return admin1s, cities, countries
 
     def _choose(

@@ -54,6 +54,16 @@ _NOT_LETTER = re.compile(
     "[^A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0621-\u063a\u0640-\u064a"
     "\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]"
 )
+# The same class less the space and the mark itself: spaces (one character in six) are turned by
+# str.replace first, which is far cheaper than one regex substitution per space.
+_NOT_LETTER_SPACE = re.compile(_NOT_LETTER.pattern.replace("[^", "[^ " + _SEP, 1))
+
+
+def mark_letters(text: str) -> str:
+    """``_NOT_LETTER.sub(_SEP, text)``, about three times faster."""
+    return _NOT_LETTER_SPACE.sub(_SEP, text.replace(" ", _SEP))
+
+
 # Attached object/possessive pronouns a verb or verbal noun may carry ("تقدمها", "قصفهم").
 PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "وا"})
 
@@ -150,7 +160,7 @@ class PhraseMatcher:
 
     def _word_hits(self, text: str) -> list[tuple[int, int, int, int, str, str, int]]:
         """Hits of a whole-word automaton (see ``__init__``) in all of ``text``."""
-        letters = self._marks.marks(text)[1] if self._marks is not None else _NOT_LETTER.sub(_SEP, text)
+        letters = self._marks.marks(text)[1] if self._marks is not None else mark_letters(text)
         marked = _SEP + letters + _SEP
         # last - 1: the closing mark in text offsets; width: clitic and entry as written
         return [
@@ -266,7 +276,7 @@ _UNCHECKED = re.compile(
 def mark_words(text: str) -> str:
     """``text`` with every character that is not a letter (``is_letter``) turned into _SEP."""
     if _UNCHECKED.search(text) is None:
-        return _NOT_LETTER.sub(_SEP, text)
+        return mark_letters(text)
     for ch in {c for c in text if not is_letter(c)}:
         text = text.replace(ch, _SEP)
     return text
@@ -320,7 +330,7 @@ class MatcherGroup:
         matchers read); the same string for most texts, computed once per text."""
         memo = self._marks
         if memo is None or memo[0] != text:
-            approx = _NOT_LETTER.sub(_SEP, text)
+            approx = mark_letters(text)
             exact = approx if _UNCHECKED.search(text) is None else mark_words(text)
             memo = (text, exact, approx)
             self._marks = memo
