@@ -264,3 +264,14 @@ def test_the_use_of_chemical_weapons_as_a_topic_is_no_attack(extractor: Extracto
     assert types(extractor, "وطالب المجلس بالتحقيق في استخدام الأسلحة الكيماوية في سوريا.") == []
     text = "وأكدت المنظمة استخدام الأسلحة الكيماوية في مدينة دوما يوم السبت."
     assert types(extractor, text) == ["chemical_attack"]
+
+
+def test_a_call_for_talks_is_no_talks_but_agreed_terms_are(extractor: Extractor) -> None:
+    assert types(extractor, "ودعا رئيس الوزراء التركي إلى اجتماع لكبار المسؤولين في أنقرة.") == []
+    assert types(extractor, "وطالبت فرنسا بهدنة إنسانية في الغوطة الشرقية.") == []
+    assert types(extractor, "واتفق الطرفان على وقف إطلاق النار في حمص يوم الاثنين.") == ["negotiation"]
+
+
+def test_a_summit_of_parties_is_talks(extractor: Extractor) -> None:
+    text = "وعقدت قمة ثلاثية جمعت روسيا وإيران وتركيا في طهران يوم الجمعة."
+    assert types(extractor, text) == ["negotiation"]

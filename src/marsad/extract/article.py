@@ -245,8 +245,8 @@ class ArticleExtractor:
         # a call or a plan, and its weapons, do not matter (nor are they read)
         telling = bool(typings or counted)
         modal = telling and self.typer.is_modal(t, cs, ce)
-        if modal:
-            typings = [x for x in typings if x.type == "negotiation"]
+        if modal:  # what was agreed tells talks; a call for talks tells nothing yet
+            typings = [x for x in typings if x.type == "negotiation" and modal == "terms"]
         clause_rows = [r for r in counted if not modal or self.casualties.told(t, cs, r)]
         base.weapons = self.typer.weapons(t, cs, ce) if telling else []
         found = self._casualties(norm, base.sentence, rows, clause_rows, reporters)

@@ -44,9 +44,14 @@ class EventTyper:
         """Whether t[s:e] holds any event trigger at all (a prefilter for ``triggers``)."""
         return self.lex.type_triggers.occurs(t, s, e) or self.lex.weak_type_triggers.occurs(t, s, e)
 
-    def is_modal(self, t: str, s: int, e: int) -> bool:
-        """A call, plan or wish ("دعا إلى ...", "من المقرر أن ...") rather than an event."""
-        return any(m.start - s < 40 for m in self.lex.modal_cues.find(t, s, e))
+    def is_modal(self, t: str, s: int, e: int) -> str | None:
+        """A call, plan or wish ("دعا إلى ...", "من المقرر أن ...") rather than an event: "terms"
+        when the clause states what was agreed ("اتفق الطرفان على ..."), which is itself talks;
+        "wish" for any other call or plan; None for an event."""
+        cues = [m for m in self.lex.modal_cues.find(t, s, e) if m.start - s < 40]
+        if not cues:
+            return None
+        return "terms" if all(m.payload == "terms" for m in cues) else "wish"
 
     def typings(self, triggers: list[Match], t: str = "", has_place: bool = True) -> list[Typing]:
         """The events a clause tells, one typing each: its violence (the first type by priority, and

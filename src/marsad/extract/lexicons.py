@@ -131,7 +131,9 @@ class Lexicons:
         self.planned_after = _words(ev["planned_after"])
         self.purpose_exempt_before = _words(ev["purpose_exempt_before"])
         self.measure_types: dict[str, str] = ev["measure_types"]
-        self.modal_cues = matcher((w, True) for w in ev["modal_cues"])
+        self.modal_cues = matcher(
+            [(w, "wish") for w in ev["modal_cues"]] + [(w, "terms") for w in ev["agreed_terms_cues"]]
+        )
         self.event_negations = _words(ev["negations"])
         self.weapons = matcher((w, weapon) for weapon, words in ev["weapons"].items() for w in words)
 
