@@ -163,6 +163,23 @@ def test_reports_of_nothing_and_denials_are_no_events(extractor: Extractor, text
     assert types(extractor, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولم تشن المقاتلات غارات على ريف حماة الشمالي ليل أمس.",
+        "ولم تتمكن قافلة المساعدات من دخول بلدة مضايا يوم الأحد.",
+        "فلا مفاوضات بين الطرفين في مدينة درعا حتى الآن.",
+    ],
+)
+def test_a_negation_after_a_conjunction_negates(extractor: Extractor, text: str) -> None:
+    assert types(extractor, text) == []
+
+
+def test_still_is_no_negation(extractor: Extractor) -> None:
+    text = "ولا تزال الاشتباكات مستمرة في أطراف مدينة البوكمال منذ صباح اليوم."
+    assert types(extractor, text) == ["armed_clash"]
+
+
 def test_an_event_with_nothing_of_its_own_is_no_incident(extractor: Extractor) -> None:
     # opinion: bombings in general, no place, day, victim or armed actor
     assert types(extractor, "وهذه التفجيرات الانتحارية امتداد لسابقاتها ولا تمثل أحدا.") == []

@@ -12,6 +12,7 @@ from marsad.extract.matcher import Match
 
 _PURPOSE_PREFIXES = frozenset({"ل", "ول", "فل", "لل", "ولل", "فلل"})
 _SUFFIXES = ("ها", "هم", "ه")
+_STILL = frozenset({"يزال", "تزال", "يزالون", "زال", "زالت"})
 
 
 def bare(word: str) -> str:
@@ -50,8 +51,12 @@ class Modality:
         return self._negated(t, m, floor, words_before(t, m.start, floor, 3))
 
     def _negated(self, t: str, m: Match, floor: int, three: list[str]) -> bool:
-        if not self.negations.isdisjoint(three):
-            return True
+        for k, w in enumerate(three):
+            if w in self.negations or (w[:1] in "وف" and w[1:] in self.negations):  # "ولم تشن"
+                # "لا تزال الاشتباكات مستمرة": "still", not "not"
+                if k + 1 < len(three) and w.endswith("لا") and three[k + 1] in _STILL:
+                    continue
+                return True
         wide = [w[1:] if w[:1] in "وف" and len(w) > 2 else w for w in words_before(t, m.start, floor, 6)]
         denials = self.lex.denials
         if denials.isdisjoint(wide) and denials.isdisjoint(
