@@ -191,6 +191,23 @@ def test_aircraft_are_weapons_until_they_strike(extractor: Extractor) -> None:
     assert types(extractor, "وقصفت طائرات حربية بلدة كفرزيتا فجر اليوم.") == ["airstrike"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتنشر روسيا عشرات الطائرات الحربية في مطار القامشلي منذ الربيع.",
+        "وأعلنت موسكو تسليم الجيش السوري صواريخ متطورة في طرطوس.",
+        "ويعمل المركز في مصياف على تطوير صواريخ قصيرة المدى.",
+    ],
+)
+def test_arms_held_deployed_or_delivered_are_no_strike(extractor: Extractor, text: str) -> None:
+    assert types(extractor, text) == []
+
+
+def test_a_picture_of_a_strike_published_is_the_strike(extractor: Extractor) -> None:
+    text = "وقال ناشطون إن المرصد نشر صورا من الغارات الجوية على بلدة معرة النعمان صباح اليوم."
+    assert types(extractor, text) == ["airstrike"]
+
+
 def test_a_campaign_and_one_of_its_days_are_two_incidents(extractor: Extractor) -> None:
     text = (
         "قتل 9 مدنيين يوم الأحد في قصف على مدينة دوما. "

@@ -38,6 +38,14 @@ class Modality:
             or self.descriptive(t, m, floor)
         )
 
+    def armament(self, t: str, m: Match, floor: int = 0) -> bool:
+        """ "تمتلك روسيا عشرات الطائرات الحربية", "نشر منظومة صواريخ": arms held or deployed, not used."""
+        three = [bare(w) for w in words_before(t, m.start, floor, 3)]
+        for k, w in enumerate(three):
+            if w in self.lex.armament_before:
+                return self.lex.armament_media.isdisjoint(three[k + 1 :])
+        return False
+
     def descriptive(self, t: str, m: Match, floor: int = 0) -> bool:
         """ "المناطق التي سيطروا عليها": a relative clause with the place as a pronoun says who holds
         it, not that it changed hands."""
