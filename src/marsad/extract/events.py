@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from marsad.extract.lexicons import Lexicons
 from marsad.extract.matcher import Match
-from marsad.extract.modality import Modality
+from marsad.extract.modality import Modality, bare
 
 
 # not frozen (never changed once made): a frozen dataclass takes four times as long to build, and
@@ -46,6 +46,11 @@ class EventTyper:
     def may_type(self, t: str, s: int, e: int) -> bool:
         """Whether t[s:e] holds any event trigger at all (a prefilter for ``triggers``)."""
         return self.lex.type_triggers.occurs(t, s, e) or self.lex.weak_type_triggers.occurs(t, s, e)
+
+    def describes(self, t: str, s: int) -> bool:
+        """ "وتعد المدينة آخر معاقل ...": a sentence that says what something is, not what happened."""
+        first = t[s : s + 12].replace('"', " ").split()[:1]
+        return bool(first) and bare(first[0]) in self.lex.description_openers
 
     def is_modal(self, t: str, s: int, e: int) -> bool:
         """A call, plan or wish ("دعا إلى ...", "من المقرر أن ...") rather than an event."""
