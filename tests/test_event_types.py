@@ -208,6 +208,22 @@ def test_a_picture_of_a_strike_published_is_the_strike(extractor: Extractor) -> 
     assert types(extractor, text) == ["airstrike"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتعمل الملاجئ على حماية السكان في مدينة سراقب من الغارات الجوية.",
+        "ونريد منطقة آمنة لحماية درعا، قبل كل شيء، من القصف المدفعي.",
+    ],
+)
+def test_what_one_is_to_be_shielded_from_has_not_happened(extractor: Extractor, text: str) -> None:
+    assert types(extractor, text) == []
+
+
+def test_the_kurdish_protection_units_are_a_name_not_a_shield(extractor: Extractor) -> None:
+    text = "وانسحب مقاتلو وحدات حماية الشعب من مواقعهم إثر قصف تركي على قرية جنديرس أمس."
+    assert "shelling" in types(extractor, text)
+
+
 def test_a_campaign_and_one_of_its_days_are_two_incidents(extractor: Extractor) -> None:
     text = (
         "قتل 9 مدنيين يوم الأحد في قصف على مدينة دوما. "

@@ -12,6 +12,7 @@ from marsad.extract.matcher import Match
 
 _PURPOSE_PREFIXES = frozenset({"ل", "ول", "فل", "لل", "ولل", "فلل"})
 _SUFFIXES = ("ها", "هم", "ه")
+_NAMED_AFTER = frozenset({"الشعب", "المراه"})  # "وحدات حماية الشعب/المرأة"
 _STILL = frozenset({"يزال", "تزال", "يزالون", "زال", "زالت"})
 
 
@@ -45,6 +46,17 @@ class Modality:
             if w in self.lex.armament_before:
                 return self.lex.armament_media.isdisjoint(three[k + 1 :])
         return False
+
+    def shielded(self, t: str, m: Match) -> bool:
+        """ "حماية المدنيين من الغارات", "لحماية البلدة، على الأقل، من القصف": what someone is to be
+        kept from (read across commas; "وحدات حماية الشعب" is a name, not a shield)."""
+        six = [bare(w) for w in words_before(t, m.start, 0, 6)]
+        if not six or six[-1] != "من":
+            return False
+        return any(
+            w in self.lex.shield_before and (k + 1 == len(six) or six[k + 1] not in _NAMED_AFTER)
+            for k, w in enumerate(six[:-1])
+        )
 
     def descriptive(self, t: str, m: Match, floor: int = 0) -> bool:
         """ "المناطق التي سيطروا عليها": a relative clause with the place as a pronoun says who holds
