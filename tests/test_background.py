@@ -56,3 +56,26 @@ def test_a_sentence_dated_years_back_is_history_in_every_clause(extractor: Extra
 def test_days_ago_is_no_history(extractor: Extractor) -> None:
     found = incidents(extractor, "وقتل ثلاثة مدنيين في قصف على بلدة سقبا قبل يومين.")
     assert [(i.type, i.date.start) for i in found] == [("shelling", "2019-03-18")]
+
+
+def test_a_sentence_that_describes_founds_no_incident(extractor: Extractor) -> None:
+    text = (
+        "وتعد وحدات الحماية أقوى فصيل في الحسكة، وقد خاضت المعارك الأشد ضد التنظيم في مدينة الشدادي "
+        "وتمكنت من طرده منها."
+    )
+    assert incidents(extractor, text) == []
+
+
+def test_a_describing_sentence_may_retell_an_event_told_before(extractor: Extractor) -> None:
+    text = (
+        "قتل 7 عناصر من قوات النظام في هجوم شنه التنظيم على حاجز قرب مدينة تدمر فجر اليوم. "
+        "ويعد هذا الهجوم الأعنف على تدمر منذ أشهر."
+    )
+    found = incidents(extractor, text)
+    assert [(i.type, [c.count.value for c in i.casualties]) for i in found] == [("armed_clash", [7])]
+    assert len(found[0].evidence) == 2
+
+
+def test_a_describing_sentence_with_its_own_day_still_tells(extractor: Extractor) -> None:
+    text = "وتعد هذه الدفعة الثالثة التي تخرج من بلدة التل بموجب اتفاق تسوية أبرم في 12 آذار الحالي."
+    assert [i.type for i in incidents(extractor, text)] == ["negotiation"]

@@ -163,6 +163,23 @@ def test_reports_of_nothing_and_denials_are_no_events(extractor: Extractor, text
     assert types(extractor, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ولم تشن المقاتلات غارات على ريف حماة الشمالي ليل أمس.",
+        "ولم تتمكن قافلة المساعدات من دخول بلدة مضايا يوم الأحد.",
+        "فلا مفاوضات بين الطرفين في مدينة درعا حتى الآن.",
+    ],
+)
+def test_a_negation_after_a_conjunction_negates(extractor: Extractor, text: str) -> None:
+    assert types(extractor, text) == []
+
+
+def test_still_is_no_negation(extractor: Extractor) -> None:
+    text = "ولا تزال الاشتباكات مستمرة في أطراف مدينة البوكمال منذ صباح اليوم."
+    assert types(extractor, text) == ["armed_clash"]
+
+
 def test_an_event_with_nothing_of_its_own_is_no_incident(extractor: Extractor) -> None:
     # opinion: bombings in general, no place, day, victim or armed actor
     assert types(extractor, "وهذه التفجيرات الانتحارية امتداد لسابقاتها ولا تمثل أحدا.") == []
@@ -172,6 +189,39 @@ def test_an_event_with_nothing_of_its_own_is_no_incident(extractor: Extractor) -
 def test_aircraft_are_weapons_until_they_strike(extractor: Extractor) -> None:
     assert types(extractor, "وتملك روسيا عشرات الطائرات الحربية والمروحيات.") == []
     assert types(extractor, "وقصفت طائرات حربية بلدة كفرزيتا فجر اليوم.") == ["airstrike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتنشر روسيا عشرات الطائرات الحربية في مطار القامشلي منذ الربيع.",
+        "وأعلنت موسكو تسليم الجيش السوري صواريخ متطورة في طرطوس.",
+        "ويعمل المركز في مصياف على تطوير صواريخ قصيرة المدى.",
+    ],
+)
+def test_arms_held_deployed_or_delivered_are_no_strike(extractor: Extractor, text: str) -> None:
+    assert types(extractor, text) == []
+
+
+def test_a_picture_of_a_strike_published_is_the_strike(extractor: Extractor) -> None:
+    text = "وقال ناشطون إن المرصد نشر صورا من الغارات الجوية على بلدة معرة النعمان صباح اليوم."
+    assert types(extractor, text) == ["airstrike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتعمل الملاجئ على حماية السكان في مدينة سراقب من الغارات الجوية.",
+        "ونريد منطقة آمنة لحماية درعا، قبل كل شيء، من القصف المدفعي.",
+    ],
+)
+def test_what_one_is_to_be_shielded_from_has_not_happened(extractor: Extractor, text: str) -> None:
+    assert types(extractor, text) == []
+
+
+def test_the_kurdish_protection_units_are_a_name_not_a_shield(extractor: Extractor) -> None:
+    text = "وانسحب مقاتلو وحدات حماية الشعب من مواقعهم إثر قصف تركي على قرية جنديرس أمس."
+    assert "shelling" in types(extractor, text)
 
 
 def test_a_campaign_and_one_of_its_days_are_two_incidents(extractor: Extractor) -> None:

@@ -49,6 +49,7 @@ class Frame:
     generic: bool = False  # typed only by "الهجوم", "القصف", ...: may retell an event told elsewhere
     definite: bool = False  # ... by a definite one ("الضربة الأميركية"): an event pointed at
     meeting: bool = False  # talks named only as a meeting
+    describing: bool = False  # told in a sentence that describes ("وتعد المدينة آخر معاقل ...")
     casualties: list[Found] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     actors: list[ActorHit] = field(default_factory=list)
@@ -82,6 +83,7 @@ def _sibling(f: Frame) -> Frame:
         type=f.type,
         generic=f.generic,
         definite=f.definite,
+        describing=f.describing,
         casualties=f.casualties,
         locations=list(f.locations),
         actors=f.actors,
@@ -186,6 +188,7 @@ class ArticleExtractor:
         sentence_old = any(os_ <= h < oe for h in spans.old) and not any(
             os_ <= d.span_start < oe for d in spans.dates
         )
+        describing = self.typer.describes(t, s)
         sentence_frames: list[Frame] = []
         for k, (cs, ce) in enumerate(clauses):
             ocs, oce = norm.span(cs, ce)
@@ -205,6 +208,7 @@ class ArticleExtractor:
                 actors=[h for h in hits if cs <= h.start < ce],
                 dates=[d for d in spans.dates if ocs <= d.span_start < oce],
                 reporters=list(reporters),
+                describing=describing,
             )
             for frame in self._clause_frames(doc, norm, base, cs, ce, triggers, rows, reporters):
                 if frame.type in ("displacement", "evacuation"):
@@ -376,6 +380,7 @@ class ArticleExtractor:
         groups = [g for g in groups if not _generic_only(g) or _anchored(g)]
         groups = [g for g in groups if not _lone_meeting(g)]
         groups = self._attach_untyped(groups)
+        groups = [g for g in groups if not _only_described(g)]
         incidents = [self._build("", group, norm) for group in groups]
         incidents = [i for i in incidents if _says_something(i)]
         for n, incident in enumerate(incidents, start=1):
@@ -667,6 +672,14 @@ def _says_something(incident: Incident) -> bool:
         or incident.casualties
         or [a for a in incident.actors if a.id != "civilians"]
         or incident.reported_by
+    )
+
+
+def _only_described(frames: list[Frame]) -> bool:
+    """ "وتعد قوات X القوة الأبرز ... وقد خاضت المعارك ضد التنظيم في الرقة": told only in sentences that
+    describe, with no day and no one hit of its own, an event is what something is known for."""
+    return all(f.describing for f in frames) and not any(
+        f.casualties or (f.dates and not f.dates_borrowed) for f in frames
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from marsad.extract.lexicons import Lexicons
 from marsad.extract.matcher import Match
-from marsad.extract.modality import Modality
+from marsad.extract.modality import Modality, bare
 
 
 # not frozen (never changed once made): a frozen dataclass takes four times as long to build, and
@@ -35,14 +35,26 @@ class EventTyper:
     def triggers(self, t: str, s: int, e: int) -> list[Match]:
         """Type triggers of a clause that report something that happened; the weak ones ("انفجار")
         only when there is nothing else."""
-        found = [m for m in self.lex.type_triggers.find(t, s, e) if self.modality.reports(t, m, s)]
+        found = [m for m in self.lex.type_triggers.find(t, s, e) if self._reports(t, m, s)]
         if found:
             return found
-        return [m for m in self.lex.weak_type_triggers.find(t, s, e) if self.modality.reports(t, m, s)]
+        return [m for m in self.lex.weak_type_triggers.find(t, s, e) if self._reports(t, m, s)]
+
+    def _reports(self, t: str, m: Match, s: int) -> bool:
+        return (
+            self.modality.reports(t, m, s)
+            and not self.modality.armament(t, m, s)
+            and not self.modality.shielded(t, m)
+        )
 
     def may_type(self, t: str, s: int, e: int) -> bool:
         """Whether t[s:e] holds any event trigger at all (a prefilter for ``triggers``)."""
         return self.lex.type_triggers.occurs(t, s, e) or self.lex.weak_type_triggers.occurs(t, s, e)
+
+    def describes(self, t: str, s: int) -> bool:
+        """ "وتعد المدينة آخر معاقل ...": a sentence that says what something is, not what happened."""
+        first = t[s : s + 12].replace('"', " ").split()[:1]
+        return bool(first) and bare(first[0]) in self.lex.description_openers
 
     def is_modal(self, t: str, s: int, e: int) -> str | None:
         """A call, plan or wish ("دعا إلى ...", "من المقرر أن ...") rather than an event: "terms"

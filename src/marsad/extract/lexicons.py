@@ -129,6 +129,10 @@ class Lexicons:
         self.air_powers = frozenset(ev["air_powers"])
         self.meeting_words = _words(ev["meeting_words"])
         self.planned_after = _words(ev["planned_after"])
+        self.armament_before = _words(ev["armament_before"])
+        self.shield_before = _words(ev["shield_before"])
+        self.description_openers = _words(ev["description_openers"])
+        self.armament_media = _words(ev["armament_media"])
         self.purpose_exempt_before = _words(ev["purpose_exempt_before"])
         self.measure_types: dict[str, str] = ev["measure_types"]
         self.modal_cues = matcher(

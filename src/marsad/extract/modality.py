@@ -12,6 +12,8 @@ from marsad.extract.matcher import Match
 
 _PURPOSE_PREFIXES = frozenset({"ل", "ول", "فل", "لل", "ولل", "فلل"})
 _SUFFIXES = ("ها", "هم", "ه")
+_NAMED_AFTER = frozenset({"الشعب", "المراه"})  # "وحدات حماية الشعب/المرأة"
+_STILL = frozenset({"يزال", "تزال", "يزالون", "زال", "زالت"})
 
 
 def bare(word: str) -> str:
@@ -37,6 +39,25 @@ class Modality:
             or self.descriptive(t, m, floor)
         )
 
+    def armament(self, t: str, m: Match, floor: int = 0) -> bool:
+        """ "تمتلك روسيا عشرات الطائرات الحربية", "نشر منظومة صواريخ": arms held or deployed, not used."""
+        three = [bare(w) for w in words_before(t, m.start, floor, 3)]
+        for k, w in enumerate(three):
+            if w in self.lex.armament_before:
+                return self.lex.armament_media.isdisjoint(three[k + 1 :])
+        return False
+
+    def shielded(self, t: str, m: Match) -> bool:
+        """ "حماية المدنيين من الغارات", "لحماية البلدة، على الأقل، من القصف": what someone is to be
+        kept from (read across commas; "وحدات حماية الشعب" is a name, not a shield)."""
+        six = [bare(w) for w in words_before(t, m.start, 0, 6)]
+        if not six or six[-1] != "من":
+            return False
+        return any(
+            w in self.lex.shield_before and (k + 1 == len(six) or six[k + 1] not in _NAMED_AFTER)
+            for k, w in enumerate(six[:-1])
+        )
+
     def descriptive(self, t: str, m: Match, floor: int = 0) -> bool:
         """ "المناطق التي سيطروا عليها": a relative clause with the place as a pronoun says who holds
         it, not that it changed hands."""
@@ -50,8 +71,12 @@ class Modality:
         return self._negated(t, m, floor, words_before(t, m.start, floor, 3))
 
     def _negated(self, t: str, m: Match, floor: int, three: list[str]) -> bool:
-        if not self.negations.isdisjoint(three):
-            return True
+        for k, w in enumerate(three):
+            if w in self.negations or (w[:1] in "وف" and w[1:] in self.negations):  # "ولم تشن"
+                # "لا تزال الاشتباكات مستمرة": "still", not "not"
+                if k + 1 < len(three) and w.endswith("لا") and three[k + 1] in _STILL:
+                    continue
+                return True
         wide = [w[1:] if w[:1] in "وف" and len(w) > 2 else w for w in words_before(t, m.start, floor, 6)]
         denials = self.lex.denials
         if denials.isdisjoint(wide) and denials.isdisjoint(
