@@ -90,3 +90,8 @@ def test_an_area_is_not_a_village_by_its_cue(tmp_path: Path) -> None:
 def test_the_seat_of_the_russian_reconciliation_centre_is_no_place(ex: Extractor) -> None:
     text = "وقال المركز الروسي للمصالحة في قاعدة حميميم إن مسلحين قصفوا بلدة محردة بالقذائف يوم الجمعة."
     assert places(incidents(ex, text)) == ["Maharda"]
+
+
+def test_a_correspondent_of_a_two_word_agency_is_somewhere_not_an_incident_place(ex: Extractor) -> None:
+    text = "وقال مراسل فرانس برس في دمشق إن قصفا مدفعيا استهدف بلدة عندان يوم الجمعة."
+    assert places(incidents(ex, text)) == ["‘Andān"]

@@ -123,6 +123,7 @@ class LocationRules:
         self.locative = {norm_name(w) for w in cues.get("locative") or []}
         self.holders = {norm_name(w) for w in cues.get("holders") or []}
         self.holders_wide = {norm_name(w) for w in cues.get("holders_wide") or []}
+        self.holders_far = {norm_name(w) for w in cues.get("holders_far") or []}
         self.origin_verbs = {norm_name(w) for w in cues.get("origin_verbs") or []}
         self.apposition_gaps = {norm_name(w) for w in cues.get("apposition_gaps") or []}
         self.metonyms = {norm_name(w) for w in data.get("metonyms") or []}
@@ -451,7 +452,9 @@ class LocationFinder:
             return True
         if len(words) >= 2 and " ".join(words[-2:]) in self.rules.holders:
             return True
-        return len(words) >= 2 and words[-2] in self.rules.holders_wide
+        if len(words) >= 2 and words[-2] in self.rules.holders_wide:
+            return True
+        return len(words) >= 3 and words[-3] in self.rules.holders_far
 
     def _side(self, text: str, end: int) -> tuple[str | None, int]:
         rest = text[end : end + 30]
