@@ -95,3 +95,10 @@ def test_the_seat_of_the_russian_reconciliation_centre_is_no_place(ex: Extractor
 def test_a_correspondent_of_a_two_word_agency_is_somewhere_not_an_incident_place(ex: Extractor) -> None:
     text = "وقال مراسل فرانس برس في دمشق إن قصفا مدفعيا استهدف بلدة عندان يوم الجمعة."
     assert places(incidents(ex, text)) == ["‘Andān"]
+
+
+def test_around_the_capital_is_its_countryside(ex: Extractor) -> None:
+    text = "وقصفت طائرات إسرائيلية موقعا عسكريا قرب العاصمة دمشق ليل الثلاثاء."
+    assert [loc.admin1 for i in incidents(ex, text) for loc in i.locations] == ["Rif Dimashq"]
+    text = "وقتل طفل في قصف بقذائف الهاون في شرق دمشق يوم الثلاثاء."
+    assert [loc.admin1 for i in incidents(ex, text) for loc in i.locations] == ["Damascus"]

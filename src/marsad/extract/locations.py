@@ -124,6 +124,7 @@ class LocationRules:
         self.holders = {norm_name(w) for w in cues.get("holders") or []}
         self.holders_wide = {norm_name(w) for w in cues.get("holders_wide") or []}
         self.holders_far = {norm_name(w) for w in cues.get("holders_far") or []}
+        self.surroundings: dict[str, str] = dict(data.get("surroundings") or {})
         self.origin_verbs = {norm_name(w) for w in cues.get("origin_verbs") or []}
         self.apposition_gaps = {norm_name(w) for w in cues.get("apposition_gaps") or []}
         self.metonyms = {norm_name(w) for w in data.get("metonyms") or []}
@@ -542,6 +543,13 @@ class LocationFinder:
 
         return min(places, key=score)
 
+    @staticmethod
+    def _around(text: str, cue: Cue) -> bool:
+        """ "قرب دمشق", "جنوبي دمشق": around a place; "في شرق دمشق" is a part of it."""
+        if cue.kind == "near":
+            return True
+        return cue.kind == "direction" and text[max(0, cue.start - 4) : cue.start].split()[-1:] != ["في"]
+
     def _resolve(self, norm: NormText, mn: _Mention, place: Place | None) -> Location | None:
         if place is None:
             return None
@@ -561,6 +569,11 @@ class LocationFinder:
                 place, precision = gov, "governorate"
         elif mn.side and place.precision == "governorate":
             precision = "region"
+        elif cue and self._around(norm.text, cue) and place.admin1 in self.rules.surroundings:
+            # "قرب دمشق", "جنوبي العاصمة دمشق": around the capital is its countryside's governorate
+            around = self.gaz.governorate(self.rules.surroundings[place.admin1])
+            if around is not None and place.precision in ("community", "governorate"):
+                place, precision = around, "region"
         s, e = norm.span(start, mn.end)
         return Location(
             text=norm.original[s:e],
