@@ -99,8 +99,9 @@ class Modality:
             a == "قد" and b[:1] in "يت" for a, b in zip(before, before[1:], strict=False)
         ):
             return True
-        after = t[m.end : m.end + 20].replace('"', " ").split()[:1]
-        return bool(after) and after[0] in self.lex.planned_after
+        # "الهجوم المرتقب", and "معركة إدلب المرتقبة" (the place between)
+        after = t[m.end : m.end + 30].replace('"', " ").split()[:2]
+        return any(w in self.lex.planned_after for w in after)
 
     def purpose(self, t: str, m: Match, floor: int = 0) -> bool:
         """ "لاستعادة", "للهجوم على": a verbal noun after ل says what for, not what happened; not
