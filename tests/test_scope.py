@@ -116,3 +116,9 @@ def test_talks_abroad_about_a_syrian_place_are_placed_at_their_venue() -> None:
     assert [(i.type, [loc.name_en for loc in i.locations]) for i in incidents] == [
         ("negotiation", ["Ankara"])
     ]
+
+
+def test_attacks_in_turkeys_south_east_are_abroad() -> None:
+    text = "وقتل ثلاثة جنود أتراك في هجوم لحزب العمال الكردستاني على قافلة عسكرية في محافظة شرناق."
+    art = RawArticle(id="k", text=text)
+    assert Extractor().process(art, published="2019-05-10").incidents == []
