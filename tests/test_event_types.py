@@ -100,6 +100,7 @@ def test_chemical_weapons_named_are_no_attack_their_use_is(extractor: Extractor)
         "وتم تحرير محضر بالواقعة.",
         "وحاولت الدولة مرارا السيطرة على الجبل.",
         "ويعيش النازحون في مخيمات قرب بلدات سيطرت عليها الفصائل في ريف حلب.",
+        "ونقل المقاتلون إلى إدلب من مناطق أخرى استعادتها القوات الحكومية في ريف حمص.",
     ],
 )
 def test_wanted_described_or_placeless_control_is_no_territory_change(

@@ -59,10 +59,16 @@ class Modality:
         )
 
     def descriptive(self, t: str, m: Match, floor: int = 0) -> bool:
-        """ "المناطق التي سيطروا عليها": a relative clause with the place as a pronoun says who holds
-        it, not that it changed hands."""
+        """ "المناطق التي سيطروا عليها", "مناطق استعادتها السلطات": a relative clause with the place as
+        a pronoun says who holds it, not that it changed hands."""
         tail = t[m.start : m.end + 8]
-        if "عليها" not in tail and "عليه" not in tail and "عليهم" not in tail:
+        word = t[m.core_start : m.end]
+        if (
+            "عليها" not in tail
+            and "عليه" not in tail
+            and "عليهم" not in tail
+            and not (m.payload == "territory_change" and word.endswith(_SUFFIXES))  # "مناطق استعادتها"
+        ):
             return False
         before = words_before(t, m.start, floor, 2)
         return not self.lex.relative_before.isdisjoint(before)
