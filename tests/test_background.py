@@ -79,3 +79,10 @@ def test_a_describing_sentence_may_retell_an_event_told_before(extractor: Extrac
 def test_a_describing_sentence_with_its_own_day_still_tells(extractor: Extractor) -> None:
     text = "وتعد هذه الدفعة الثالثة التي تخرج من بلدة التل بموجب اتفاق تسوية أبرم في 12 آذار الحالي."
     assert [i.type for i in incidents(extractor, text)] == ["negotiation"]
+
+
+def test_captures_across_three_provinces_without_a_day_are_the_war_in_brief(extractor: Extractor) -> None:
+    text = "وقال الوزير إن الجيش استعاد حمص ثم حلب ثم دير الزور، وإن الدور سيأتي على إدلب."
+    assert [i.type for i in incidents(extractor, text)] == []
+    text = "وسيطرت القوات الحكومية على بلدة حرستا يوم الأحد."
+    assert [i.type for i in incidents(extractor, text)] == ["territory_change"]

@@ -382,7 +382,7 @@ class ArticleExtractor:
         groups = self._attach_untyped(groups)
         groups = [g for g in groups if not _only_described(g)]
         incidents = [self._build("", group, norm) for group in groups]
-        incidents = [i for i in incidents if _says_something(i)]
+        incidents = [i for i in incidents if _says_something(i) and not _war_summary(i)]
         for n, incident in enumerate(incidents, start=1):
             incident.id = f"{article_id}#{n}"
         return incidents
@@ -661,6 +661,14 @@ def _lone_meeting(frames: list[Frame]) -> bool:
     if not all(f.type == "negotiation" and f.meeting for f in frames):
         return False
     return len({h.id for f in frames for h in f.actors if h.id != "civilians"}) < 2
+
+
+def _war_summary(incident: Incident) -> bool:
+    """ "بعد تحرير حلب وبعدها دير الزور وقبل ذلك حمص": captures across three governorates or more
+    with no day are the war told in brief, not one change of hands."""
+    if incident.type != "territory_change" or incident.date.start:
+        return False
+    return len({loc.admin1 for loc in incident.locations if loc.admin1}) >= 3
 
 
 def _says_something(incident: Incident) -> bool:
