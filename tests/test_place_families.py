@@ -102,3 +102,8 @@ def test_around_the_capital_is_its_countryside(ex: Extractor) -> None:
     assert [loc.admin1 for i in incidents(ex, text) for loc in i.locations] == ["Rif Dimashq"]
     text = "وقتل طفل في قصف بقذائف الهاون في شرق دمشق يوم الثلاثاء."
     assert [loc.admin1 for i in incidents(ex, text) for loc in i.locations] == ["Damascus"]
+
+
+def test_a_clause_borrowing_its_place_takes_the_finest_named_before_it(ex: Extractor) -> None:
+    text = "واغتيل ضابط يوم السبت في بلدة جاسم في ريف درعا جنوب سوريا، بانفجار عبوة ناسفة استهدفت سيارته."
+    assert places(incidents(ex, text), "bombing") == ["Jāsim"]

@@ -333,7 +333,7 @@ class ArticleExtractor:
             if not f.locations:
                 before = [loc for g in frames[:i] for loc in g.locations]
                 nxt = next((g.locations for g in frames[i + 1 :] if g.locations), [])
-                f.locations = before[-1:] if before else list(nxt)
+                f.locations = _finest(before) if before else list(nxt)
                 if not f.locations and sent_locs:
                     f.locations = sent_locs[:1]
             if not f.actors:
@@ -711,6 +711,23 @@ def _anchored(frames: list[Frame]) -> bool:
         or (not f.definite and any(h.role == "perpetrator" for h in f.actors))
         for f in frames
     )
+
+
+_FINENESS = {
+    "neighbourhood": 0,
+    "community": 1,
+    "subdistrict": 2,
+    "district": 3,
+    "region": 4,
+    "governorate": 5,
+}
+
+
+def _finest(locs: list[Location]) -> list[Location]:
+    """ "قتل في منطقة مصياف في ريف حماة وسط سوريا، بتفجير ...": a clause borrowing its place takes
+    the finest one named before it (the last of those), not the country that closes the list."""
+    best = min(_FINENESS.get(loc.precision, 6) for loc in locs)
+    return [next(loc for loc in reversed(locs) if _FINENESS.get(loc.precision, 6) == best)]
 
 
 def _places(locs: list[Location]) -> list[Location]:
