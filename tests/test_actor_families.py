@@ -284,3 +284,28 @@ def test_former_names_and_backbones(
     found = by_type(extractor, text)
     assert present in found[etype]
     assert absent not in found[etype]
+
+
+# A state that comments, warns or fears ("وتدين تركيا", "وعلقت الولايات المتحدة", "وتخشى الأردن") is no
+# party to the event it comments on.
+@pytest.mark.parametrize(
+    ("text", "etype", "present", "absent"),
+    [
+        (
+            "وتدين تركيا الغارات التي شنتها طائرات النظام على بلدة كفرنبل في ريف إدلب.",
+            "airstrike",
+            "syrian_government",
+            "turkey",
+        ),
+        (
+            "وعلقت الولايات المتحدة على الغارات الروسية التي استهدفت سوقا شعبيا في مدينة أريحا.",
+            "airstrike",
+            "russia",
+            "united_states",
+        ),
+    ],
+)
+def test_comment_verbs(extractor: Extractor, text: str, etype: str, present: str, absent: str) -> None:
+    found = by_type(extractor, text)
+    assert present in found[etype]
+    assert absent not in found[etype]
