@@ -309,3 +309,15 @@ def test_comment_verbs(extractor: Extractor, text: str, etype: str, present: str
     found = by_type(extractor, text)
     assert present in found[etype]
     assert absent not in found[etype]
+
+
+# Both sides of a relation ("توتر بين القوات التركية وإحدى الفصائل المحلية") are only mentioned, the second
+# one too, however many words its name and the first side take.
+def test_both_sides_of_a_relation(extractor: Extractor) -> None:
+    found = by_type(
+        extractor,
+        "وشنت الطائرات الروسية غارات على بلدة التمانعة في ظل توتر بين القوات التركية وإحدى الفصائل المسلحة في المنطقة.",
+    )
+    assert "russia" in found["airstrike"]
+    assert "turkey" not in found["airstrike"]
+    assert "opposition" not in found["airstrike"]

@@ -394,9 +394,9 @@ class ActorFinder:
             return True
         if any(w in self.comment_verbs or _bare(w) in self.comment_verbs for w in raw):
             return True
-        if "بين" in t[max(floor, m.start - 40) : m.start]:
+        if "بين" in t[max(floor, m.start - 70) : m.start]:
             wide = [_bare(w) for w in t[max(floor, m.start - 120) : m.start].replace("،", " ").split()[-12:]]
-            if "بين" in wide[-3:]:
+            if "بين" in wide[-6:]:
                 k = len(wide) - 1 - wide[::-1].index("بين")
                 if any(w in self.relation_nouns for w in wide[max(0, k - 9) : k]):
                     return True  # "توتر العلاقات بين تركيا والولايات المتحدة": a relation, not a fight
