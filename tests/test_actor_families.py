@@ -321,3 +321,34 @@ def test_both_sides_of_a_relation(extractor: Extractor) -> None:
     assert "russia" in found["airstrike"]
     assert "turkey" not in found["airstrike"]
     assert "opposition" not in found["airstrike"]
+
+
+# The group a speaker or a source belongs to ("المتحدث باسم جيش الإسلام", "مصادر في المعارضة", "الأمين
+# العام لحزب الله") only speaks about the event.
+@pytest.mark.parametrize(
+    ("text", "etype", "present", "absent"),
+    [
+        (
+            "وقال المتحدث باسم جيش الإسلام إن الطائرات الروسية شنت غارات على مدينة دوما ليل السبت.",
+            "airstrike",
+            "russia",
+            "jaish_al_islam",
+        ),
+        (
+            "وأفادت مصادر في المعارضة بأن قوات النظام قصفت بلدة كفرزيتا بقذائف المدفعية.",
+            "shelling",
+            "syrian_government",
+            "opposition",
+        ),
+        (
+            "وقال الأمين العام لحزب الله إن إسرائيل شنت غارة على موقع قرب القصير.",
+            "airstrike",
+            "israel",
+            "hezbollah",
+        ),
+    ],
+)
+def test_speakers_group(extractor: Extractor, text: str, etype: str, present: str, absent: str) -> None:
+    found = by_type(extractor, text)
+    assert present in found[etype]
+    assert absent not in found[etype]
