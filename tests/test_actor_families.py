@@ -352,3 +352,25 @@ def test_speakers_group(extractor: Extractor, text: str, etype: str, present: st
     found = by_type(extractor, text)
     assert present in found[etype]
     assert absent not in found[etype]
+
+
+# A bare "التحالف" is the coalition named before it, or in Syrian war news the US-led one; after another
+# coalition ("التحالف العربي") it is none of ours; the name after a bare "التحالف" is no antecedent of it.
+def test_bare_coalition(extractor: Extractor) -> None:
+    found = by_type(
+        extractor, "وقال التحالف في بيان إن طائراته شنت ثماني غارات على مواقع لتنظيم داعش قرب الحسكة."
+    )
+    assert "us_led_coalition" in found["airstrike"]
+    found = by_type(
+        extractor,
+        "وشنت طائرات التحالف العربي غارات على مواقع في صعدة. "
+        "وقال التحالف إن طائراته شنت غارات على مخازن أسلحة قرب الحسكة.",
+    )
+    assert "us_led_coalition" not in found.get("airstrike", {})
+    found = by_type(
+        extractor,
+        "وأكد المتحدث أن التحالف وقوات سوريا الديمقراطية يواصلان العمل معا. "
+        "وقال المتحدث إن الولايات المتحدة أو التحالف شنت غارة على مواقع لداعش قرب هجين.",
+    )
+    assert "us_led_coalition" in found["airstrike"]
+    assert "sdf" not in found["airstrike"]

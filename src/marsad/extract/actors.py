@@ -321,7 +321,9 @@ class ActorFinder:
             if rule.among and pid is not None and pid not in rule.among:
                 continue
             before = _words_before(t, p.start, 1)
-            if rule.heads.intersection(p.key.split()) or (before and before[0] in rule.heads):
+            if rule.heads.intersection(p.key.split()) or (
+                before and before[0] in rule.heads and before[0] not in self.anaphors
+            ):  # "جيش الإسلام" ... ; not the name after a bare anaphor ("التحالف وقوات سوريا الديمقراطية")
                 return pid
         return rule.default
 
