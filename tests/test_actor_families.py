@@ -374,3 +374,13 @@ def test_bare_coalition(extractor: Extractor) -> None:
     )
     assert "us_led_coalition" in found["airstrike"]
     assert "sdf" not in found["airstrike"]
+
+
+# "مشددا على أن روسيا ...": what a speaker stresses names no party either.
+def test_stressing_participle(extractor: Extractor) -> None:
+    found = by_type(
+        extractor,
+        "ونددت الخارجية الفرنسية بالغارات التي شنتها طائرات النظام على بلدة حاس مشددة على أن روسيا تتحمل المسؤولية.",
+    )
+    assert "syrian_government" in found["airstrike"]
+    assert "russia" not in found["airstrike"]
