@@ -384,3 +384,18 @@ def test_stressing_participle(extractor: Extractor) -> None:
     )
     assert "syrian_government" in found["airstrike"]
     assert "russia" not in found["airstrike"]
+
+
+# A rebel-sounding unit with a state's nisba ("غرفة عمليات إيرانية", "فصائل مسلحة إيرانية") is that state's
+# own unit, in the role the unit has; not the opposition.
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("وهزت انفجارات قوية مقر غرفة عمليات إيرانية قرب مطار دمشق الدولي.", "bombing"),
+        ("وشنت الطائرات الإسرائيلية غارات على مواقع لفصائل مسلحة إيرانية قرب البوكمال.", "airstrike"),
+    ],
+)
+def test_unit_with_a_states_nisba(extractor: Extractor, text: str, etype: str) -> None:
+    found = by_type(extractor, text)
+    assert found[etype].get("iran") == "target"
+    assert "opposition" not in found[etype]

@@ -168,9 +168,22 @@ class ActorFinder:
         """The actors of a sentence with their roles, from what ``names`` found in it."""
         hits: list[ActorHit] = []
         prev: ActorHit | None = None
-        for m, actor_id, adjective in found:
+        owned = -1  # index of a nisba already read as the owner of the unit before it
+        for k, (m, actor_id, adjective) in enumerate(found):
+            if k == owned:
+                continue
             if actor_id in self.proxy_generic:
-                actor_id = self._proxy(t, m, e, prev) or actor_id
+                nxt = found[k + 1] if k + 1 < len(found) else None
+                if (
+                    nxt is not None
+                    and nxt[2]
+                    and nxt[1] in self.lex.countries
+                    and not t[m.end : nxt[0].start].strip()
+                ):
+                    # "غرفة عمليات إيرانية", "فصائل مسلحة تركية": the state's own unit, in the unit's role
+                    actor_id, owned = nxt[1], k + 1
+                else:
+                    actor_id = self._proxy(t, m, e, prev) or actor_id
             if m.key in self.lex.target_names:
                 prev = ActorHit(m.start, m.end, actor_id, "target", adjective)
                 hits.append(prev)
