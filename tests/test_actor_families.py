@@ -223,7 +223,8 @@ def test_nisba_on_a_speakers_title(extractor: Extractor) -> None:
 def test_rebels_by_description(
     extractor: Extractor, text: str, etype: str, expected: dict[str, str], absent: list[str]
 ) -> None:
-    found = by_type(extractor, text)
+    # the attack in Turkey is read with every country kept, so that its actors are there to check
+    found = by_type(Extractor(all_countries=True) if not expected else extractor, text)
     assert etype in found
     for actor, role in expected.items():
         assert found[etype].get(actor) == role
