@@ -168,9 +168,22 @@ class ActorFinder:
         """The actors of a sentence with their roles, from what ``names`` found in it."""
         hits: list[ActorHit] = []
         prev: ActorHit | None = None
-        for m, actor_id, adjective in found:
+        owned = -1  # index of a nisba already read as the owner of the unit before it
+        for k, (m, actor_id, adjective) in enumerate(found):
+            if k == owned:
+                continue
             if actor_id in self.proxy_generic:
-                actor_id = self._proxy(t, m, e, prev) or actor_id
+                nxt = found[k + 1] if k + 1 < len(found) else None
+                if (
+                    nxt is not None
+                    and nxt[2]
+                    and nxt[1] in self.lex.countries
+                    and not t[m.end : nxt[0].start].strip()
+                ):
+                    # "غرفة عمليات إيرانية", "فصائل مسلحة تركية": the state's own unit, in the unit's role
+                    actor_id, owned = nxt[1], k + 1
+                else:
+                    actor_id = self._proxy(t, m, e, prev) or actor_id
             if m.key in self.lex.target_names:
                 prev = ActorHit(m.start, m.end, actor_id, "target", adjective)
                 hits.append(prev)
@@ -321,7 +334,9 @@ class ActorFinder:
             if rule.among and pid is not None and pid not in rule.among:
                 continue
             before = _words_before(t, p.start, 1)
-            if rule.heads.intersection(p.key.split()) or (before and before[0] in rule.heads):
+            if rule.heads.intersection(p.key.split()) or (
+                before and before[0] in rule.heads and before[0] not in self.anaphors
+            ):  # "جيش الإسلام" ... ; not the name after a bare anaphor ("التحالف وقوات سوريا الديمقراطية")
                 return pid
         return rule.default
 
@@ -394,9 +409,9 @@ class ActorFinder:
             return True
         if any(w in self.comment_verbs or _bare(w) in self.comment_verbs for w in raw):
             return True
-        if "بين" in t[max(floor, m.start - 40) : m.start]:
+        if "بين" in t[max(floor, m.start - 70) : m.start]:
             wide = [_bare(w) for w in t[max(floor, m.start - 120) : m.start].replace("،", " ").split()[-12:]]
-            if "بين" in wide[-3:]:
+            if "بين" in wide[-6:]:
                 k = len(wide) - 1 - wide[::-1].index("بين")
                 if any(w in self.relation_nouns for w in wide[max(0, k - 9) : k]):
                     return True  # "توتر العلاقات بين تركيا والولايات المتحدة": a relation, not a fight
