@@ -328,3 +328,11 @@ def test_a_call_for_talks_is_no_talks_but_agreed_terms_are(extractor: Extractor)
 def test_a_summit_of_parties_is_talks(extractor: Extractor) -> None:
     text = "وعقدت قمة ثلاثية جمعت روسيا وإيران وتركيا في طهران يوم الجمعة."
     assert types(extractor, text) == ["negotiation"]
+
+
+def test_violence_pointed_at_by_a_demonstrative_leaves_the_talks_told(extractor: Extractor) -> None:
+    text = "وتأتي هذه الغارات بعد يوم من قمة ثلاثية جمعت روسيا وإيران وتركيا في طهران."
+    assert types(extractor, text) == ["negotiation"]
+    assert types(extractor, "وشنت الطائرات غارات على بلدة التمانعة بعد يوم من قمة ثلاثية في طهران.") == [
+        "airstrike"
+    ]

@@ -79,8 +79,10 @@ class EventTyper:
         ]
         violent = [m for m in usable if m.payload in self.lex.violent_types]
         others = [m for m in usable if m.payload not in self.lex.violent_types]
-        if others and all(m.key in self.lex.generic_triggers and _referenced(t, m) for m in violent):
-            violent = []  # "اعتقل ثلاثة يشتبه بضلوعهم في الهجوم": the attack is only pointed at
+        if others and all(
+            (m.key in self.lex.generic_triggers and _referenced(t, m)) or _pointed_at(t, m) for m in violent
+        ):
+            violent = []  # "اعتقل ثلاثة يشتبه بضلوعهم في الهجوم", "وتأتي هذه الغارات بعد قمة": pointed at
         out: list[Typing] = []
         if violent:
             out.append(self._pick(violent, t))
@@ -166,6 +168,14 @@ class EventTyper:
 _REFERRING = frozenset(
     {"في", "على", "عن", "منذ", "بعد", "قبل", "اثر", "عقب", "اعقاب", "هربا من", "فرارا من", "خوفا من", "بموجب"}
 )
+
+
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هذين", "هاتين", "هؤلاء"})
+
+
+def _pointed_at(t: str, m: Match) -> bool:
+    """ "هذه الغارات": a demonstrative points at an event told before."""
+    return m.definite and t[max(0, m.start - 8) : m.start].split()[-1:] in ([d] for d in _DEMONSTRATIVES)
 
 
 def _referenced(t: str, m: Match) -> bool:
