@@ -122,3 +122,14 @@ def test_attacks_in_turkeys_south_east_are_abroad() -> None:
     text = "وقتل ثلاثة جنود أتراك في هجوم لحزب العمال الكردستاني على قافلة عسكرية في محافظة شرناق."
     art = RawArticle(id="k", text=text)
     assert Extractor().process(art, published="2019-05-10").incidents == []
+
+
+def test_a_talks_process_named_after_its_venue_is_no_place_but_talks_held_there_are() -> None:
+    def talks(text: str) -> list[list[str]]:
+        found = Extractor().process(RawArticle(id="a", text=text), published="2019-05-10").incidents
+        return [[loc.name_en for loc in i.locations] for i in found if i.type == "negotiation"]
+
+    assert talks("وانطلقت في أستانا يوم الاثنين جولة جديدة من المحادثات بين روسيا وتركيا وإيران.") == [
+        ["Astana"]
+    ]
+    assert talks("وأشاد الوزراء يوم الاثنين بنتائج محادثات أستانا بين روسيا وتركيا وإيران.") == [[]]

@@ -545,8 +545,9 @@ class DateFinder:
     def _year_expr(self, m: re.Match[str], pub: date | None) -> DateRef | None:
         per = self._period.get(_key(m.group("per") or ""))
         season = self._season.get(_key(m.group("season") or ""))
-        if not (m.group("yw") or season):
-            return None  # a bare four-digit number is too often a count
+        plausible = 1900 <= int(m.group("y")) <= 2100
+        if not (m.group("yw") or season or (plausible and (per or m.group("pre")))):
+            return None  # a bare four-digit number is too often a count; "مطلع 2017", "منذ 2011" are years
         return self._year_span(m, int(m.group("y")), per, bool(m.group("pre")), pub, season)
 
     def _unit_expr(self, m: re.Match[str], pub: date | None) -> DateRef | None:

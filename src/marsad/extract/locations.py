@@ -120,6 +120,13 @@ class LocationRules:
         self.movers = {norm_name(w) for w in data.get("movers") or []}
         self.sides = sorted((norm_name(s) for s in cues["countryside_side"]), key=len, reverse=True)
         self.not_places = [norm_name(p) for p in data.get("not_places") or []]
+        # "محادثات أستانا", "مسار جنيف": a talks process named after its first venue, not a place
+        process = data.get("talks_processes") or {}
+        self.not_places += [
+            norm_name(f"{noun} {venue}")
+            for noun in process.get("nouns") or []
+            for venue in process.get("venues") or []
+        ]
         self.locative = {norm_name(w) for w in cues.get("locative") or []}
         self.holders = {norm_name(w) for w in cues.get("holders") or []}
         self.holders_wide = {norm_name(w) for w in cues.get("holders_wide") or []}
