@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from marsad.cli import app
 from marsad.extract.scope import in_scope, incident_country
-from marsad.models import DateRef, Incident, Location, RawArticle
+from marsad.models import ActorMention, DateRef, Incident, Location, RawArticle
 from marsad.pipeline import Extractor
 
 TEXT = (
@@ -36,7 +36,10 @@ def test_in_scope() -> None:
 
     assert in_scope(inc("SY")) and in_scope(inc(None))
     assert not in_scope(inc("IQ"))
-    assert in_scope(inc("RU", "negotiation"))  # talks about the war are held abroad
+    talks = inc("RU", "negotiation")
+    assert not in_scope(talks)  # talks abroad with no party of the war: another matter
+    talks.actors = [ActorMention("turkey", "party", "تركيا", 0, 5)]
+    assert in_scope(talks)  # talks about the war are held abroad
     assert in_scope(inc("IQ"), None)
 
 
@@ -133,3 +136,11 @@ def test_a_talks_process_named_after_its_venue_is_no_place_but_talks_held_there_
         ["Astana"]
     ]
     assert talks("وأشاد الوزراء يوم الاثنين بنتائج محادثات أستانا بين روسيا وتركيا وإيران.") == [[]]
+
+
+def test_a_summit_of_the_wars_parties_is_talks_at_its_venue() -> None:
+    text = "وجاءت هذه الغارات بعد يوم من قمة عقدت في طهران وجمعت رؤساء إيران وروسيا وتركيا."
+    found = Extractor().process(RawArticle(id="s", text=text), published="2019-05-10").incidents
+    assert [(i.type, [loc.name_en for loc in i.locations]) for i in found] == [("negotiation", ["Tehran"])]
+    text = "وبحث القادة الأوروبيون في قمة عقدت في بروكسل يوم الخميس تعديل اتفاقية الهجرة."
+    assert Extractor().process(RawArticle(id="e", text=text), published="2019-05-10").incidents == []

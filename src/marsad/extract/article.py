@@ -487,10 +487,9 @@ class ArticleExtractor:
         etype = _type_of(frames) or _type_from_weapons(frames)
         if etype == "armed_clash" and _generic_only(frames) and self._by_air_power(frames):
             etype = "airstrike"  # "الهجوم الأمريكي البريطاني الفرنسي", "ضربة إسرائيلية"
-        locations = _dedupe_locations(
-            [loc for f in frames for loc in f.locations], self._is_coarse, self._parent
-        )
-        country = incident_country(locations)
+        found = _dedupe_locations([loc for f in frames for loc in f.locations], self._is_coarse, self._parent)
+        locations = incident_locations(found, etype)
+        country = incident_country(locations) if locations else incident_country(found)
         if country is None:  # "الشرطة التركية اعتقلت ..." happened in Turkey
             sentences = dict.fromkeys((f.sent_start, f.sent_end) for f in frames)
             country = self.domestic.country(normalize_str(norm.original[s:e]) for s, e in sentences)
@@ -506,7 +505,7 @@ class ArticleExtractor:
             id=incident_id,
             type=etype,
             date=self._date(frames, etype),
-            locations=incident_locations(locations, etype),
+            locations=locations,
             actors=actors,
             casualties=casualties,
             weapons=list(dict.fromkeys(w for f in frames for w in f.weapons)),

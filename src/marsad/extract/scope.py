@@ -34,10 +34,11 @@ WAR_WIDE_TYPES = frozenset({"negotiation"})
 
 def in_scope(incident: Incident, countries: frozenset[str] | None = frozenset({HOME})) -> bool:
     """Kept by a run limited to ``countries`` (None: all): incidents there, without a place, or
-    talks (wherever they are held)."""
+    talks with a party of the war (wherever they are held)."""
     if countries is None or incident.country is None or incident.country in countries:
         return True
-    return incident.type in WAR_WIDE_TYPES
+    # talks abroad are the war's when a party of the war takes part ("قمة أوروبية حول الهجرة" is not)
+    return incident.type in WAR_WIDE_TYPES and bool(incident.actors)
 
 
 def incident_locations(locations: list[Location], etype: str | None) -> list[Location]:
