@@ -237,3 +237,9 @@ def test_publication_date_lines(text, published, blanked):
     doc = clean(RawArticle(id="d", text=text))
     assert doc.published == published
     assert bool(doc.removed) is blanked
+
+
+def test_a_link_to_the_story_repeating_its_title_is_noise() -> None:
+    text = "قتل خمسة مدنيين في قصف على بلدة سراقب.\nرابط الخبر بصحيفة المدينة: مقتل خمسة مدنيين في سراقب"
+    doc = clean(RawArticle(id="l", text=text))
+    assert _kept_lines(doc.text) == ["قتل خمسة مدنيين في قصف على بلدة سراقب."]
