@@ -107,3 +107,8 @@ def test_around_the_capital_is_its_countryside(ex: Extractor) -> None:
 def test_a_clause_borrowing_its_place_takes_the_finest_named_before_it(ex: Extractor) -> None:
     text = "واغتيل ضابط يوم السبت في بلدة جاسم في ريف درعا جنوب سوريا، بانفجار عبوة ناسفة استهدفت سيارته."
     assert places(incidents(ex, text), "bombing") == ["Jāsim"]
+
+
+def test_what_a_place_borders_is_no_place_of_the_incident(ex: Extractor) -> None:
+    text = "هاجم مسلحو داعش موقعا للجيش في محيط بلدة القريتين على الحدود الإدارية مع محافظة دير الزور يوم الأحد."
+    assert places(incidents(ex, text)) == ["Al Qaryatayn"]
