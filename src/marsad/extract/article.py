@@ -769,6 +769,12 @@ def _dedupe_locations(
             for loc in out
             if not is_coarse(loc) or (loc.precision != "country" and loc.admin1 not in inside)
         ]
+    # "دخلت القوات مدينة عفرين وسيطرت على حيي الأشرفية والجميلية": quarters named beside another
+    # town, not beside their own city, are that town's (a common quarter name, not Aleppo's)
+    towns = {loc.place_id for loc in out if loc.precision == "community"}
+    out = [
+        loc for loc in out if not (loc.precision == "neighbourhood" and towns and parent_of(loc) not in towns)
+    ]
     # "حي الوعر بمدينة حمص": the city adds nothing next to its own neighbourhood
     cities = {parent_of(loc) for loc in out if loc.precision == "neighbourhood"}
     return [loc for loc in out if not (loc.precision == "community" and loc.place_id in cities)]
