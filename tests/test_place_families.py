@@ -110,7 +110,9 @@ def test_a_clause_borrowing_its_place_takes_the_finest_named_before_it(ex: Extra
 
 
 def test_what_a_place_borders_is_no_place_of_the_incident(ex: Extractor) -> None:
-    text = "هاجم مسلحو داعش موقعا للجيش في محيط بلدة القريتين على الحدود الإدارية مع محافظة دير الزور يوم الأحد."
+    text = (
+        "هاجم مسلحو داعش موقعا للجيش في محيط بلدة القريتين على الحدود الإدارية مع محافظة دير الزور يوم الأحد."
+    )
     assert places(incidents(ex, text)) == ["Al Qaryatayn"]
 
 
@@ -119,3 +121,9 @@ def test_quarters_named_beside_another_town_are_not_the_big_citys(ex: Extractor)
     assert places(incidents(ex, text)) == ["‘Afrīn"]
     text = "وقتل ثلاثة مدنيين في قصف على حي الشعار في مدينة حلب يوم الأحد."
     assert [loc.precision for i in incidents(ex, text) for loc in i.locations] == ["neighbourhood"]
+
+
+def test_a_quoted_holder_still_holds_its_place(ex: Extractor) -> None:
+    text = 'وسقطت صواريخ قرب مقر "الحكومة الشرعية" في دمشق يوم الأحد.'
+    assert [i.type for i in incidents(ex, text)] == ["shelling"]
+    assert "Damascus" not in places(incidents(ex, text))

@@ -448,7 +448,8 @@ class LocationFinder:
 
     def _held(self, text: str, start: int) -> bool:
         """ "مراسل فرانس برس في مدينة دمشق", "مصدر حقوقي من السويداء": the place of a person."""
-        words = text[max(0, start - 50) : start].split()
+        words = [w.strip('"«»()') for w in text[max(0, start - 50) : start].split()]
+        words = [w for w in words if w]
         if words and self.rules.words.get(words[-1], ("",))[0] in ("community", "neighbourhood"):
             words = words[:-1]  # "في مدينة X"
         if not words or words[-1] not in ("في", "من"):
