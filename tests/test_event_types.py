@@ -336,3 +336,9 @@ def test_violence_pointed_at_by_a_demonstrative_leaves_the_talks_told(extractor:
     assert types(extractor, "وشنت الطائرات غارات على بلدة التمانعة بعد يوم من قمة ثلاثية في طهران.") == [
         "airstrike"
     ]
+
+
+def test_what_a_strike_answered_may_follow_an_aside(extractor: Extractor) -> None:
+    text = "وقصفت الفصائل بلدات في ريف إدلب، ردا، بحسب قولها، على تعرض بلدة الزبداني في ريف دمشق لهجوم من قوات النظام."
+    assert types(extractor, text) == ["shelling", "armed_clash"]
+    assert types(extractor, "وأرسلت الفصائل تعزيزات إلى ريف حماة للهجوم على مواقع الجيش.") == []

@@ -35,7 +35,7 @@ class Modality:
         return not (
             self._negated(t, m, floor, three)
             or self._hypothetical(t, m, three)
-            or self._purpose(m, three)
+            or (self._purpose(m, three) and self._purpose(m, words_before(t, m.start, floor, 7)))
             or self.descriptive(t, m, floor)
         )
 
@@ -111,10 +111,10 @@ class Modality:
 
     def purpose(self, t: str, m: Match, floor: int = 0) -> bool:
         """ "لاستعادة", "للهجوم على": a verbal noun after ل says what for, not what happened; not
-        after "تعرضت" ("تعرضت لقصف") or "التوصل" ("التوصل لاتفاق")."""
+        after "تعرضت" ("تعرضت لقصف", "تعرض بلدة الزبداني في ريف دمشق لهجوم") or "التوصل"."""
         if m.prefix not in _PURPOSE_PREFIXES:
             return False
-        return self._purpose(m, words_before(t, m.start, floor, 3))
+        return self._purpose(m, words_before(t, m.start, floor, 7))
 
     def _purpose(self, m: Match, three: list[str]) -> bool:
         if m.prefix not in _PURPOSE_PREFIXES:
