@@ -127,3 +127,9 @@ def test_a_quoted_holder_still_holds_its_place(ex: Extractor) -> None:
     text = 'وسقطت صواريخ قرب مقر "الحكومة الشرعية" في دمشق يوم الأحد.'
     assert [i.type for i in incidents(ex, text)] == ["shelling"]
     assert "Damascus" not in places(incidents(ex, text))
+
+
+def test_a_town_named_like_a_dual_noun_needs_a_place_cue(ex: Extractor) -> None:
+    text = "ونفذ التحالف يوم الجمعة غارات جوية على جسرين استراتيجيين في محافظة دير الزور."
+    assert places(incidents(ex, text)) == ["Deir ez-Zor"]
+    assert places(incidents(ex, "وقصفت الطائرات بلدة جسرين في الغوطة الشرقية يوم الجمعة.")) == ["Jisreen"]
