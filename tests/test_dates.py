@@ -250,3 +250,14 @@ def test_parse_date(s, iso):
 def test_parse_date_ref_month():
     ref = parse_date_ref("كانون الأول/ديسمبر 2016")
     assert (ref.start, ref.end, ref.precision) == ("2016-12-01", "2016-12-31", "month")
+
+
+def test_the_same_year_is_the_year_named_before(finder):
+    text = "سيطرت القوات على حلب في ديسمبر 2016. وفي مايو من العام نفسه استسلمت الفصائل في حمص"
+    refs = finder.find(normalize(text), "2018-04-14")
+    assert [(r.text, r.start, r.precision) for r in refs] == [
+        ("ديسمبر 2016", "2016-12-01", "month"),
+        ("مايو من العام نفسه", "2016-05-01", "month"),
+    ]
+    refs = finder.find(normalize("قتل خمسة في 3 آذار 2015، وفي العام ذاته نزح الآلاف"), "2018-04-14")
+    assert [(r.text, r.start, r.precision) for r in refs][1] == ("العام ذاته", "2015-01-01", "year")

@@ -320,6 +320,8 @@ class DateFinder:
                 taken.append((s, e, ref))
         taken = [x for x in taken if not self._since_last_time(text, x[0], x[2])]
         taken.sort(key=lambda t: t[0])
+        if "نفس" in text or "ذات" in text:
+            taken = _same_year(text, taken)
         out = []
         original = norm.original
         for s, e, ref in taken:
@@ -710,3 +712,33 @@ def parse_date(s: str) -> str | None:
             return day.isoformat()
     ref = parse_date_ref(s)
     return ref.start if ref is not None and ref.precision == "day" else None
+
+
+_SAME_YEAR = re.compile(
+    r"(?<!\w)(?:في\s+|من\s+|خلال\s+)?(?:ال)?(?:عام|سنه)\s+(?:نفسه|نفسها|ذاته|ذاتها)(?!\w)"
+)
+
+
+def _same_year(text: str, taken: list[tuple[int, int, DateRef]]) -> list[tuple[int, int, DateRef]]:
+    """ "وفي مايو من العام نفسه": the year of the last date named before it; a month or day right
+    before the phrase takes that year."""
+    out = list(taken)
+    for m in _SAME_YEAR.finditer(text):
+        s, e = m.span()
+        if any(not (e <= ts or s >= te) for ts, te, _ in out):
+            continue
+        joined = next((x for x in out if 0 <= s - x[1] <= 2 and x[2].precision in ("month", "day")), None)
+        limit = joined[0] if joined else s
+        before = [ref for ts, te, ref in out if te <= limit and ref.start]
+        if not before:
+            continue
+        year = before[-1].start[:4]  # type: ignore[index]
+        if joined is None:
+            out.append((s, e, DateRef(f"{year}-01-01", f"{year}-12-31", "year", m.group(), s, e)))
+            continue
+        js, _, ref = joined
+        start = year + (ref.start or "")[4:] if ref.start else None
+        end = year + (ref.end or "")[4:] if ref.end else None
+        out[out.index(joined)] = (js, e, DateRef(start, end, ref.precision, ref.text, js, e))
+    out.sort(key=lambda t: t[0])
+    return out
