@@ -311,3 +311,16 @@ CONTEXT = [
 @pytest.mark.parametrize(("text", "expected"), CONTEXT, ids=[str(i) for i in range(len(CONTEXT))])
 def test_context(extractor: Extractor, text: str, expected: list[tuple]) -> None:
     check(extractor, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وسجلت حالة وفاة لطفل بسبب الحر في ريف دمشق يوم الأحد.",
+        "وتوفي ثلاثة أطفال بسبب البرد في مخيم الركبان يوم الأحد.",
+        "وتوفي خمسة مهاجرين غرقا قبالة سواحل اللاذقية يوم الأحد.",
+    ],
+)
+def test_deaths_of_weather_illness_or_accidents_are_no_war_casualties(text: str) -> None:
+    found = Extractor().process(RawArticle(id="n", text=text), published="2019-06-02").incidents
+    assert [c for i in found for c in i.casualties] == []

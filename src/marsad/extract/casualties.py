@@ -84,6 +84,10 @@ class CasualtyExtractor:
         before = t[max(0, pos - 25) : pos].split()[-2:]
         return any(w in self.lex.casualty_negations for w in before)
 
+    def _natural(self, t: str, pos: int, end: int) -> bool:
+        """ "حالة وفاة لطفل بسبب الحر", "توفي غرقا": a death of the weather, illness or an accident."""
+        return bool(self.lex.natural_causes.find(t, pos, min(end, pos + 40)))
+
     def _hypothetical(self, t: str, pos: int, floor: int, prefix: str = "") -> bool:
         """ "اتفاق يقضي بإجلاء", "للسماح للمدنيين بالخروج", "لتفادي وقوع خسائر", "هدد التنظيم في
         أواخر الشهر بإعدام": a deal's terms, a permission, a thing avoided or threatened, not a count
@@ -287,6 +291,7 @@ class CasualtyExtractor:
             if not self._negated(t, tr.start)
             and not self._hypothetical(t, tr.start, s, tr.prefix)
             and not self._purpose(t, tr, s)
+            and not self._natural(t, tr.end, e)
         ]
         part_cues = lex.part_of_cues.find(t, s, e)
         among = lex.among_cues.find(t, s, e)

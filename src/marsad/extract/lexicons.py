@@ -93,6 +93,7 @@ class Lexicons:
         spread = "|".join(normalize_str(w) for w in cas["distributive"])
         self.distributive = re.compile(rf"(?<![^\s])بين\s+(?:{spread})\s+و\s?(?:{spread})(?![^\s،.,])")
         self.casualty_hypothetical = _words(cas["casualty_hypothetical"])
+        self.natural_causes = matcher((w, True) for w in cas["natural_causes"])
         self.agreement_words = _words(cas["agreement_words"])
         self.threat_verbs = _words(cas["threat_verbs"])
         self.mixed_force_side: dict[str, str] = cas["mixed_force_side"]
