@@ -318,7 +318,7 @@ def test_context(extractor: Extractor, text: str, expected: list[tuple]) -> None
     [
         "وسجلت حالة وفاة لطفل بسبب الحر في ريف دمشق يوم الأحد.",
         "وتوفي ثلاثة أطفال بسبب البرد في مخيم الركبان يوم الأحد.",
-        "وتوفي خمسة مهاجرين غرقا قبالة سواحل اللاذقية يوم الأحد.",
+        "وتوفي رجل بحادث سير على طريق حمص يوم الأحد.",
     ],
 )
 def test_deaths_of_weather_illness_or_accidents_are_no_war_casualties(text: str) -> None:
