@@ -342,3 +342,9 @@ def test_what_a_strike_answered_may_follow_an_aside(extractor: Extractor) -> Non
     text = "وقصفت الفصائل بلدات في ريف إدلب، ردا، بحسب قولها، على تعرض بلدة الزبداني في ريف دمشق لهجوم من قوات النظام."
     assert types(extractor, text) == ["shelling", "armed_clash"]
     assert types(extractor, "وأرسلت الفصائل تعزيزات إلى ريف حماة للهجوم على مواقع الجيش.") == []
+
+
+def test_what_may_happen_is_no_event_but_what_happened_may_be_qualified(extractor: Extractor) -> None:
+    text = "وقال مسؤول إن هذه السفن قد تساعد في اعتراض الصواريخ الموجهة إلى ريف إدلب."
+    assert types(extractor, text) == []
+    assert types(extractor, "وقال المرصد إن عدد القتلى في الغارات على بلدة سراقب قد يرتفع.") == ["airstrike"]

@@ -129,6 +129,8 @@ class Lexicons:
         self.responsibility_words = _words(ev["responsibility_words"])
         self.air_powers = frozenset(ev["air_powers"])
         self.meeting_words = _words(ev["meeting_words"])
+        may = "|".join(re.escape(normalize_str(w).split()[-1]) for w in ev["may_cues"])
+        self.may = re.compile(rf"(?<!\w)قد\s+(?:ي\w+|(?:{may})(?!\w))")
         self.planned_after = _words(ev["planned_after"])
         self.armament_before = _words(ev["armament_before"])
         self.shield_before = _words(ev["shield_before"])

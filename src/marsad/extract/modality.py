@@ -34,7 +34,7 @@ class Modality:
         three = words_before(t, m.start, floor, 3)  # read once for the tests that look as far
         return not (
             self._negated(t, m, floor, three)
-            or self._hypothetical(t, m, three)
+            or self._hypothetical(t, m, three, floor)
             or (self._purpose(m, three) and self._purpose(m, words_before(t, m.start, floor, 7)))
             or self.descriptive(t, m, floor)
         )
@@ -95,7 +95,7 @@ class Modality:
         """ "أي هجوم", "خوفا من هجوم", "هدد بقصف", "الهجوم المرتقب", "قد يسفر عن مقتل"."""
         return self._hypothetical(t, m, words_before(t, m.start, floor, 3))
 
-    def _hypothetical(self, t: str, m: Match, before: list[str]) -> bool:
+    def _hypothetical(self, t: str, m: Match, before: list[str], floor: int = -1) -> bool:
         cues = self.lex.hypothetical_before
         said = before + [" ".join(before[k : k + 2]) for k in range(len(before) - 1)]
         if not cues.isdisjoint(said) or not cues.isdisjoint(map(bare, said)):
@@ -104,6 +104,9 @@ class Modality:
         if "قد" in before and any(
             a == "قد" and b[:1] in "يت" for a, b in zip(before, before[1:], strict=False)
         ):
+            return True
+        # ... and governs what follows in its clause ("السفن قد تساعد في اعتراض الصواريخ")
+        if 0 <= floor < m.start and "قد" in t[floor : m.start] and self.lex.may.search(t, floor, m.start):
             return True
         # "الهجوم المرتقب", and "معركة إدلب المرتقبة" (the place between)
         after = t[m.end : m.end + 30].replace('"', " ").split()[:2]
