@@ -200,6 +200,8 @@ def test_aircraft_are_weapons_until_they_strike(extractor: Extractor) -> None:
         "وتنشر روسيا عشرات الطائرات الحربية في مطار القامشلي منذ الربيع.",
         "وأعلنت موسكو تسليم الجيش السوري صواريخ متطورة في طرطوس.",
         "ويعمل المركز في مصياف على تطوير صواريخ قصيرة المدى.",
+        "وفككت وحدات الهندسة عبوة ناسفة على طريق دمشق درعا يوم الأحد.",
+        "وأشارت تقارير إلى ربط التنظيم عبوات ناسفة في أرجل الماعز في مدينة منبج.",
     ],
 )
 def test_arms_held_deployed_or_delivered_are_no_strike(extractor: Extractor, text: str) -> None:
@@ -348,3 +350,7 @@ def test_what_may_happen_is_no_event_but_what_happened_may_be_qualified(extracto
     text = "وقال مسؤول إن هذه السفن قد تساعد في اعتراض الصواريخ الموجهة إلى ريف إدلب."
     assert types(extractor, text) == []
     assert types(extractor, "وقال المرصد إن عدد القتلى في الغارات على بلدة سراقب قد يرتفع.") == ["airstrike"]
+
+
+def test_an_explosive_that_went_off_is_a_bombing(extractor: Extractor) -> None:
+    assert types(extractor, "وانفجرت عبوة ناسفة على طريق دمشق درعا يوم الأحد.") == ["bombing"]
