@@ -133,3 +133,20 @@ def test_a_town_named_like_a_dual_noun_needs_a_place_cue(ex: Extractor) -> None:
     text = "ونفذ التحالف يوم الجمعة غارات جوية على جسرين استراتيجيين في محافظة دير الزور."
     assert places(incidents(ex, text)) == ["Deir ez-Zor"]
     assert places(incidents(ex, "وقصفت الطائرات بلدة جسرين في الغوطة الشرقية يوم الجمعة.")) == ["Jisreen"]
+
+
+def test_an_imported_variant_of_a_word_like_name_needs_a_cue_too(tmp_path: Path) -> None:
+    from marsad.extract.gazetteer import BASE_FILES, Gazetteer
+    from marsad.extract.locations import LocationFinder
+    from marsad.resources import data_path
+    from marsad.text.normalize import normalize
+
+    village = tmp_path / "villages.tsv"
+    village.write_text(
+        "place_id\tname_en\tname_ar\tnames_ar\tprecision\tadmin1\tadmin2\tlat\tlon\n"
+        "t:2\tJisreen\tجسرين\tجسرين|الجسرين\tcommunity\tRif Dimashq\t\t33.52\t36.37\n",
+        encoding="utf-8",
+    )
+    gaz = Gazetteer.from_files([data_path(f"gazetteer/{n}") for n in BASE_FILES], [village])
+    found = LocationFinder(gaz).find(normalize("وأوضح أن أحد الجسرين يصل بين البلدتين في محافظة دير الزور."))
+    assert [loc.name_en for loc in found] == ["Deir ez-Zor"]

@@ -340,7 +340,9 @@ class LocationFinder:
         return True
 
     def _cue_name(self, key: str, place: Place) -> bool:
-        if key in self.rules.strict or self.gaz.needs_cue(key, place):
+        # an imported variant with or without ال ("الجسرين") is as much a word as the listed name
+        bare = key[2:] if key.startswith("ال") else key
+        if key in self.rules.strict or bare in self.rules.strict or self.gaz.needs_cue(key, place):
             return True
         # a word the curated list knows as common ("التضامن") is as common for a namesake village
         return key in self.gaz.rules.context and not self.gaz.is_curated(place)
