@@ -354,3 +354,9 @@ def test_what_may_happen_is_no_event_but_what_happened_may_be_qualified(extracto
 
 def test_an_explosive_that_went_off_is_a_bombing(extractor: Extractor) -> None:
     assert types(extractor, "وانفجرت عبوة ناسفة على طريق دمشق درعا يوم الأحد.") == ["bombing"]
+
+
+def test_what_an_agreement_stipulates_has_not_happened(extractor: Extractor) -> None:
+    text = "وتوصل الطرفان إلى اتفاق يقضي بإجلاء المقاتلين من دوما إلى جرابلس يوم الأحد."
+    assert types(extractor, text) == ["negotiation"]
+    assert types(extractor, "وينص الاتفاق الجديد على شن غارات مشتركة على مواقع التنظيم في ريف الرقة.") == []
