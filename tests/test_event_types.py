@@ -360,3 +360,11 @@ def test_what_an_agreement_stipulates_has_not_happened(extractor: Extractor) -> 
     text = "وتوصل الطرفان إلى اتفاق يقضي بإجلاء المقاتلين من دوما إلى جرابلس يوم الأحد."
     assert types(extractor, text) == ["negotiation"]
     assert types(extractor, "وينص الاتفاق الجديد على شن غارات مشتركة على مواقع التنظيم في ريف الرقة.") == []
+
+
+def test_a_future_verb_makes_what_follows_it_a_plan_up_to_its_cause(extractor: Extractor) -> None:
+    text = "وقالت أنقرة إن التحالف سيشن قريبا من قواعدها معركة شاملة ضد التنظيم في ريف حلب."
+    assert types(extractor, text) == []
+    assert types(extractor, "وهناك مخاوف من أن الضربات الجوية يمكن أن تستهدف مواقع الجيش في ريف حمص.") == []
+    text = "وقالت فرنسا إنها ستشن هجوما عسكريا بسبب هجوم كيماوي شنته القوات الحكومية على بلدة اللطامنة يوم السبت."
+    assert types(extractor, text) == ["chemical_attack"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from marsad.extract.lexicons import Lexicons
 from marsad.extract.matcher import Match
 
+_CAUSES = frozenset({"بسبب", "جراء", "اثر", "بعد", "عقب", "خلفيه", "نتيجه", "لان", "اعقاب"})
 _PURPOSE_PREFIXES = frozenset({"ل", "ول", "فل", "لل", "ولل", "فلل"})
 _SUFFIXES = ("ها", "هم", "ه")
 _NAMED_AFTER = frozenset({"الشعب", "المراه"})  # "وحدات حماية الشعب/المرأة"
@@ -105,9 +106,14 @@ class Modality:
             a == "قد" and b[:1] in "يت" for a, b in zip(before, before[1:], strict=False)
         ):
             return True
-        # ... and governs what follows in its clause ("السفن قد تساعد في اعتراض الصواريخ")
-        if 0 <= floor < m.start and "قد" in t[floor : m.start] and self.lex.may.search(t, floor, m.start):
-            return True
+        # ... and governs what follows in its clause ("السفن قد تساعد في اعتراض الصواريخ"), as a future
+        # verb does ("سيشن التحالف قريبا معركة شاملة")
+        if 0 <= floor < m.start:
+            found = list(self.lex.may.finditer(t, floor, m.start))
+            last = found[-1] if found else None
+            # ... up to a cause it names: "ستشن هجوما بسبب الهجوم الكيماوي في دوما"
+            if last is not None and _CAUSES.isdisjoint(t[last.end() : m.start].split()):
+                return True
         # "الهجوم المرتقب", and "معركة إدلب المرتقبة" (the place between)
         after = t[m.end : m.end + 30].replace('"', " ").split()[:2]
         return any(w in self.lex.planned_after for w in after)
