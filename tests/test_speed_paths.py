@@ -221,3 +221,36 @@ def test_a_one_word_cue_is_read_as_the_full_window_reads_it() -> None:
     assert fast.cue_before("قصف وفي مدينه X", 14) == (8, "مدينه")
     assert fast.cue_before("قصف وفي X", 8) == (5, "في")
     assert fast.cue_before("قصفت   في X", 10) == (7, "في")
+
+
+def test_a_normalised_slice_is_the_slice_normalised() -> None:
+    marks = ["\u064e", "\u0651", "\u0640", "\u200f", "\u202b", "_", "٫", "أ", "ة", ".", " ", "\n"]
+    rng = random.Random(5)
+    for _ in range(200):
+        text = "".join(rng.choice(["قتل", "إلى", "x", "٣", *marks]) for _ in range(12))
+        norm = normalize(text)
+        for a in range(len(text) + 1):
+            for b in range(a, len(text) + 1):
+                assert norm.text[norm.from_orig(a) : norm.from_orig(b)] == normalize_str(text[a:b])
+
+
+def test_moved_to_reads_the_article_normalised_as_the_window_normalised() -> None:
+    from types import SimpleNamespace
+
+    from marsad.extract.gazetteer import Gazetteer
+    from marsad.extract.locations import LocationFinder
+
+    finder = LocationFinder(Gazetteer.load())
+    words = ["نقل", "وإجلاء", "المقاتلين", "توجهوا", "إلى", "نحو", "مدينة", "حمص", "من", "دوما", "يوم", "x"]
+    gaps = [" ", "  ", "، ", ". ", "؟ ", "\n", " \u064e", "\u0640", "\u200f ", "_", "٫", "«"]
+    rng = random.Random(9)
+    moved = 0
+    for _ in range(300):
+        text = "".join(rng.choice(gaps) + rng.choice(words) for _ in range(rng.randint(3, 16)))
+        norm = normalize(text)
+        for start in range(len(text) + 1):
+            loc = SimpleNamespace(start=start)
+            slow = finder.is_moved_to(text, loc)  # type: ignore[arg-type]
+            assert finder.is_moved_to(text, loc, norm) == slow, (text, start)  # type: ignore[arg-type]
+            moved += slow
+    assert moved > 100  # the texts do tell moves

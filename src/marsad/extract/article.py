@@ -217,7 +217,7 @@ class ArticleExtractor:
                         frame.locations = staying
                 elif frame.locations:
                     frame.locations = [
-                        x for x in frame.locations if not self.locations.is_moved_to(doc.text, x)
+                        x for x in frame.locations if not self.locations.is_moved_to(doc.text, x, norm)
                     ]
                 sentence_frames.append(frame)
         for f in sentence_frames:

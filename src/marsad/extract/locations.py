@@ -367,12 +367,19 @@ class LocationFinder:
                 return False
         return False
 
-    def is_moved_to(self, text: str, loc: Location) -> bool:
+    def is_moved_to(self, text: str, loc: Location, norm: NormText | None = None) -> bool:
         """ "إجلاء المقاتلين من دوما إلى جرابلس", "أثناء توجههم إلى حمص": a place people were taken or
-        headed to, told by a word of moving a few words before its "إلى" (``text`` as read)."""
-        window = text[max(0, loc.start - 100) : loc.start]
-        cut = max(window.rfind(ch) for ch in ".؟!\n")
-        words = norm_name(window[cut + 1 :]).split()
+        headed to, told by a word of moving a few words before its "إلى" (``text`` as read).
+        ``norm``: ``text`` normalised, whose slice is the window normalised (normalising maps or
+        deletes each character on its own), so the window need not be normalised again."""
+        start = max(0, loc.start - 100)
+        window = text[start : loc.start]
+        cut = max(window.rfind("."), window.rfind("؟"), window.rfind("!"), window.rfind("\n"))
+        if norm is not None:
+            a, b = norm.from_orig(start + cut + 1), norm.from_orig(loc.start)
+            words = norm.text[a:b].replace(".", " ").split()
+        else:
+            words = norm_name(window[cut + 1 :]).split()
         if words and self.rules.words.get(words[-1], ("",))[0] in (
             "community",
             "neighbourhood",

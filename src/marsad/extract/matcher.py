@@ -229,7 +229,9 @@ class PhraseMatcher:
         if not self._payloads:
             return False
         stop = len(text) if end is None else end
-        starts, hits = self._all_hits(text)
+        group = self._group  # the group's reading of this text, looked up here (most calls)
+        memo = group._memo if group is not None else None
+        starts, hits = memo[1][self._member] if memo is not None and memo[0] is text else self._all_hits(text)
         if not hits:
             return False
         for k in range(bisect_left(starts, start), len(hits)):
@@ -245,7 +247,9 @@ class PhraseMatcher:
         if not self._payloads:
             return []
         stop = len(text) if end is None else end
-        starts, hits = self._all_hits(text)
+        group = self._group  # as in ``occurs``
+        memo = group._memo if group is not None else None
+        starts, hits = memo[1][self._member] if memo is not None and memo[0] is text else self._all_hits(text)
         if not hits:
             return []
         out: list[Match] = []

@@ -9,6 +9,7 @@ offset it came from. Most characters map one to one (``str.translate``); only de
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import chain
 
@@ -80,6 +81,13 @@ class NormText:
         if self.index is None:
             return i
         return self.index[i]
+
+    def from_orig(self, i: int) -> int:
+        """Normalised offset of original offset ``i``: of the first character kept from ``i`` on
+        (``text[from_orig(a):from_orig(b)]`` is ``original[a:b]`` normalised)."""
+        if self.index is None:
+            return i
+        return bisect_left(self.index, i)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of a normalised half-open span."""
