@@ -20,6 +20,7 @@ _PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك
 _TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+|[%٪\-–]")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")  # the word tokens of _TOKEN
+_GROUP = re.Match.group
 
 
 # not frozen (never changed once made): a frozen dataclass takes four times as long to build, and
@@ -146,14 +147,14 @@ class NumberParser:
         first word of a vague phrase (``_REACH``); the words far from any are never read, and are
         left out, which keeps every index near a number where it was relative to its neighbours."""
         matches = list(_TOKEN.finditer(text))
-        raws = [m.group() for m in matches]
+        raws = list(map(_GROUP, matches))
         openers = self._openers
         keep: list[int] = []
         before, after = self._reach
-        for i, raw in enumerate(raws):
-            if raw[0].isdecimal() or raw in openers:
-                lo = max(i - before, keep[-1] + 1 if keep else 0)
-                keep.extend(range(lo, min(i + after, len(raws) - 1) + 1))
+        last = len(raws) - 1
+        for i in [i for i, raw in enumerate(raws) if raw in openers or raw[0].isdecimal()]:
+            lo = max(i - before, keep[-1] + 1 if keep else 0)
+            keep.extend(range(lo, min(i + after, last) + 1))
         out: list[_Tok] = []
         append = out.append
         forms = self._forms
