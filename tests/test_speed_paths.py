@@ -197,6 +197,32 @@ def test_modality_reads_the_words_before_a_trigger_once_for_all_its_tests() -> N
     assert modality.reports(t, lex.type_triggers.find(t, 0, len(t))[0], 0)
 
 
+def test_a_trigger_tells_an_event_as_its_three_tests_say() -> None:
+    lex = Lexicons()
+    modality = Modality(lex, lex.event_negations)
+    heads = ["", "لم تسجل أي", "خوفا من", "قد", "تمتلك روسيا عشرات", "نشر", "لحماية المدنيين من"]
+    heads += ["لحماية البلدة، على الأقل، من", "وحدات حماية الشعب من", "ضمن", "المنطقة الآمنة من"]
+    tails = ["", " المرتقب", " على البلدة"]
+    seen = {True: 0, False: 0}
+    for lead in ("", "وقالت المصادر في بيان نشرته مساء اليوم على موقعها الرسمي إن "):
+        for head in heads:
+            for trigger in ("غارات", "الطائرات الحربية", "القصف", "صواريخ", "للهجوم"):
+                for tail in tails:
+                    t = normalize_str(f"{lead}{head} {trigger}{tail} في ريف إدلب")
+                    for floor in {0, len(lead)}:
+                        for m in lex.type_triggers.find(t, floor, len(t)):
+                            told = modality.tells(t, m, floor)
+                            assert told == (
+                                modality.reports(t, m, floor)
+                                and not modality.armament(t, m, floor)
+                                and not modality.shielded(t, m)
+                            ), (t, m)
+                            seen[told] += 1
+    assert seen[True] > 20 and seen[False] > 20
+    t = normalize_str("طالبوا بحماية المدنيين من الغارات")
+    assert not modality.tells(t, lex.type_triggers.find(t, 0, len(t))[0], 0)
+
+
 def test_matches_and_quantities_are_values() -> None:
     a, b = Match(0, 3, 0, "قتل", "killed", ""), Match(0, 3, 0, "قتل", "killed", "")
     assert a == b and hash(a) == hash(b) and len({a, b}) == 1

@@ -41,11 +41,7 @@ class EventTyper:
         return [m for m in self.lex.weak_type_triggers.find(t, s, e) if self._reports(t, m, s)]
 
     def _reports(self, t: str, m: Match, s: int) -> bool:
-        return (
-            self.modality.reports(t, m, s)
-            and not self.modality.armament(t, m, s)
-            and not self.modality.shielded(t, m)
-        )
+        return self.modality.tells(t, m, s)
 
     def may_type(self, t: str, s: int, e: int) -> bool:
         """Whether t[s:e] holds any event trigger at all (a prefilter for ``triggers``)."""

@@ -40,9 +40,29 @@ class Modality:
             or self.descriptive(t, m, floor)
         )
 
+    def tells(self, t: str, m: Match, floor: int = 0) -> bool:
+        """``reports`` and neither ``armament`` nor ``shielded``: an event trigger that tells an event.
+        The three words before the trigger are split once for the tests that read them; ``shielded``
+        needs "من" among the 60 characters it splits, and is not read when they hold none."""
+        three = words_before(t, m.start, floor, 3)
+        if (
+            self._negated(t, m, floor, three)
+            or self._hypothetical(t, m, three)
+            or self._purpose(m, three)
+            or self.descriptive(t, m, floor)
+        ):
+            return False
+        if self._armament([bare(w) for w in three]):
+            return False
+        if "من" not in t[max(0, m.start - 60) : m.start]:  # the window words_before(t, m.start, 0, 6) splits
+            return True
+        return not self._shielded([bare(w) for w in words_before(t, m.start, 0, 6)])
+
     def armament(self, t: str, m: Match, floor: int = 0) -> bool:
         """ "تمتلك روسيا عشرات الطائرات الحربية", "نشر منظومة صواريخ": arms held or deployed, not used."""
-        three = [bare(w) for w in words_before(t, m.start, floor, 3)]
+        return self._armament([bare(w) for w in words_before(t, m.start, floor, 3)])
+
+    def _armament(self, three: list[str]) -> bool:
         for k, w in enumerate(three):
             if w in self.lex.armament_before:
                 return self.lex.armament_media.isdisjoint(three[k + 1 :])
@@ -51,7 +71,9 @@ class Modality:
     def shielded(self, t: str, m: Match) -> bool:
         """ "حماية المدنيين من الغارات", "لحماية البلدة، على الأقل، من القصف": what someone is to be
         kept from (read across commas; "وحدات حماية الشعب" is a name, not a shield)."""
-        six = [bare(w) for w in words_before(t, m.start, 0, 6)]
+        return self._shielded([bare(w) for w in words_before(t, m.start, 0, 6)])
+
+    def _shielded(self, six: list[str]) -> bool:
         if not six or six[-1] != "من":
             return False
         return any(
