@@ -146,6 +146,27 @@ def test_scanning_patterns_find_what_the_plain_ones_find() -> None:
     assert first_chars(r"\S+منذ") is None and first_chars(r"(?:منذ)?") is None
 
 
+def test_sentence_ends_and_spread_casualties_scan_as_their_plain_patterns() -> None:
+    from marsad.text import segment
+
+    lex = Lexicons()
+    spread = lex.distributive
+    assert first_chars(spread.pattern) == "ب" and first_chars(segment._SENTENCE_END.pattern) is not None
+    texts = [
+        "سقط العشرات بين قتيل وجريح. وكان 1.5 مليون قد نزحوا!! ثم؟\n\nبين قتيل و جريح، بينهم أطفال",
+        "ا.ف.ب: قتل 3 بين جريح وقتيل\nوبين قتيل وجريح.ثم",
+    ]
+    for scanning in (spread, segment._SENTENCE_END):
+        assert scanning.pattern.startswith("(?=[")  # the look-ahead, then the pattern as written
+        plain = re.compile(scanning.pattern[scanning.pattern.index("])(?:") + 5 : -1])
+        for text in texts:
+            text = normalize_str(text)
+            assert [m.span() for m in scanning.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    text = normalize_str(texts[0])
+    assert len(list(spread.finditer(text))) == 2
+    assert len(segment.sentence_spans(text)) == 4
+
+
 def test_whole_word_matcher_reads_the_same_with_shared_marks() -> None:
     entries = [("حلب", "aleppo"), ("دير الزور", "deir"), ("الرقة", "raqqa")]
     own = PhraseMatcher(entries, word_prefixes=frozenset({"", "و", "ب", "ل"}))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import partial
 
 from marsad.extract.matcher import PRONOUN_SUFFIXES, MatcherGroup, PhraseMatcher
 from marsad.resources import load_yaml
 from marsad.text.normalize import normalize_str
+from marsad.text.patterns import compile_scanning
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +91,7 @@ class Lexicons:
         self.split_objects = _words(cas["split_objects"])
         self.evacuation_context = matcher((w, True) for w in cas["evacuation_context"])
         spread = "|".join(normalize_str(w) for w in cas["distributive"])
-        self.distributive = re.compile(rf"(?<![^\s])بين\s+(?:{spread})\s+و\s?(?:{spread})(?![^\s،.,])")
+        self.distributive = compile_scanning(rf"(?<![^\s])بين\s+(?:{spread})\s+و\s?(?:{spread})(?![^\s،.,])")
         self.casualty_hypothetical = _words(cas["casualty_hypothetical"])
         self.natural_causes = matcher((w, True) for w in cas["natural_causes"])
         self.agreement_words = _words(cas["agreement_words"])
