@@ -82,6 +82,16 @@ def test_word_marks_follow_isalpha() -> None:
     assert mark_words(text) == "".join(c if c.isalpha() or c == "ـ" else "\x01" for c in text)
 
 
+def test_texts_marked_by_the_class_are_those_holding_only_characters_it_gets_right() -> None:
+    from marsad.extract.matcher import _CHECKED, _UNCHECKED, is_letter
+
+    checked = set(_CHECKED)
+    for code in range(0x110000):
+        c = chr(code)
+        unchecked = c not in checked or is_letter(c) == bool(_NOT_LETTER.match(c))
+        assert bool(_UNCHECKED.match(c)) == unchecked, hex(code)
+
+
 def test_marking_spaces_first_marks_what_the_class_marks() -> None:
     chars = "".join(chr(c) for c in (*range(0x250), *range(0x600, 0x780), *range(0x2000, 0x2070)))
     text = chars + " قتل  \x01ب\x01 وفي\tحلب\n" + chars[::-1]
