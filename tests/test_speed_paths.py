@@ -26,6 +26,7 @@ from marsad.extract.matcher import (
 )
 from marsad.extract.modality import Modality
 from marsad.io.clean import _blanked
+from marsad.resources import load_yaml
 from marsad.text.normalize import _TABLE, normalize, normalize_str
 from marsad.text.numbers import NumberParser, Quantity
 from marsad.text.patterns import compile_scanning, first_chars
@@ -175,6 +176,61 @@ def test_sentence_ends_and_spread_casualties_scan_as_their_plain_patterns() -> N
     text = normalize_str(texts[0])
     assert len(list(spread.finditer(text))) == 2
     assert len(segment.sentence_spans(text)) == 4
+
+
+def test_a_pattern_tried_where_its_first_strings_are_finds_what_finditer_finds() -> None:
+    from marsad.text.patterns import PrefixScanner, first_strings
+
+    assert first_strings(r"(?<!\w)(?:ال)?(?:حرب|نزاع)\s+منذ|عام\s+1[0-9]{3}", 4) == {
+        "الحر",
+        "النز",
+        "حرب",
+        "نزاع",
+        "عام",
+    }
+    assert first_strings(r"منذ\s+(?:ال)?تدخل|(?:خلال|في)+ال", 4) == {"منذ", "خلال", "في"}
+    assert first_strings(r"\S+منذ") is None and first_strings(r"(?:منذ)?") is None
+    assert first_strings(r"(?i)abc") is None and first_strings(r"[^ا]منذ") is None
+    patterns = [
+        r"(?<!\w)(?:ال)?(?:حرب|نزاع)\S*\s+(?:\S+\s+){0,2}?منذ|عام\s+1[0-9]{3}(?!\d)|[،؛]",
+        r"(?<!\w)(?:في\s+حين|بينما|و?بعد)(?!\w)",
+        r"(?:قبل|منذ)\s+(?:اكثر\s+من\s+)?(?:\S+\s+)?(?:سنوات|اعوام)|منذ\s+(?:ال)?تدخل",
+        r"ا+ب|اا",
+    ]
+    words = ["الحرب", "حرب", "والنزاع", "منذ", "عام", "1187", "في", "حين", "بينما", "وبعد", "بعد", "قبل"]
+    words += ["اكثر", "من", "سنوات", "التدخل", "تدخل", "ااب", "ا", "،", "؛", "x"]
+    rng = random.Random(3)
+    hits = 0
+    for pattern in patterns:
+        starts = first_strings(pattern, 4)
+        assert starts is not None
+        scanner = PrefixScanner(pattern, starts)
+        plain = re.compile(pattern)
+        for _ in range(300):
+            text = "".join(rng.choice([" ", "  ", "\n", ""]) + rng.choice(words) for _ in range(12))
+            a = rng.randrange(len(text) + 1)
+            b = rng.randrange(a, len(text) + 1)
+            expected = [m.span() for m in plain.finditer(text)]
+            assert scanner.spans(text) == expected, (pattern, text)
+            assert scanner.spans(text, a, b) == [m.span() for m in plain.finditer(text, a, b)], (text, a, b)
+            hits += len(expected)
+    assert hits > 500
+
+
+def test_background_cues_and_event_breaks_are_found_as_their_patterns_find_them() -> None:
+    from marsad.extract.background import BackgroundFinder
+    from marsad.text import segment
+
+    finder = BackgroundFinder()
+    cues = re.compile("|".join(f"(?:{c})" for c in load_yaml("background.yaml")["cues"]))
+    breaks = re.compile(segment._break_source())
+    text = normalize_str(
+        "أودى النزاع بحياة أكثر من 350 ألف شخص منذ اندلاعه، وذلك ردا على القصف الذي استمر منذ سبع سنوات. "
+        "وفي عام 1187 كانت معركة حطين، بينما الحرب الدائرة منذ 2011 خلفت دمارا خلال السنوات الماضية"
+    )
+    assert finder.spans(text) == [m.span() for m in cues.finditer(text)] and len(finder.spans(text)) >= 4
+    assert segment.event_breaks(text) == [m.span() for m in breaks.finditer(text)]
+    assert segment.event_breaks(text)
 
 
 def test_whole_word_matcher_reads_the_same_with_shared_marks() -> None:

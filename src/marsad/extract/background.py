@@ -13,7 +13,7 @@ from typing import Any
 
 from marsad.models import DateRef
 from marsad.resources import load_yaml
-from marsad.text.patterns import compile_scanning
+from marsad.text.patterns import spans_finder
 
 BACKGROUND_DAYS = 365
 
@@ -24,16 +24,18 @@ class BackgroundFinder:
         pattern = "|".join(f"(?:{c})" for c in cues)
         try:
             # the standard engine scans these cues about twice as fast, with the same matches, and
-            # faster still when told which characters a cue may begin with
-            self._pattern: Any = compile_scanning(pattern)
+            # faster still when tried only where a cue's first characters are (a cue begins with
+            # one of some thirty strings: "منذ", "خلال", "النز" ...)
+            self._spans: Any = spans_finder(pattern, 4)
         except re.error:  # a cue written with the regex module's own syntax
             import regex
 
-            self._pattern = regex.compile(pattern)
+            compiled = regex.compile(pattern)
+            self._spans = lambda t: [m.span() for m in compiled.finditer(t)]
 
     def spans(self, t: str) -> list[tuple[int, int]]:
         """(start, end) of every background cue in normalised text."""
-        return [m.span() for m in self._pattern.finditer(t)]
+        return self._spans(t)
 
 
 def is_background_date(d: DateRef, published: str | None) -> bool:

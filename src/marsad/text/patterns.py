@@ -87,3 +87,132 @@ def compile_scanning(pattern: str) -> re.Pattern[str]:
     if first is None:
         return re.compile(pattern)
     return re.compile(f"(?=[{''.join(re.escape(c) for c in first)}])(?:{pattern})")
+
+
+# -- candidates by their first characters ---------------------------------------------------------
+# (the string a match may begin with, whether the pattern's element that gave its last character
+# was read to its end, so that the next element may add to it)
+_Start = tuple[str, bool]
+_MAX_STARTS = 400  # more distinct beginnings than this: not worth an automaton
+
+
+def _starts_of_sequence(items: list[tuple[Any, Any]], k: int) -> set[_Start] | None:
+    """The first ``k`` characters (or fewer, where they cannot be told) of every match of a sequence."""
+    cur: set[_Start] = {("", True)}
+    for op, av in items:
+        if all(not whole or len(s) >= k for s, whole in cur):
+            break
+        alts = _starts_of_item(op, av, k)
+        if alts is None:
+            return None
+        nxt: set[_Start] = set()
+        for s, whole in cur:
+            if not whole or len(s) >= k:
+                nxt.add((s[:k], False))
+                continue
+            for t, t_whole in alts:
+                u = s + t
+                nxt.add((u[:k], False) if len(u) >= k else (u, t_whole))
+        if len(nxt) > _MAX_STARTS:
+            return None
+        cur = nxt
+    return cur
+
+
+def _starts_of_item(op: Any, av: Any, k: int) -> set[_Start] | None:
+    if op is _C.LITERAL:
+        return {(chr(av), True)}
+    if op is _C.IN:
+        chars: set[str] = set()
+        for kind, arg in av:
+            if kind is _C.LITERAL:
+                chars.add(chr(arg))
+            elif kind is _C.RANGE and arg[1] - arg[0] <= 16:
+                chars |= {chr(c) for c in range(arg[0], arg[1] + 1)}
+            else:
+                return {("", False)}  # \s, a negated class ...: the beginning stops here
+        return {(c, True) for c in chars}
+    if op is _C.BRANCH:
+        out: set[_Start] = set()
+        for branch in av[1]:
+            found = _starts_of_sequence(list(branch), k)
+            if found is None:
+                return None
+            out |= found
+        return out
+    if op is _C.SUBPATTERN:
+        return _starts_of_sequence(list(av[-1]), k)
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
+        low, high, sub = av
+        found = _starts_of_sequence(list(sub), k)
+        if found is None:
+            return None
+        if high != 1:
+            found = {(s, False) for s, _ in found}  # a second round may follow: stop after the first
+        return found | ({("", True)} if low == 0 else set())
+    if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
+        return {("", True)}  # looks, consumes nothing
+    return {("", False)}  # ., \S, back references ...: the beginning stops here
+
+
+def first_strings(pattern: str, k: int = 3) -> frozenset[str] | None:
+    """Strings (of up to ``k`` characters) one of which every match of ``pattern`` begins with, or
+    None when that cannot be said (a match may begin anywhere, or be empty)."""
+    if _P is None:
+        return None
+    try:
+        parsed = _P.parse(pattern)
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return None
+        found = _starts_of_sequence(list(parsed), k)
+    except Exception:  # a syntax the parser reads differently: no shortcut
+        return None
+    if found is None or any(not s for s, _ in found):
+        return None
+    return frozenset(s for s, _ in found)
+
+
+class PrefixScanner:
+    """``finditer`` spans of a pattern whose every match begins with one of a few strings: one
+    automaton pass finds where those strings are, and the pattern is tried only there, in order,
+    from where the last match ended, as ``finditer`` tries it at every position."""
+
+    def __init__(self, pattern: str, starts: frozenset[str]) -> None:
+        import ahocorasick
+
+        self.pattern = re.compile(pattern)
+        self._auto = ahocorasick.Automaton()
+        for s in starts:
+            self._auto.add_word(s, len(s))
+        self._auto.make_automaton()
+
+    def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        stop = len(text) if end is None else end
+        if stop <= start:
+            return []
+        candidates = sorted({last + 1 - n for last, n in self._auto.iter(text, start, stop)})
+        out: list[tuple[int, int]] = []
+        match = self.pattern.match
+        after = start
+        for pos in candidates:
+            if pos < after:
+                continue
+            m = match(text, pos, stop)
+            if m is not None:
+                out.append(m.span())
+                after = m.end()
+        return out
+
+
+def spans_finder(pattern: str, k: int = 3) -> Any:
+    """A function ``(text, start=0, end=None) -> spans`` answering ``finditer``: by a
+    ``PrefixScanner`` when the matches' beginnings can be told, else by the scanning pattern."""
+    starts = first_strings(pattern, k)
+    if starts is not None:
+        return PrefixScanner(pattern, starts).spans
+    compiled = compile_scanning(pattern)
+
+    def spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        return [m.span() for m in compiled.finditer(text, start, len(text) if end is None else end)]
+
+    return spans
