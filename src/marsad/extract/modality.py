@@ -32,7 +32,10 @@ class Modality:
         self.negations = negations
 
     def reports(self, t: str, m: Match, floor: int = 0) -> bool:
-        three = words_before(t, m.start, floor, 3)  # read once for the tests that look as far
+        return self._reports(t, m, floor, words_before(t, m.start, floor, 3))
+
+    def _reports(self, t: str, m: Match, floor: int, three: list[str]) -> bool:
+        # ``three``: the words before the trigger, read once for the tests that look as far
         return not (
             self._negated(t, m, floor, three)
             or self._hypothetical(t, m, three, floor)
@@ -45,12 +48,7 @@ class Modality:
         The three words before the trigger are split once for the tests that read them; ``shielded``
         needs "من" among the 60 characters it splits, and is not read when they hold none."""
         three = words_before(t, m.start, floor, 3)
-        if (
-            self._negated(t, m, floor, three)
-            or self._hypothetical(t, m, three)
-            or self._purpose(m, three)
-            or self.descriptive(t, m, floor)
-        ):
+        if not self._reports(t, m, floor, three):
             return False
         if self._armament([bare(w) for w in three]):
             return False
