@@ -167,12 +167,20 @@ def test_sentence_ends_and_spread_casualties_scan_as_their_plain_patterns() -> N
         "سقط العشرات بين قتيل وجريح. وكان 1.5 مليون قد نزحوا!! ثم؟\n\nبين قتيل و جريح، بينهم أطفال",
         "ا.ف.ب: قتل 3 بين جريح وقتيل\nوبين قتيل وجريح.ثم",
     ]
-    for scanning in (spread, segment._SENTENCE_END):
-        assert scanning.pattern.startswith("(?=[")  # the look-ahead, then the pattern as written
-        plain = re.compile(scanning.pattern[scanning.pattern.index("])(?:") + 5 : -1])
-        for text in texts:
-            text = normalize_str(text)
-            assert [m.span() for m in scanning.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert spread.pattern.startswith("(?=[")  # the look-ahead, then the pattern as written
+    plain = re.compile(spread.pattern[spread.pattern.index("])(?:") + 5 : -1])
+    for text in texts:
+        text = normalize_str(text)
+        assert [m.span() for m in spread.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    plain_end = re.compile(r"\n\s*\n|\n|[!?؟]+|\.(?!\d)")
+    rng = random.Random(8)
+    for _ in range(3000):
+        text = "".join(
+            rng.choice(["\n", " ", "\t", "!", "?", "؟", ".", "5", "ا", "\u2003"]) for _ in range(14)
+        )
+        assert [m.span() for m in segment._SENTENCE_END.finditer(text)] == [
+            m.span() for m in plain_end.finditer(text)
+        ], repr(text)
     text = normalize_str(texts[0])
     assert len(list(spread.finditer(text))) == 2
     assert len(segment.sentence_spans(text)) == 4
@@ -231,6 +239,12 @@ def test_background_cues_and_event_breaks_are_found_as_their_patterns_find_them(
     assert finder.spans(text) == [m.span() for m in cues.finditer(text)] and len(finder.spans(text)) >= 4
     assert segment.event_breaks(text) == [m.span() for m in breaks.finditer(text)]
     assert segment.event_breaks(text)
+    lex = Lexicons()
+    text = normalize_str("قال إنه قد يشن هجوما، سيشن التحالف قريبا معركة، يمكن أن تتوسع. قد قتل")
+    assert lex.may_spans(text, 3, len(text) - 2) == [
+        m.span() for m in lex.may.finditer(text, 3, len(text) - 2)
+    ]
+    assert len(lex.may_spans(text)) == 3
 
 
 def test_whole_word_matcher_reads_the_same_with_shared_marks() -> None:

@@ -9,7 +9,7 @@ from functools import partial
 from marsad.extract.matcher import PRONOUN_SUFFIXES, MatcherGroup, PhraseMatcher
 from marsad.resources import load_yaml
 from marsad.text.normalize import normalize_str
-from marsad.text.patterns import compile_scanning
+from marsad.text.patterns import compile_scanning, spans_finder
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +133,7 @@ class Lexicons:
         may = "|".join(re.escape(normalize_str(w).split()[-1]) for w in ev["may_cues"])
         future = "|".join(re.escape(normalize_str(w)).replace(r"\ ", r"\s+") for w in ev["future_verbs"])
         self.may = re.compile(rf"(?<!\w)(?:قد\s+(?:ي\w+|(?:{may})(?!\w))|(?:{future})(?!\w))")
+        self.may_spans = spans_finder(self.may.pattern, 4)  # tried only where "قد", "سي" ... are
         self.planned_after = _words(ev["planned_after"])
         self.armament_before = _words(ev["armament_before"])
         self.shield_before = _words(ev["shield_before"])

