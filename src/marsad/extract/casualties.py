@@ -263,7 +263,7 @@ class CasualtyExtractor:
             lex.nouns.occurs(t, s, e)
             or lex.triggers.occurs(t, s, e)
             or lex.split_verbs.occurs(t, s, e)
-            or lex.distributive.search(t, s, e) is not None
+            or bool(lex.distributive_spans(t, s, e))
         )
 
     def sentence(
@@ -319,7 +319,8 @@ class CasualtyExtractor:
             rows.append(row)
             used_q.add(qi)
             skip.update(ni)
-        spread = list(lex.distributive.finditer(t, s, e))  # "سقطوا بين قتيل وجريح"
+        # "سقطوا بين قتيل وجريح" (read by the regex only where there is one)
+        spread = list(lex.distributive.finditer(t, s, e)) if lex.distributive_spans(t, s, e) else []
         # "عملية إجلاء خرج بموجبها ...": leaving under a deal, on buses, is an evacuation
         deal = bool(lex.evacuation_context.find(t, s, e))
         skip.update(i for i, nm in enumerate(nouns) for m in spread if m.start() <= nm.start < m.end())

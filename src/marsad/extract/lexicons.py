@@ -92,7 +92,9 @@ class Lexicons:
         self.split_objects = _words(cas["split_objects"])
         self.evacuation_context = matcher((w, True) for w in cas["evacuation_context"])
         spread = "|".join(normalize_str(w) for w in cas["distributive"])
-        self.distributive = compile_scanning(rf"(?<![^\s])بين\s+(?:{spread})\s+و\s?(?:{spread})(?![^\s،.,])")
+        distributive = rf"(?<![^\s])بين\s+(?:{spread})\s+و\s?(?:{spread})(?![^\s،.,])"
+        self.distributive = compile_scanning(distributive)
+        self.distributive_spans = spans_finder(distributive, 4)  # tried only where "بين" is
         self.casualty_hypothetical = _words(cas["casualty_hypothetical"])
         self.natural_causes = matcher((w, True) for w in cas["natural_causes"])
         self.agreement_words = _words(cas["agreement_words"])

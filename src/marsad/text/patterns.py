@@ -181,6 +181,7 @@ class PrefixScanner:
         import ahocorasick
 
         self.pattern = re.compile(pattern)
+        self._single = next(iter(starts)) if len(starts) == 1 else None  # found by str.find
         self._auto = ahocorasick.Automaton()
         for s in starts:
             self._auto.add_word(s, len(s))
@@ -190,7 +191,15 @@ class PrefixScanner:
         stop = len(text) if end is None else end
         if stop <= start:
             return []
-        candidates = sorted({last + 1 - n for last, n in self._auto.iter(text, start, stop)})
+        single = self._single
+        if single is not None:
+            candidates = []
+            pos = text.find(single, start, stop)
+            while pos != -1:
+                candidates.append(pos)
+                pos = text.find(single, pos + 1, stop)
+        else:
+            candidates = sorted({last + 1 - n for last, n in self._auto.iter(text, start, stop)})
         out: list[tuple[int, int]] = []
         match = self.pattern.match
         after = start
