@@ -249,18 +249,19 @@ def test_first_paint_clusters_list_page_and_timeline(page: Any, server: str) -> 
     points = _api(server, "/api/points")
     assert points["total"] > 300
     assert page.locator("#map path.gov").count() == 14
-    # At the opening zoom the archive is clustered: every point in view (as the cluster layer sees it,
-    # the view padded by its own size on each side) is in a cluster or drawn alone.
+    # At the opening zoom the archive is clustered: every point in the view (fitted to Syria) is in a
+    # cluster or drawn alone; talks at venues abroad may be drawn too (the cluster layer draws a margin
+    # around the view), so the drawn count lies between the points in view and all points.
     clusters = page.locator(".incident-cluster span")
     assert clusters.count() > 0
     in_clusters = sum(int(c) for c in clusters.evaluate_all("ns => ns.map(n => n.dataset.count)"))
     alone = page.locator(".incident-marker").count()
     in_view = page.evaluate(
-        """rows => { const b = window.marsad.map.map.getBounds().pad(1);
+        """rows => { const b = window.marsad.map.map.getBounds();
                      return rows.filter(r => b.contains([r[1], r[2]])).length; }""",
         points["rows"],
     )
-    assert in_clusters + alone == in_view and in_view > 0.9 * points["total"]
+    assert in_view <= in_clusters + alone <= points["total"] and in_view > 0.9 * points["total"]
     assert in_clusters > alone
     # The list is one server-side page of the newest incidents, with the total shown.
     incidents = _api(server, "/api/incidents", limit=50)
