@@ -144,3 +144,14 @@ def test_a_summit_of_the_wars_parties_is_talks_at_its_venue() -> None:
     assert [(i.type, [loc.name_en for loc in i.locations]) for i in found] == [("negotiation", ["Tehran"])]
     text = "وبحث القادة الأوروبيون في قمة عقدت في بروكسل يوم الخميس تعديل اتفاقية الهجرة."
     assert Extractor().process(RawArticle(id="e", text=text), published="2019-05-10").incidents == []
+
+
+def test_european_and_arab_states_own_authorities_place_an_incident_abroad() -> None:
+    text = "وأعلنت السلطات الإيطالية الخميس اعتقال 11 شخصا يشتبه في دعمهم جبهة النصرة."
+    kept = Extractor(all_countries=True).process(RawArticle(id="i", text=text), published="2019-02-02").incidents
+    assert [(i.type, i.country) for i in kept] == [("abduction_arrest", "IT")]
+
+
+def test_an_arrest_warrant_is_no_arrest() -> None:
+    text = "وأصدرت تركيا مذكرة اعتقال بحق قيادي كردي سوري يوم الخميس."
+    assert Extractor().process(RawArticle(id="w", text=text), published="2019-02-02").incidents == []
