@@ -324,3 +324,9 @@ def test_context(extractor: Extractor, text: str, expected: list[tuple]) -> None
 def test_deaths_of_weather_illness_or_accidents_are_no_war_casualties(text: str) -> None:
     found = Extractor().process(RawArticle(id="n", text=text), published="2019-06-02").incidents
     assert [c for i in found for c in i.casualties] == []
+
+
+def test_fighters_and_their_families_are_not_captured() -> None:
+    text = "وبموجب الاتفاق خرج المسلحون وأسرهم وألفا مدني من مدينة الرستن يوم الأحد."
+    found = Extractor().process(RawArticle(id="f", text=text), published="2019-06-02").incidents
+    assert "abducted" not in [c.measure for i in found for c in i.casualties]
