@@ -330,3 +330,15 @@ def test_fighters_and_their_families_are_not_captured() -> None:
     text = "وبموجب الاتفاق خرج المسلحون وأسرهم وألفا مدني من مدينة الرستن يوم الأحد."
     found = Extractor().process(RawArticle(id="f", text=text), published="2019-06-02").incidents
     assert "abducted" not in [c.measure for i in found for c in i.casualties]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأفرجت السلطات عن 200 معتقل من سجن حماة المركزي يوم الأحد.",
+        "وتم الاتفاق على خروج المسلحين من المخيم مقابل إطلاق سراح 500 معتقل.",
+    ],
+)
+def test_people_set_free_are_no_arrests(text: str) -> None:
+    found = Extractor().process(RawArticle(id="r", text=text), published="2019-06-02").incidents
+    assert [c.measure for i in found for c in i.casualties if c.measure in ("arrested", "abducted")] == []

@@ -148,7 +148,9 @@ def test_a_summit_of_the_wars_parties_is_talks_at_its_venue() -> None:
 
 def test_european_and_arab_states_own_authorities_place_an_incident_abroad() -> None:
     text = "وأعلنت السلطات الإيطالية الخميس اعتقال 11 شخصا يشتبه في دعمهم جبهة النصرة."
-    kept = Extractor(all_countries=True).process(RawArticle(id="i", text=text), published="2019-02-02").incidents
+    kept = (
+        Extractor(all_countries=True).process(RawArticle(id="i", text=text), published="2019-02-02").incidents
+    )
     assert [(i.type, i.country) for i in kept] == [("abduction_arrest", "IT")]
 
 

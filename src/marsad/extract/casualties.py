@@ -34,6 +34,11 @@ _OTHERS = frozenset({"اخرين", "اخرون"})
 _POSSESSIVE = ("هما", "هم", "ها", "ه")  # "جنودها": whose fighters, said by the pronoun
 
 
+def _bare_word(w: str) -> str:
+    """A word without a leading و/ف or ب/ل clitic ("وأفرجت" -> "افرجت" in normalised text)."""
+    return w[1:] if len(w) > 3 and w[0] in "وفبل" else w
+
+
 @dataclass(slots=True)
 class ActorSpan:
     """An actor mention in normalised offsets (what casualty sides are read from)."""
@@ -83,6 +88,15 @@ class CasualtyExtractor:
     def _negated(self, t: str, pos: int) -> bool:
         before = t[max(0, pos - 25) : pos].split()[-2:]
         return any(w in self.lex.casualty_negations for w in before)
+
+    def _released(self, t: str, row: Row, floor: int) -> bool:
+        """ "مقابل إخلاء سبيل 1500 معتقل", "أفرجت السلطات عن 200 معتقل": people set free, not taken."""
+        if row.measure not in ("arrested", "abducted"):
+            return False
+        words = t[max(floor, row.start - 40) : row.start].split()[-4:]
+        freed = [w for w in words if _bare_word(w) in self.lex.released_before]
+        # "مفاوضات لإطلاق سراح 30 سيدة": talks to free them, who are still held
+        return bool(freed) and not any(w.startswith("ل") for w in freed)
 
     def _natural(self, t: str, pos: int, end: int) -> bool:
         """ "حالة وفاة لطفل بسبب الحر", "توفي غرقا": a death of the weather, illness or an accident."""
@@ -530,6 +544,7 @@ class CasualtyExtractor:
         rows.sort(key=lambda r: r.anchor)
         rows = self._plausible(rows)
         rows = self._drop_agents(t, rows, nouns)
+        rows = [r for r in rows if not self._released(t, r, s)]
         self._link_parts(t, rows, part_cues, among, triggers)
         self._mixed_forces(t, rows, part_cues)
         for r in rows:

@@ -97,6 +97,7 @@ class Lexicons:
         self.distributive_spans = spans_finder(distributive, 4)  # tried only where "بين" is
         self.casualty_hypothetical = _words(cas["casualty_hypothetical"])
         self.natural_causes = matcher((w, True) for w in cas["natural_causes"])
+        self.released_before = _words(cas["released_before"])
         self.agreement_words = _words(cas["agreement_words"])
         self.threat_verbs = _words(cas["threat_verbs"])
         self.mixed_force_side: dict[str, str] = cas["mixed_force_side"]
