@@ -133,6 +133,7 @@ class Lexicons:
         self.responsibility_words = _words(ev["responsibility_words"])
         self.air_powers = frozenset(ev["air_powers"])
         self.meeting_words = _words(ev["meeting_words"])
+        self.vacated_objects = _words(ev["vacated_objects"])
         may = "|".join(re.escape(normalize_str(w).split()[-1]) for w in ev["may_cues"])
         future = "|".join(re.escape(normalize_str(w)).replace(r"\ ", r"\s+") for w in ev["future_verbs"])
         self.may = re.compile(rf"(?<!\w)(?:قد\s+(?:ي\w+|(?:{may})(?!\w))|(?:{future})(?!\w))")

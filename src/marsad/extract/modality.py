@@ -41,7 +41,15 @@ class Modality:
             or self._hypothetical(t, m, three, floor)
             or (self._purpose(m, three) and self._purpose(m, words_before(t, m.start, floor, 7)))
             or self.descriptive(t, m, floor)
+            or self._vacating(t, m)
         )
+
+    def _vacating(self, t: str, m: Match) -> bool:
+        """ "إخلاء مطارات وقواعد عسكرية": buildings or bases vacated, not people evacuated."""
+        if m.payload != "evacuation":
+            return False
+        after = t[m.end : m.end + 20].split()[:1]
+        return bool(after) and after[0] in self.lex.vacated_objects
 
     def tells(self, t: str, m: Match, floor: int = 0) -> bool:
         """``reports`` and neither ``armament`` nor ``shielded``: an event trigger that tells an event.
