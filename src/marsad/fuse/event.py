@@ -12,9 +12,7 @@ from typing import Any
 from marsad.fuse.figures import Discrepancy, Figure, event_figures
 from marsad.fuse.mention import Mention, MentionActor, MentionCasualty, MentionCount, MentionLocation
 from marsad.fuse.rules import FuseConfig, perpetrator_blocs
-
-_DATE_ORDER = ("day", "range", "week", "month", "year", "unknown")
-_PLACE_ORDER = ("neighbourhood", "community", "subdistrict", "district", "governorate", "region", "country")
+from marsad.models import DATE_PRECISIONS, PRECISIONS
 
 
 def event_id(members: list[Mention]) -> str:
@@ -94,11 +92,11 @@ def _date(members: list[Mention]) -> tuple[str | None, str | None, str]:
         if not starts:
             return None, None, "unknown"
         return min(starts).isoformat(), max(ends).isoformat(), "unknown"
-    finest = min(_rank(_DATE_ORDER, m.date_precision) for m in dated)
-    best = [m for m in dated if _rank(_DATE_ORDER, m.date_precision) == finest]
+    finest = min(_rank(DATE_PRECISIONS, m.date_precision) for m in dated)
+    best = [m for m in dated if _rank(DATE_PRECISIONS, m.date_precision) == finest]
     start = min(m.date_start for m in best if m.date_start)
     end = max((m.date_end or m.date_start) for m in best if m.date_start)
-    precision = _DATE_ORDER[finest] if finest < len(_DATE_ORDER) else "unknown"
+    precision = DATE_PRECISIONS[finest] if finest < len(DATE_PRECISIONS) else "unknown"
     if precision == "day" and start != end:
         precision = "range"
     return start, end, precision
@@ -109,7 +107,7 @@ def _location(members: list[Mention]) -> tuple[MentionLocation | None, list[str]
     if not locs:
         return None, []
     counts = Counter(loc.key for loc in locs)
-    best = min(locs, key=lambda loc: (_rank(_PLACE_ORDER, loc.precision), -counts[loc.key], loc.key))
+    best = min(locs, key=lambda loc: (_rank(PRECISIONS, loc.precision), -counts[loc.key], loc.key))
     names = sorted({loc.name_en or loc.admin1 or loc.key for loc in locs})
     return best, names
 
