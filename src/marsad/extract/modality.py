@@ -39,7 +39,7 @@ class Modality:
         return not (
             self._negated(t, m, floor, three)
             or self._hypothetical(t, m, three, floor)
-            or (self._purpose(m, three) and self._purpose(m, words_before(t, m.start, floor, 7)))
+            or (m.prefix in _PURPOSE_PREFIXES and self._purpose(m, words_before(t, m.start, floor, 7)))
             or self.descriptive(t, m, floor)
             or self._vacating(t, m)
         )
