@@ -9,7 +9,7 @@ from functools import partial
 from marsad.extract.matcher import PRONOUN_SUFFIXES, MatcherGroup, PhraseMatcher
 from marsad.resources import load_yaml
 from marsad.text.normalize import normalize_str
-from marsad.text.patterns import compile_scanning, spans_finder
+from marsad.text.patterns import compile_scanning, phrase_alternation, spans_finder
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +135,7 @@ class Lexicons:
         self.meeting_words = _words(ev["meeting_words"])
         self.vacated_objects = _words(ev["vacated_objects"])
         may = "|".join(re.escape(normalize_str(w).split()[-1]) for w in ev["may_cues"])
-        future = "|".join(re.escape(normalize_str(w)).replace(r"\ ", r"\s+") for w in ev["future_verbs"])
+        future = phrase_alternation(normalize_str(w) for w in ev["future_verbs"])
         self.may = re.compile(rf"(?<!\w)(?:قد\s+(?:ي\w+|(?:{may})(?!\w))|(?:{future})(?!\w))")
         self.may_spans = spans_finder(self.may.pattern, 4)  # tried only where "قد", "سي" ... are
         self.planned_after = _words(ev["planned_after"])

@@ -8,6 +8,7 @@ once; the first characters are read off the parsed pattern.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 try:  # the parser behind re.compile (private; without it patterns are used as written)
@@ -78,6 +79,13 @@ def first_chars(pattern: str) -> str | None:
     if found is None or found[1] or not found[0]:
         return None
     return "".join(sorted(found[0]))
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of phrases written as in normalised text: the longest first (so a phrase
+    is not cut short by one it begins with), a space matching any run of white space."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
 def compile_scanning(pattern: str) -> re.Pattern[str]:

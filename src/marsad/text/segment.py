@@ -13,7 +13,7 @@ from typing import Any
 
 from marsad.resources import load_yaml
 from marsad.text.normalize import normalize_str
-from marsad.text.patterns import compile_scanning, spans_finder
+from marsad.text.patterns import compile_scanning, phrase_alternation, spans_finder
 
 # r"\n\s*\n|\n|[!?؟]+|\.(?!\d)" written to begin with the mark it consumes first, then what each mark
 # may take after it: a pattern that opens with a character class is searched by the engine's fast
@@ -54,18 +54,14 @@ def _is_initial(t: str, dot: int) -> bool:
 @lru_cache(maxsize=1)
 def _clause_pattern() -> re.Pattern[str]:
     data = load_yaml("segment.yaml")
-    links = sorted((normalize_str(w) for w in data["clause_links"]), key=len, reverse=True)
     marks = "".join(re.escape(m) for m in data["clause_marks"])
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in links)
+    words = phrase_alternation(normalize_str(w) for w in data["clause_links"])
     return compile_scanning(rf"[{marks}]|(?<!\w)(?:{words})(?!\w)")
 
 
 @lru_cache(maxsize=1)
 def _break_source() -> str:
-    words = sorted(
-        (normalize_str(w) for w in load_yaml("segment.yaml")["sentence_breaks"]), key=len, reverse=True
-    )
-    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    alts = phrase_alternation(normalize_str(w) for w in load_yaml("segment.yaml")["sentence_breaks"])
     return rf"(?<!\w)(?:{alts})(?!\w)"
 
 
