@@ -44,23 +44,11 @@ from marsad.models import RawArticle, ReadError
 from marsad.pipeline import Extractor
 from marsad.verify import verify_mentions
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import MONTHS  # noqa: E402  (month names as the news writes them)
+
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "dev" / "ant_syria_2018.jsonl"
 FIGURE_KINDS = ("x3+2", "div3")
-MONTHS_AR = (
-    "",
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-)
 # A city per governorate, for the governorate swap (Arabic name as written in the news).
 CITIES = {
     "Aleppo": "حلب",
@@ -204,7 +192,7 @@ def plant_text(raw: RawArticle, line: dict[str, Any], p: Plant, rng: random.Rand
         for ev in inc["evidence"]:
             at = text.find(words, ev["start"], ev["end"])
             if at >= 0:
-                return text[:at] + f"{day.day} {MONTHS_AR[day.month]}" + text[at + len(words) :]
+                return text[:at] + f"{day.day} {MONTHS[day.month - 1]}" + text[at + len(words) :]
         return None
     loc = next(loc for loc in inc["locations"] if loc.get("admin1") and loc.get("start") is not None)
     other = sorted(
