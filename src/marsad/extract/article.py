@@ -712,6 +712,8 @@ def _anchored(frames: list[Frame]) -> bool:
     )
 
 
+# Finest first as PRECISIONS, but a named region ("ريف حماة الشمالي", "الغوطة الشرقية") before its
+# governorate: it says more about where a clause happened.
 _FINENESS = {
     "neighbourhood": 0,
     "community": 1,
