@@ -364,10 +364,9 @@ def test_a_normalised_slice_is_the_slice_normalised() -> None:
 
 
 def test_moved_to_reads_the_article_normalised_as_the_window_normalised() -> None:
-    from types import SimpleNamespace
-
     from marsad.extract.gazetteer import Gazetteer
     from marsad.extract.locations import LocationFinder
+    from marsad.models import Location
 
     finder = LocationFinder(Gazetteer.load())
     words = ["نقل", "وإجلاء", "المقاتلين", "توجهوا", "إلى", "نحو", "مدينة", "حمص", "من", "دوما", "يوم", "x"]
@@ -378,8 +377,8 @@ def test_moved_to_reads_the_article_normalised_as_the_window_normalised() -> Non
         text = "".join(rng.choice(gaps) + rng.choice(words) for _ in range(rng.randint(3, 16)))
         norm = normalize(text)
         for start in range(len(text) + 1):
-            loc = SimpleNamespace(start=start)
-            slow = finder.is_moved_to(text, loc)  # type: ignore[arg-type]
-            assert finder.is_moved_to(text, loc, norm) == slow, (text, start)  # type: ignore[arg-type]
+            loc = Location("x", start, start + 1, None, None, None, None, None, None, None, "city")
+            slow = finder.is_moved_to(text, loc)
+            assert finder.is_moved_to(text, loc, norm) == slow, (text, start)
             moved += slow
     assert moved > 100  # the texts do tell moves

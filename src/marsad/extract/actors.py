@@ -257,9 +257,10 @@ class ActorFinder:
                 and any(h.id == actor_id and h.role == "perpetrator" for h in hits)
             ):
                 # "هجوم إسرائيلي على مواقع للجيش": no actor attacks itself, so the army is the default one
-                actor_id = self.anaphors[m.key].default
-                if actor_id is None:
+                default = self.anaphors[m.key].default
+                if default is None:
                     continue
+                actor_id = default
             prev = ActorHit(m.start, m.end, actor_id, role, adjective, only_in)
             hits.append(prev)
         return hits

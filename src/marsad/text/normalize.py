@@ -63,7 +63,7 @@ _DELETE = (
     + [chr(c) for c in range(0x2066, 0x206A)]
 )
 _DELETED = re.compile("[" + "".join(re.escape(c) for c in _DELETE) + "]+")
-_TABLE = dict(_MAP)
+_TABLE: dict[int, str | None] = dict(_MAP)
 for _d in _DELETE:
     _TABLE[ord(_d)] = None
 

@@ -133,13 +133,13 @@ class NumberParser:
         )
         self._before_by_last: dict[str, tuple[tuple[int, tuple[str, ...], str], ...]] = {}
         self._before_by_single: dict[str, tuple[tuple[int, tuple[str, ...], str], ...]] = {}
-        for k, (words, qualifier) in enumerate(self._before):
-            if words:
+        for k, (phrase, qualifier) in enumerate(self._before):
+            if phrase:
                 by_last = self._before_by_last
-                by_last[words[-1]] = (*by_last.get(words[-1], ()), (k, words, qualifier))
-            if len(words) == 1:  # matched also without its clitic
+                by_last[phrase[-1]] = (*by_last.get(phrase[-1], ()), (k, phrase, qualifier))
+            if len(phrase) == 1:  # matched also without its clitic
                 by_single = self._before_by_single
-                by_single[words[0]] = (*by_single.get(words[0], ()), (k, words, qualifier))
+                by_single[phrase[0]] = (*by_single.get(phrase[0], ()), (k, phrase, qualifier))
 
     # -- tokens ---------------------------------------------------------------------------------
     def _tokens(self, text: str) -> list[_Tok]:
@@ -311,7 +311,8 @@ class NumberParser:
             return None, floor, "vague", j
         if first.word is not None and first.word.kind == "one_of":
             # "أحد عشر" is 11; "أحد العناصر" is one
-            if i + 1 < len(toks) and toks[i + 1].word is not None and toks[i + 1].word.kind == "ten":
+            nxt_word = toks[i + 1].word if i + 1 < len(toks) else None
+            if nxt_word is not None and nxt_word.kind == "ten":
                 return 11, None, "number", i + 2
             if i + 1 < len(toks) and _adjacent(toks, i, i + 1, text) and toks[i + 1].text.startswith("ال"):
                 return 1, None, "number", i + 1
@@ -348,7 +349,7 @@ class NumberParser:
                 break
             if w.kind == "mult":
                 total += int(round((current or 1) * w.value))
-                current = 0
+                current = 0.0
             elif w.kind == "hundreds" and last is not None and last.kind == "unit" and not joined:
                 current = current * 100 if w.value == 100 else current + w.value
             elif w.kind == "ten" and last is not None and last.kind == "unit" and not joined:

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from typing import Any
 
 try:  # the parser behind re.compile (private; without it patterns are used as written)
-    from re import _constants as _C
-    from re import _parser as _P
+    from re import _constants as _C  # type: ignore[attr-defined]
+    from re import _parser as _P  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - another Python
     _P = _C = None
 

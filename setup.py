@@ -1,0 +1,49 @@
+"""Compiles the extraction modules with mypyc when it can; otherwise a pure Python package.
+
+The compiled modules are the same code run about half again as fast, with the same output. Without
+mypy or a C compiler at build time, or with MARSAD_PURE_PYTHON=1, nothing is compiled. The hashes
+of the compiled sources go to ``native_sources.json``, which ``marsad.native`` checks at import, so
+an editable install never runs a compiled module older than its source.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import runpy
+import sys
+from pathlib import Path
+
+from setuptools import setup
+
+HERE = Path(__file__).resolve().parent
+PACKAGE = HERE / "src" / "marsad"
+native = runpy.run_path(str(PACKAGE / "native.py"))
+BUILDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "develop", "install"}
+
+
+def native_extensions() -> list:
+    manifest = PACKAGE / "native_sources.json"
+    manifest.unlink(missing_ok=True)
+    if os.environ.get("MARSAD_PURE_PYTHON"):
+        return []
+    if not BUILDS.intersection(sys.argv[1:]):
+        return []  # metadata only (egg_info, dist_info ...): no need to type-check and generate C
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        print("marsad: mypyc not available; building pure Python", file=sys.stderr)
+        return []
+    paths = [str(native["source_path"](m, PACKAGE).relative_to(HERE)) for m in native["MODULES"]]
+    try:
+        extensions = mypycify(paths, opt_level="3", group_name="marsad.native")
+    except (Exception, SystemExit) as exc:  # mypyc exits on a type error
+        print(f"marsad: mypyc could not compile ({exc}); building pure Python", file=sys.stderr)
+        return []
+    for ext in extensions:
+        ext.optional = True  # no C compiler: the Python sources serve
+    manifest.write_text(json.dumps(native["source_hashes"](PACKAGE), indent=1, sort_keys=True) + "\n")
+    return extensions
+
+
+setup(ext_modules=native_extensions())
