@@ -7,7 +7,9 @@ all), and, in the same run, the floor any extractor of this kind must pay: read 
 the Arabic, split it into words, and run one Aho-Corasick pass over it with every Arabic string of the
 package's data files. Prints both in articles/s and M chars/s, and their ratio (the issue asks <= 4.0).
 Each is the best of --repeat runs, so a busy machine hurts both alike. The command runs as from an
-installed package: its modules compiled to bytecode beforehand (into a temporary cache), as pip does.
+installed package: its modules compiled to bytecode beforehand (into a temporary cache), as pip does;
+the extraction modules are mypyc-compiled when the install built them (setup.py), and the last line
+says which build ran.
 
 --stages also times, in this process, each stage of extraction on its own over the whole corpus (CPU
 per article), beside the floor's own cost per article (its data loading left out): where the time of
@@ -160,6 +162,12 @@ def extract(corpus: Path, workers: int | None, env: dict[str, str]) -> float:
         return time.perf_counter() - t0
 
 
+def build(env: dict[str, str]) -> str:
+    """What the timed command ran: "compiled" or "python" (see marsad.native)."""
+    cmd = [sys.executable, "-c", "import marsad; print(marsad.BUILD)"]
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout.strip()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", type=Path)
@@ -190,6 +198,9 @@ def main() -> None:
     for label, secs in rows:
         print(f"  {label:<52} {secs:7.2f} s  {n / secs:8.1f} articles/s  {chars / secs / 1e6:6.2f} M chars/s")
     print(f"  ratio extract / floor: {extract_s / floor_s:.2f}")
+    print(
+        f"  build of the extraction modules: {build(env)} (marsad.BUILD; setup.py compiles them with mypyc)"
+    )
     cache.cleanup()
     if args.stages:
         setup = min(_floor_setup() for _ in range(args.repeat))
