@@ -4,6 +4,9 @@ The compiled modules are the same code run about half again as fast, with the sa
 mypy or a C compiler at build time, or with MARSAD_PURE_PYTHON=1, nothing is compiled. The hashes
 of the compiled sources go to ``native_sources.json``, which ``marsad.native`` checks at import, so
 an editable install never runs a compiled module older than its source.
+
+A build also writes the data of the YAML files in marshal form (``marsad.resources``), which the
+extractor's start-up reads instead of parsing the YAML while the YAML's hash matches.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from setuptools import setup
 HERE = Path(__file__).resolve().parent
 PACKAGE = HERE / "src" / "marsad"
 native = runpy.run_path(str(PACKAGE / "native.py"))
+resources = runpy.run_path(str(PACKAGE / "resources.py"))
 BUILDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "develop", "install"}
 
 
@@ -46,4 +50,16 @@ def native_extensions() -> list:
     return extensions
 
 
+def data_snapshots() -> None:
+    if not BUILDS.intersection(sys.argv[1:]):
+        return
+    try:
+        resources["write_snapshots"](PACKAGE)
+    except ImportError:
+        print(
+            "marsad: PyYAML not available at build time; the YAML data is parsed at run time", file=sys.stderr
+        )
+
+
+data_snapshots()
 setup(ext_modules=native_extensions())
