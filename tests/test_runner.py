@@ -159,6 +159,38 @@ def test_interrupted_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> N
     assert "resume: 3 of 7 batches already done" in err2.getvalue()
 
 
+def test_a_logged_shard_cut_short_is_redone_on_resume(tmp_path: Path) -> None:
+    """Shards are not fsync'ed per batch: a power loss may keep a log line whose shard lost its tail.
+    The logged sha256 tells; that batch runs again, the others are kept."""
+    expected = make_txt_corpus(tmp_path / "in", 12)
+    out = tmp_path / "res.jsonl"
+    seen: list[int] = []
+
+    def stop_after_three(report) -> None:
+        seen.append(report.index)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+
+    run_fake([str(tmp_path / "in")], batch_size=3, output=out, after_batch=stop_after_three)
+    logged = [json.loads(x) for x in (parts_dir(out) / DONE_FILE).read_text().splitlines()]
+    assert [len(e["sha256"]) for e in logged] == [64, 64, 64]
+    cut = parts_dir(out) / "part-00001.jsonl"
+    cut.write_bytes(cut.read_bytes()[:-40])
+    processed: list[str] = []
+
+    class Counting(FakeExtractor):
+        def process(self, raw, published=None):
+            processed.append(raw.id)
+            return super().process(raw, published)
+
+    summary = run([str(tmp_path / "in")], factory=Counting, progress=False, stdout=io.StringIO(),
+                  stderr=io.StringIO(), batch_size=3, output=out)  # fmt: skip
+    assert summary.exit_code == EXIT_OK
+    assert summary.batches_resumed == 2
+    assert len(processed) == 12 - 6  # batch 1 again, and the last one
+    assert ids_of(out.read_text(encoding="utf-8")) == expected
+
+
 def _stop(report) -> None:
     raise KeyboardInterrupt
 

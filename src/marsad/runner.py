@@ -248,6 +248,7 @@ def run(
             shutil.rmtree(state.folder, ignore_errors=True)
         else:
             state.sweep_temps()
+            state.sync()
     summary.seconds = time.perf_counter() - t0
     return summary
 

@@ -42,9 +42,10 @@ class BatchReport(NamedTuple):
     pid: int
     max_rss_kb: int
     seconds: float
+    shard_sha256: str | None = None  # of the shard written, for the resume log
 
     def log_entry(self) -> dict[str, Any]:
-        return {
+        entry: dict[str, Any] = {
             "batch": self.index,
             "ok": self.ok,
             "failed": self.failed,
@@ -52,6 +53,9 @@ class BatchReport(NamedTuple):
             "records": self.records,
             "messages": list(self.messages),
         }
+        if self.shard_sha256 is not None:
+            entry["sha256"] = self.shard_sha256
+        return entry
 
 
 def one_line(text: str) -> str:
@@ -155,8 +159,7 @@ def run_batch(
             )
         if on_article:
             on_article(bad)
-    if shard is not None:
-        write_shard(Path(shard), lines, fmt)
+    digest = write_shard(Path(shard), lines, fmt) if shard is not None else None
     return BatchReport(
         index=batch.index,
         ok=ok,
@@ -168,4 +171,5 @@ def run_batch(
         pid=os.getpid(),
         max_rss_kb=_rss_kb(),
         seconds=time.perf_counter() - t0,
+        shard_sha256=digest,
     )

@@ -2,9 +2,11 @@
 continues it.
 
 Two files beside the shards: ``_marsad_plan.json`` (the identity of the plan, written atomically at
-the start) and ``_marsad_done.jsonl`` (one line appended and fsync'ed per finished batch, AFTER its
-shard was moved into place). A batch counts as done only when its log line is complete and its shard
-exists, so a run killed at any instant resumes without losing or doubling an article.
+the start) and ``_marsad_done.jsonl`` (one line appended per finished batch, AFTER its shard was
+moved into place, with the shard's sha256). A batch counts as done only when its log line is complete
+and its shard exists and still hashes to the logged sha256, so a run killed at any instant, or cut
+by a power loss before the system wrote its files out, resumes without losing or doubling an
+article. Nothing is fsync'ed per batch (see ``shards``); ``sync`` makes a finished run durable.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from marsad.dist.shards import shard_name
+from marsad.dist.shards import file_sha256, shard_name, sync
 
 PLAN_FILE = "_marsad_plan.json"
 DONE_FILE = "_marsad_done.jsonl"
@@ -96,9 +98,17 @@ class RunState:
                 index = int(entry["batch"])
             except (ValueError, KeyError, TypeError):
                 continue
-            if 0 <= index < self.n_batches and self.shard(index).exists():
+            if 0 <= index < self.n_batches and self._intact(index, entry):
                 finished[index] = entry
         return finished
+
+    def _intact(self, index: int, entry: dict[str, Any]) -> bool:
+        """The batch's shard is there, whole (logs written before shards were hashed: fsync'ed)."""
+        shard = self.shard(index)
+        if not shard.exists():
+            return False
+        digest = entry.get("sha256")
+        return digest is None or file_sha256(shard) == digest
 
     def _clear(self) -> None:
         """Remove only files this tool writes (shards, state, stray temporaries)."""
@@ -114,7 +124,12 @@ class RunState:
     def record(self, entry: dict[str, Any]) -> None:
         self._log.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self._log.flush()
-        os.fsync(self._log.fileno())
+
+    def sync(self) -> None:
+        """Make every shard of a finished run, and the log, durable (``--out-dir``: they are the output)."""
+        shards = [self.shard(i) for i in range(self.n_batches) if self.shard(i).exists()]
+        done = self.folder / DONE_FILE
+        sync([*shards, done] if done.exists() else shards, self.folder)
 
     def close(self) -> None:
         if self._log is not None:
