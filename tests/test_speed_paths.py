@@ -382,3 +382,96 @@ def test_moved_to_reads_the_article_normalised_as_the_window_normalised() -> Non
             assert finder.is_moved_to(text, loc, norm) == slow, (text, start)
             moved += slow
     assert moved > 100  # the texts do tell moves
+
+
+# -- classes whose __init__ is written out (mypyc builds them natively) ------------------------------
+def _written_init_classes() -> list[type]:
+    from marsad.extract.actors import ActorHit
+    from marsad.extract.article import Frame
+    from marsad.extract.casualties import ActorSpan, Row
+    from marsad.extract.events import Typing
+    from marsad.extract.incident_casualties import Found
+    from marsad.extract.tolls import Toll
+    from marsad.text.numbers import _Tok
+
+    return [Match, ActorHit, Frame, ActorSpan, Row, Typing, Found, Toll, Quantity, _Tok]
+
+
+def _declared_types(cls: type) -> dict[str, str]:
+    """Each field's annotation as written in the source (a compiled class keeps no strings)."""
+    import ast
+
+    from marsad.native import source_path
+
+    tree = ast.parse(source_path(cls.__module__).read_text(encoding="utf-8"))
+    body = next(n for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and n.name == cls.__name__).body
+    return {
+        n.target.id: ast.unparse(n.annotation)
+        for n in body
+        if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)
+    }
+
+
+def _sample(annotation: str, rng: random.Random) -> object:
+    """A value of the field's declared type (compiled classes check it), different on each call."""
+    from marsad.models import Casualty, Count
+
+    base = annotation.split(" | ")[0]
+    if base == "int":
+        return rng.randrange(10**6)
+    if base in ("str", "Any"):
+        return "w" + str(rng.randrange(10**6))
+    if base == "bool":
+        return rng.random() < 0.5
+    if base == "float":
+        return rng.random()
+    if base.startswith("list["):
+        return [rng.randrange(10)] if base == "list[int]" else []
+    if base.startswith("frozenset["):
+        return frozenset({"w" + str(rng.randrange(10))})
+    if base.startswith("tuple["):
+        return (rng.randrange(10), rng.randrange(10))
+    if base == "Count":
+        return Count(rng.randrange(10), None, None, "exact")
+    if base == "Casualty":
+        return Casualty("killed", "civilians", Count(1, 1, None, "exact"), 0, 1, "x")
+    if base == "Quantity":
+        return Quantity(0, 1, 0, rng.randrange(10), None, None, "exact", "number")
+    if base == "_Word":
+        return None
+    raise AssertionError(f"no sample for {annotation}")
+
+
+@pytest.mark.parametrize("cls", _written_init_classes(), ids=lambda c: c.__name__)
+def test_written_init_is_the_dataclass_init(cls: type) -> None:
+    """Each field is taken in the declared order, positionally or by name; each one left out gets the
+    dataclass default (a fresh list for a list factory), as the generated __init__ gave."""
+    import dataclasses
+
+    rng = random.Random(cls.__name__)
+    fields = dataclasses.fields(cls)
+    declared = _declared_types(cls)
+    for _ in range(20):
+        values = {f.name: _sample(declared[f.name], rng) for f in fields}
+        by_position = cls(*values.values())
+        by_name = cls(**values)
+        for f in fields:
+            assert getattr(by_position, f.name) == values[f.name]
+            assert getattr(by_name, f.name) == values[f.name]
+        assert by_position == by_name
+        required = {
+            f.name: values[f.name]
+            for f in fields
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        }
+        for name in required:
+            with pytest.raises(TypeError):
+                cls(**{k: v for k, v in required.items() if k != name})
+        a, b = cls(**required), cls(**required)
+        for f in fields:
+            if f.name in required:
+                continue
+            want = f.default if f.default is not dataclasses.MISSING else f.default_factory()  # type: ignore[misc]
+            assert getattr(a, f.name) == want
+            if isinstance(want, list):
+                assert getattr(a, f.name) is not getattr(b, f.name)

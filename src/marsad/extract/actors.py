@@ -30,6 +30,18 @@ class ActorHit:
     # talks, the holder of a place ("الخاضعة لسيطرة المعارضة") only the loser of a territory change
     only_in: frozenset[str] | None = None
 
+    def __init__(
+        self, start: int, end: int, id: str, role: str, adjective: bool, only_in: frozenset[str] | None = None
+    ) -> None:
+        # written out: mypyc builds a class with its own __init__ natively; the one dataclass
+        # writes is interpreted Python, called through the type (see ``Match``)
+        self.start = start
+        self.end = end
+        self.id = id
+        self.role = role
+        self.adjective = adjective
+        self.only_in = only_in
+
 
 @dataclass(frozen=True, slots=True)
 class _Anaphor:

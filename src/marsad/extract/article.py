@@ -59,6 +59,47 @@ class Frame:
     reporters: list[str] = field(default_factory=list)
     report_dates: list[DateRef] = field(default_factory=list)  # days things were said, not done
 
+    def __init__(
+        self,
+        sentence: int,
+        start: int,
+        end: int,
+        sent_start: int,
+        sent_end: int,
+        type: str | None,
+        generic: bool = False,
+        definite: bool = False,
+        meeting: bool = False,
+        describing: bool = False,
+        casualties: list[Found] | None = None,
+        locations: list[Location] | None = None,
+        actors: list[ActorHit] | None = None,
+        dates: list[DateRef] | None = None,
+        dates_borrowed: bool = False,
+        weapons: list[str] | None = None,
+        reporters: list[str] | None = None,
+        report_dates: list[DateRef] | None = None,
+    ) -> None:
+        # written out, as ``matcher.Match.__init__`` says why; None stands for a new empty list
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+        self.sent_start = sent_start
+        self.sent_end = sent_end
+        self.type = type
+        self.generic = generic
+        self.definite = definite
+        self.meeting = meeting
+        self.describing = describing
+        self.casualties = [] if casualties is None else casualties
+        self.locations = [] if locations is None else locations
+        self.actors = [] if actors is None else actors
+        self.dates = [] if dates is None else dates
+        self.dates_borrowed = dates_borrowed
+        self.weapons = [] if weapons is None else weapons
+        self.reporters = [] if reporters is None else reporters
+        self.report_dates = [] if report_dates is None else report_dates
+
 
 @dataclass(slots=True)
 class _ArticleSpans:

@@ -50,6 +50,14 @@ class ActorSpan:
     side: str | None
     armed: bool
 
+    def __init__(self, start: int, end: int, id: str, side: str | None, armed: bool) -> None:
+        # written out, as ``matcher.Match.__init__`` says why
+        self.start = start
+        self.end = end
+        self.id = id
+        self.side = side
+        self.armed = armed
+
 
 @dataclass(slots=True)
 class Row:
@@ -64,6 +72,33 @@ class Row:
     agent: bool = False  # the subject of the verb ("اعتقل عناصر من X ..."), not a casualty
     among: bool = False  # after "من بين القتلى": part of a figure given earlier
     nisba: str | None = None  # "8 إيرانيين": people of that actor's country
+
+    def __init__(
+        self,
+        measure: str,
+        group: str,
+        count: Count,
+        start: int,
+        end: int,
+        side: str | None = None,
+        part_of: int | None = None,
+        anchor: int = 0,
+        agent: bool = False,
+        among: bool = False,
+        nisba: str | None = None,
+    ) -> None:
+        # written out, as ``matcher.Match.__init__`` says why
+        self.measure = measure
+        self.group = group
+        self.count = count
+        self.start = start
+        self.end = end
+        self.side = side
+        self.part_of = part_of
+        self.anchor = anchor
+        self.agent = agent
+        self.among = among
+        self.nisba = nisba
 
 
 def _count_from(q: Quantity) -> Count:

@@ -25,6 +25,15 @@ class Typing:
     definite: bool = False  # ... and by a definite one ("القصف الذي شنه الجيش"), pointing back
     meeting: bool = False  # talks named only as a meeting ("اجتماع"، "لقاء"): talks only between parties
 
+    def __init__(
+        self, type: str | None, generic: bool = False, definite: bool = False, meeting: bool = False
+    ) -> None:
+        # written out, as ``matcher.Match.__init__`` says why
+        self.type = type
+        self.generic = generic
+        self.definite = definite
+        self.meeting = meeting
+
 
 class EventTyper:
     def __init__(self, lex: Lexicons) -> None:

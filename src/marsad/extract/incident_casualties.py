@@ -23,6 +23,15 @@ class Found:
     casualty: Casualty
     among: bool = False  # "من بين القتلى ...": part of a figure given in an earlier sentence
 
+    def __init__(
+        self, key: tuple[int, int], parent: tuple[int, int] | None, casualty: Casualty, among: bool = False
+    ) -> None:
+        # written out, as ``matcher.Match.__init__`` says why
+        self.key = key
+        self.parent = parent
+        self.casualty = casualty
+        self.among = among
+
 
 def incident_casualties(found: list[Found], actors: list[ActorMention], lex: Lexicons) -> list[Casualty]:
     """The incident's rows, in order, with sides and measures settled."""

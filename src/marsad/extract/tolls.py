@@ -28,6 +28,25 @@ class Toll:
     end: int
     nouns: list[int]  # indexes of the nouns the description used
 
+    def __init__(
+        self,
+        measure: str,
+        group: str,
+        side: str | None,
+        quantity: Quantity,
+        start: int,
+        end: int,
+        nouns: list[int],
+    ) -> None:
+        # written out, as ``matcher.Match.__init__`` says why
+        self.measure = measure
+        self.group = group
+        self.side = side
+        self.quantity = quantity
+        self.start = start
+        self.end = end
+        self.nouns = nouns
+
 
 class TollReader:
     def __init__(self, lex: Lexicons) -> None:

@@ -42,6 +42,27 @@ class Quantity:
     qualifier: str
     kind: str
 
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        number_start: int,
+        value: int | None,
+        low: int | None,
+        high: int | None,
+        qualifier: str,
+        kind: str,
+    ) -> None:
+        # written out, as ``matcher.Match.__init__`` says why
+        self.start = start
+        self.end = end
+        self.number_start = number_start
+        self.value = value
+        self.low = low
+        self.high = high
+        self.qualifier = qualifier
+        self.kind = kind
+
 
 # not frozen (never changed once made): a frozen dataclass takes four times as long to build, and
 # thousands are built per article; hashable all the same
@@ -59,6 +80,17 @@ class _Tok:
     prefix: str  # stripped clitic letters ("و" matters: it joins number parts)
     word: _Word | None
     digits: float | None
+
+    def __init__(
+        self, start: int, end: int, text: str, prefix: str, word: _Word | None, digits: float | None
+    ) -> None:
+        # written out, as ``matcher.Match.__init__`` says why
+        self.start = start
+        self.end = end
+        self.text = text
+        self.prefix = prefix
+        self.word = word
+        self.digits = digits
 
 
 def _low(qualifier: str, value: int | None) -> int | None:
