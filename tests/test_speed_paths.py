@@ -475,3 +475,69 @@ def test_written_init_is_the_dataclass_init(cls: type) -> None:
             assert getattr(a, f.name) == want
             if isinstance(want, list):
                 assert getattr(a, f.name) is not getattr(b, f.name)
+
+
+def _tokens_by_matches(p: NumberParser, text: str) -> list[tuple]:
+    """The number tokens as read before: a match object per token, its span from the match."""
+    from marsad.text.numbers import _TOKEN, _digits
+
+    matches = list(_TOKEN.finditer(text))
+    raws = [m.group() for m in matches]
+    before, after = p._reach
+    keep: list[int] = []
+    for i in [i for i, raw in enumerate(raws) if raw in p._openers or raw[0].isdecimal()]:
+        keep.extend(range(max(i - before, keep[-1] + 1 if keep else 0), min(i + after, len(raws) - 1) + 1))
+    out = []
+    for i in keep:
+        raw, (start, end) = raws[i], matches[i].span()
+        if raw[0].isdecimal():
+            out.append((start, end, raw, "", None, _digits(raw)))
+        elif raw in p._forms:
+            prefix, word = p._forms[raw]
+            out.append((start, end, raw[len(prefix) :], prefix, word, None))
+        else:
+            out.append((start, end, raw, "", None, None))
+    return out
+
+
+def test_number_tokens_found_by_string_are_the_matched_ones() -> None:
+    """``_tokens`` finds each kept token again by ``str.find`` from the end of the one before: the
+    same spans as the token pattern's matches, on texts mixing number words, digits of several
+    scripts, marks, underscores and repeated words; no token at all exactly when ``_may_hold`` fails."""
+    p = NumberParser()
+    rng = random.Random(12)
+    words = ["قتل", "خمسة", "وعشرين", "عشرات", "الاف", "مدنيا", "نحو", "بين", "و", "في", "على", "الاقل"]
+    bits = words + [
+        "12",
+        "٣٤",
+        "1.5",
+        "2,000",
+        "٪",
+        "%",
+        "-",
+        "–",
+        "_",
+        "²",
+        "¹",
+        "x_y",
+        "،",
+        ".",
+        " ",
+        "  ",
+        "\n",
+        "(",
+        "ـ",
+    ]
+    for _ in range(3000):
+        text = "".join(
+            rng.choice(bits) + rng.choice(["", " ", " ", "،"]) for _ in range(rng.randrange(0, 40))
+        )
+        got = [(t.start, t.end, t.text, t.prefix, t.word, t.digits) for t in p._tokens(text)]
+        assert got == _tokens_by_matches(p, text), text
+        assert bool(got) == p._may_hold(text), text
+
+
+def test_decimal_is_isdecimal_on_every_code_point() -> None:
+    from marsad.text.numbers import _decimal
+
+    assert all(_decimal(chr(o)) == chr(o).isdecimal() for o in range(0x110000))

@@ -20,7 +20,6 @@ _PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك
 _TOKEN = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+|[%٪\-–]")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")  # the word tokens of _TOKEN
-_GROUP = re.Match.group
 
 
 # not frozen (never changed once made): a frozen dataclass takes four times as long to build, and
@@ -91,6 +90,17 @@ class _Tok:
         self.prefix = prefix
         self.word = word
         self.digits = digits
+
+
+def _decimal(c: str) -> bool:
+    """``c.isdecimal()`` for one character, without the method call for the letters and digits of
+    normalised Arabic text: below U+0660 (the Arabic-Indic zero) only 0-9 are decimal digits."""
+    o = ord(c)
+    if o < 0x660:
+        return 48 <= o <= 57
+    if o <= 0x669:
+        return True
+    return c.isdecimal()
 
 
 def _low(qualifier: str, value: int | None) -> int | None:
@@ -177,42 +187,55 @@ class NumberParser:
     def _tokens(self, text: str) -> list[_Tok]:
         """The tokens ``find`` can look at: those within a few tokens of a digit, a number word or the
         first word of a vague phrase (``_REACH``); the words far from any are never read, and are
-        left out, which keeps every index near a number where it was relative to its neighbours."""
-        matches = list(_TOKEN.finditer(text))
-        raws = list(map(_GROUP, matches))
+        left out, which keeps every index near a number where it was relative to its neighbours.
+        None when the text holds no such anchor (``_may_hold``, read off the same tokens).
+
+        The tokens are read as strings (``findall``: no match object each) and each kept one is
+        found again from where the one before it ended: nothing between two tokens can begin one
+        (every character that can is a token's first), so ``str.find`` lands on the token itself."""
+        raws: list[str] = _TOKEN.findall(text)
         openers = self._openers
+        anchors = [i for i, raw in enumerate(raws) if raw in openers or _decimal(raw[0])]
+        if not anchors:
+            return []
         keep: list[int] = []
         before, after = self._reach
         last = len(raws) - 1
-        for i in [i for i, raw in enumerate(raws) if raw in openers or raw[0].isdecimal()]:
+        for i in anchors:
             lo = max(i - before, keep[-1] + 1 if keep else 0)
             keep.extend(range(lo, min(i + after, last) + 1))
         out: list[_Tok] = []
-        append = out.append
         forms = self._forms
+        pos = 0
+        walked = 0  # tokens whose place is known: raws[:walked] end at pos
         for i in keep:
+            while walked < i:  # skip the tokens left out, keeping track of where they end
+                pos = text.find(raws[walked], pos) + len(raws[walked])
+                walked += 1
             raw = raws[i]
-            start, end = matches[i].span()
-            if raw[0].isdecimal():  # "¹" is a digit to isdigit() but not a number to float()
-                append(_Tok(start, end, raw, "", None, _digits(raw)))
+            start = text.find(raw, pos)
+            end = start + len(raw)
+            pos = end
+            walked = i + 1
+            if _decimal(raw[0]):  # "¹" is a digit to isdigit() but not a number to float()
+                out.append(_Tok(start, end, raw, "", None, _digits(raw)))
                 continue
             hit = forms.get(raw)
             if hit is None:
-                append(_Tok(start, end, raw, "", None, None))
+                out.append(_Tok(start, end, raw, "", None, None))
             else:
-                append(_Tok(start, end, raw[len(hit[0]) :], hit[0], hit[1], None))
+                out.append(_Tok(start, end, raw[len(hit[0]) :], hit[0], hit[1], None))
         # digits glued to a conjunction: "و3 أطفال" is tokenised as "و" + "3"
         return out
 
     def _may_hold(self, text: str) -> bool:
-        """Whether ``text`` has a digit, a number word or the first word of a vague phrase."""
+        """Whether ``text`` has a digit, a number word or the first word of a vague phrase (what
+        ``_tokens`` tells by returning no token; kept as the plain statement of that test)."""
         return _DIGIT.search(text) is not None or not self._openers.isdisjoint(_LETTERS.findall(text))
 
     # -- public ---------------------------------------------------------------------------------
     def find(self, text: str) -> list[Quantity]:
-        if not self._may_hold(text):
-            return []
-        toks = self._tokens(text)
+        toks = self._tokens(text)  # none when the text holds no digit, number word or vague phrase
         found: list[Quantity] = []
         i = 0
         n = len(toks)
