@@ -127,8 +127,9 @@ class Modality:
     def _hypothetical(self, t: str, m: Match, before: list[str], floor: int = -1) -> bool:
         cues = self.lex.hypothetical_before
         said = before + [" ".join(before[k : k + 2]) for k in range(len(before) - 1)]
-        if not cues.isdisjoint(said) or not cues.isdisjoint(map(bare, said)):
-            return True
+        for w in said:  # a cue as written or without its conjunction (a direct call, not map's)
+            if w in cues or bare(w) in cues:
+                return True
         # "قد" before an imperfect verb is "may" ("قد يسفر"); before a perfect it is "has" ("قد قتل")
         if "قد" in before and any(
             a == "قد" and b[:1] in "يت" for a, b in zip(before, before[1:], strict=False)
