@@ -541,3 +541,49 @@ def test_decimal_is_isdecimal_on_every_code_point() -> None:
     from marsad.text.numbers import _decimal
 
     assert all(_decimal(chr(o)) == chr(o).isdecimal() for o in range(0x110000))
+
+
+def test_clause_pattern_opening_with_a_class_matches_as_written() -> None:
+    """The clause marks and links, written to open with one character class, find what the plain
+    alternation finds, over random texts and random (start, end) ranges within them."""
+    from marsad.text.segment import _clause_pattern, _clause_source, clause_spans
+
+    fast, plain = _clause_pattern(), re.compile(_clause_source())
+    assert fast.pattern != plain.pattern
+    rng = random.Random(7)
+    bits = [
+        "فيما",
+        "في حين",
+        "في  حين",
+        "في\nحين",
+        "بينما",
+        "وفيما",
+        "وفي حين",
+        "وبينما",
+        "فيمان",
+        "بينمااا",
+        "افيما",
+        "قتل",
+        "في",
+        "و",
+        "ف",
+        "ب",
+        "حين",
+        "،",
+        "؛",
+        ";",
+        ",",
+        ".",
+        "1",
+        "_",
+        "\n",
+        " ",
+    ]
+    for _ in range(4000):
+        text = "".join(
+            rng.choice(bits) + rng.choice(["", " ", " ", "،"]) for _ in range(rng.randrange(0, 25))
+        )
+        s = rng.randrange(0, len(text) + 1)
+        e = rng.randrange(s, len(text) + 1)
+        assert [m.span() for m in fast.finditer(text, s, e)] == [m.span() for m in plain.finditer(text, s, e)]
+    assert clause_spans("قتل رجل، فيما نزح اخرون", 0, 23) == [(0, 7), (14, 23)]
