@@ -587,3 +587,30 @@ def test_clause_pattern_opening_with_a_class_matches_as_written() -> None:
         e = rng.randrange(s, len(text) + 1)
         assert [m.span() for m in fast.finditer(text, s, e)] == [m.span() for m in plain.finditer(text, s, e)]
     assert clause_spans("قتل رجل، فيما نزح اخرون", 0, 23) == [(0, 7), (14, 23)]
+
+
+def test_report_date_windows_sliced_from_the_normalised_article() -> None:
+    """``_is_report_date`` reads the words around a date from the article's normalised text (a slice
+    of it is the window normalised) as it read them by normalising each window: the same answer
+    for every date span of random texts with diacritics, tatweel and marks of direction."""
+    from marsad.extract.article import ArticleExtractor
+    from marsad.models import DateRef
+
+    ax = ArticleExtractor()
+    rng = random.Random(3)
+    words = ["قال", "وقال", "أعلن", "المرصد", "يوم", "الخميس", "إن", "أن", "انه", "صرح", "أمس", "،", "."]
+    marks = ["", "", "", "\u064e", "\u0651", "\u0640", "\u200f", "\u064b\u0652"]
+    said = 0
+    for _ in range(400):
+        text = " ".join(
+            "".join(c + rng.choice(marks) for c in rng.choice(words)) for _ in range(rng.randrange(1, 40))
+        )
+        norm = normalize(text)
+        for _ in range(5):
+            a = rng.randrange(0, len(text))
+            b = rng.randrange(a + 1, len(text) + 1)
+            d = DateRef(None, None, "day", text[a:b], a, b)
+            slow = ax._is_report_date(text, d)
+            said += slow
+            assert ax._is_report_date(text, d, norm) == slow, (text, a, b)
+    assert said > 100  # the windows hold statements often enough to tell the two apart

@@ -188,7 +188,7 @@ class ArticleExtractor:
         dates = [d for d in found if not is_background_date(d, now)]
         old = [d.span_start for d in found if is_background_date(d, now)]
         history = [norm.orig(a) for a, _ in self.background.spans(norm.text)] + old
-        said = {id(d) for d in dates if self._is_report_date(doc.text, d)}
+        said = {id(d) for d in dates if self._is_report_date(doc.text, d, norm)}
         return _ArticleSpans(locations, dates, old, history, said)  # type: ignore[arg-type]  # found: spans
 
     def _sentence_frames(
@@ -337,11 +337,24 @@ class ArticleExtractor:
         place = self.gazetteer.get(loc.place_id) if loc.place_id else None
         return place.parent if place else None
 
-    def _is_report_date(self, text: str, d: DateRef) -> bool:
-        """ "قال المرصد يوم الخميس إن ...", "والخميس، أعلن البيت الأبيض": the day of the statement."""
-        if self.dates.opens_statement(normalize_str(text[d.span_end : d.span_end + 30])):  # type: ignore[operator]
+    def _is_report_date(self, text: str, d: DateRef, norm: NormText | None = None) -> bool:
+        """ "قال المرصد يوم الخميس إن ...", "والخميس، أعلن البيت الأبيض": the day of the statement.
+        ``norm``: ``text`` normalised, whose slice is a window normalised (normalising maps or
+        deletes each character on its own), so the windows need not be normalised again."""
+        start, end = d.span_start, d.span_end
+        assert start is not None and end is not None  # dates found in the text
+        before_at = max(0, start - 70)
+        after_to = min(len(text), end + 30)
+        if norm is not None:
+            f = norm.from_orig
+            after = norm.text[f(end) : f(after_to)]
+            before = norm.text[f(before_at) : f(start)]
+        else:
+            after = normalize_str(text[end:after_to])
+            before = normalize_str(text[before_at:start])
+        if self.dates.opens_statement(after):
             return True
-        words = normalize_str(text[max(0, d.span_start - 70) : d.span_start]).replace("،", " ").split()[-7:]  # type: ignore[operator]
+        words = before.replace("،", " ").split()[-7:]
         for k in range(len(words) - 1, -1, -1):
             w = words[k]
             if w in _THAT:
