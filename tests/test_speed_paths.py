@@ -609,6 +609,8 @@ def test_report_date_windows_sliced_from_the_normalised_article() -> None:
         for _ in range(5):
             a = rng.randrange(0, len(text))
             b = rng.randrange(a + 1, len(text) + 1)
+            # what both rest on (and ArticleExtractor._build's sentences): a slice is the window normalised
+            assert norm.text[norm.from_orig(a) : norm.from_orig(b)] == normalize_str(text[a:b])
             d = DateRef(None, None, "day", text[a:b], a, b)
             slow = ax._is_report_date(text, d)
             said += slow

@@ -547,7 +547,10 @@ class ArticleExtractor:
         country = incident_country(locations) if locations else incident_country(found)
         if country is None:  # "الشرطة التركية اعتقلت ..." happened in Turkey
             sentences = dict.fromkeys((f.sent_start, f.sent_end) for f in frames)
-            country = self.domestic.country(normalize_str(norm.original[s:e]) for s, e in sentences)
+            # each sentence normalised: its slice of the article's normalised text (see _is_report_date)
+            country = self.domestic.country(
+                [norm.text[norm.from_orig(s) : norm.from_orig(e)] for s, e in sentences]
+            )
         hits = self.actors.for_incident(etype, [h for f in frames for h in f.actors])
         actors = self._actor_mentions(hits, norm)
         if etype in ("negotiation", "aid_delivery"):
