@@ -616,3 +616,87 @@ def test_report_date_windows_sliced_from_the_normalised_article() -> None:
             said += slow
             assert ax._is_report_date(text, d, norm) == slow, (text, a, b)
     assert said > 100  # the windows hold statements often enough to tell the two apart
+
+
+def test_normalised_offsets_from_runs_equal_the_offset_of_every_character() -> None:
+    from bisect import bisect_left
+
+    marks = ["\u064e", "\u0651", "\u0640", "\u200f", "\u202b", "\ufeff", "أ", "ة", "قتل", "x", " ", "٣"]
+    rng = random.Random(11)
+    deleting = 0
+    for _ in range(400):
+        text = "".join(rng.choice(marks) for _ in range(rng.randrange(0, 30)))
+        if rng.random() < 0.3:
+            text = "ب" * 80 + text  # a long text: normalised by replacement
+        norm = normalize(text)
+        kept = [i for i, c in enumerate(text) if _TABLE.get(ord(c), c) is not None] + [len(text)]
+        assert norm.text == text.translate(_TABLE)
+        if norm.index is None:
+            assert kept == list(range(len(text) + 1))
+            continue
+        deleting += 1
+        assert list(norm.index) == kept
+        assert [norm.orig(i) for i in range(len(norm.text) + 1)] == kept
+        for i in range(len(text) + 2):
+            assert norm.from_orig(i) == bisect_left(kept, i), (text, i)
+        for s in range(len(norm.text) + 1):
+            for e in range(s, len(norm.text) + 1):
+                want = (kept[s], kept[s]) if e <= s else (kept[s], kept[e - 1] + 1)
+                assert norm.span(s, e) == want
+    assert deleting > 200
+
+
+def test_the_same_year_phrase_is_read_only_in_texts_holding_its_core() -> None:
+    from marsad.extract.dates import _SAME_YEAR, _SAME_YEAR_CORE
+
+    words = ["في", "من", "خلال", "العام", "عام", "سنه", "السنه", "نفسه", "نفسها", "ذاته", "ذاتها", "نفس", "x"]
+    rng = random.Random(12)
+    found = 0
+    for _ in range(2000):
+        text = "".join(
+            rng.choice(["", " ", "  ", "\n", "و"]) + rng.choice(words) for _ in range(rng.randrange(1, 8))
+        )
+        if _SAME_YEAR_CORE.search(text) is None:
+            assert _SAME_YEAR.search(text) is None, text
+        else:
+            found += _SAME_YEAR.search(text) is not None
+    assert found > 100
+
+
+def test_date_patterns_skipped_in_a_window_match_nothing_there() -> None:
+    from marsad.extract.dates import DateFinder
+
+    finder = DateFinder()
+    parts = [
+        "قتل 3 مدنيين",
+        "يوم الخميس",
+        "أمس",
+        "في 12 آذار 2017",
+        "منذ 3 أيام",
+        "الأسبوع الماضي",
+        "مطلع 2016",
+        "خلال الساعات الـ24 الماضية",
+        "في الخامس من الشهر الجاري",
+        "قبل أسبوعين",
+        "2018-03-05",
+        "5/3/2018",
+        "فجر اليوم",
+        "منتصف نيسان",
+        "العام الماضي",
+        "ليلة السبت الأحد",
+        "1,200",
+        "عام 1990",
+        "في",
+        "حلب",
+    ]
+    rng = random.Random(13)
+    skipped = 0
+    for _ in range(300):
+        text = normalize_str(" ".join(rng.choice(parts) for _ in range(rng.randrange(1, 10))))
+        for w_start, w_end in finder._windows(text):
+            runnable = {id(p) for p, _ in finder._runnable(text, w_start, w_end)}
+            for pattern, _ in finder._patterns:
+                if id(pattern) not in runnable:
+                    skipped += 1
+                    assert pattern.search(text, w_start, w_end) is None, (text, pattern.pattern[:40])
+    assert skipped > 1000
