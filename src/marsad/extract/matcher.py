@@ -173,10 +173,13 @@ class PhraseMatcher:
         letters = self._marks.marks(text)[1] if self._marks is not None else mark_letters(text)
         marked = _SEP + letters + _SEP
         # last - 1: the closing mark in text offsets; width: clitic and entry as written
-        return [
-            (last - 1 - width, -width, len(prefix), last - 1, key, prefix, last - 1)
-            for last, (width, prefix, key) in self._auto.iter(marked)
-        ]
+        out: list[tuple[int, int, int, int, str, str, int]] = []
+        for hit in self._auto.iter(marked):
+            end: int = hit[0] - 1
+            value: tuple[int, str, str] = hit[1]
+            width, prefix = value[0], value[1]
+            out.append((end - width, -width, len(prefix), end, value[2], prefix, end))
+        return out
 
     def _hits(self, text: str) -> list[tuple[int, int, int, int, str, str, int]]:
         """Hits in all of ``text``; the last item is where the entry itself ends (before a suffix)."""
@@ -296,10 +299,19 @@ def mark_words(text: str) -> str:
     return text
 
 
-# (member, entry length, entry reported, entry to compare literally when it holds a non-letter else
-# None, indexed without its article: valid only after a clitic ending in "لل")
-_Reading = tuple[int, int, str, str | None, bool]
 _Hit = tuple[int, int, int, int, str, str, int]
+
+
+class _Reading:
+    """How a member reads an entry the group's automaton finds (a small native class when compiled:
+    its fields are read without the generic unpacking of a tuple)."""
+
+    def __init__(self, member: int, length: int, key: str, literal: str | None, after_ll: bool) -> None:
+        self.member = member
+        self.length = length  # of the entry as indexed
+        self.key = key  # the entry reported
+        self.literal = literal  # the entry to compare as written when it holds a non-letter, else None
+        self.after_ll = after_ll  # indexed without its article: valid only after a clitic ending in "لل"
 
 
 class MatcherGroup:
@@ -330,10 +342,12 @@ class MatcherGroup:
             indexed += [(bare, key, True) for bare, key in m._after_ll.items()]  # "للنظام": ل + النظام
             for said, key, after_ll in indexed:
                 literal = said if any(not is_letter(c) for c in said) else None
-                readings.setdefault(mark_words(said), []).append((member, len(said), key, literal, after_ll))
+                readings.setdefault(mark_words(said), []).append(
+                    _Reading(member, len(said), key, literal, after_ll)
+                )
         auto = ahocorasick.Automaton()
         for word, found in readings.items():
-            auto.add_word(word, tuple(found))
+            auto.add_word(word, (found[0].length, found))
         if readings:
             auto.make_automaton()
         self._auto = auto
@@ -365,25 +379,27 @@ class MatcherGroup:
         if self._members and len(auto):
             suffixes = [m._suffixes for m in self._members]
             clitics = [m._clitics for m in self._members]
-            appends = [hits.append for hits in found]
             marked = _SEP + self.marks(text)[0] + _SEP  # marked[i + 1] is text[i]
-            find, rfind = marked.find, marked.rfind
-            for last, readings in auto.iter(marked):
+            for hit in auto.iter(marked):
                 # the entry ends at text offset ``last``; its word runs between the marks around it
-                core = last - readings[0][1]
-                start = rfind(_SEP, 0, core + 1)
+                last: int = hit[0]
+                value: tuple[int, list[_Reading]] = hit[1]
+                core = last - value[0]
+                start = marked.rfind(_SEP, 0, core + 1)
                 prefix = text[start:core] if start < core else ""
                 if prefix and prefix not in _PREFIXES:
                     continue
-                word_end = find(_SEP, last + 1) - 1
-                for member, _, key, literal, after_ll in readings:
+                word_end = marked.find(_SEP, last + 1) - 1
+                for reading in value[1]:
+                    member = reading.member
                     reported = prefix
-                    if after_ll:
+                    if reading.after_ll:
                         if not prefix.endswith("لل"):
                             continue
                         reported = prefix[:-1]  # the ل as the clitic, ال as the entry
                     elif prefix and not clitics[member]:
                         continue
+                    literal = reading.literal
                     if literal is not None and text[core:last] != literal:
                         continue
                     end = last
@@ -391,7 +407,9 @@ class MatcherGroup:
                         if text[last:word_end] not in suffixes[member]:
                             continue
                         end = word_end
-                    appends[member]((start, start - end, len(reported), end, key, reported, last))
+                    found[member].append(
+                        (start, start - end, len(reported), end, reading.key, reported, last)
+                    )
         out = []
         for hits in found:
             hits.sort()
