@@ -700,3 +700,41 @@ def test_date_patterns_skipped_in_a_window_match_nothing_there() -> None:
                     skipped += 1
                     assert pattern.search(text, w_start, w_end) is None, (text, pattern.pattern[:40])
     assert skipped > 1000
+
+
+def test_texts_surely_arabic_are_those_the_full_count_passes() -> None:
+    from marsad.io.decode import _ARABIC_RUN, arabic_ratio
+    from marsad.io.readers import _FREQUENT_ARABIC, MIN_ARABIC, _check_arabic, _surely_arabic
+
+    assert all(_ARABIC_RUN.fullmatch(ch) for ch in _FREQUENT_ARABIC)
+    assert len(set(_FREQUENT_ARABIC)) == len(_FREQUENT_ARABIC)
+    pieces = [
+        "قتل",
+        "المدنيين",
+        "في",
+        "ثم",
+        "ع",
+        "Aleppo",
+        "the",
+        "Δ",
+        "Москва",
+        "עברית",
+        "中文",
+        "12",
+        " ",
+        "،",
+        "\n",
+    ]
+    rng = random.Random(14)
+    passed = failed = 0
+    for _ in range(3000):
+        weights = [rng.random() for _ in pieces]
+        text = "".join(rng.choices(pieces, weights, k=rng.randrange(0, 40)))
+        ratio, letters = arabic_ratio(text)
+        full = not (letters == 0 or ratio < MIN_ARABIC)
+        if _surely_arabic(text):
+            assert full, text
+        passed += full
+        failed += not full
+        assert (_check_arabic(text, "x") is None) == full
+    assert passed > 500 and failed > 500
