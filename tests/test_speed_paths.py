@@ -738,3 +738,24 @@ def test_texts_surely_arabic_are_those_the_full_count_passes() -> None:
         failed += not full
         assert (_check_arabic(text, "x") is None) == full
     assert passed > 500 and failed > 500
+
+
+def test_a_location_written_out_field_by_field_is_what_asdict_gives() -> None:
+    from dataclasses import asdict
+
+    from marsad.models import _LOCATION_FIELDS, Location
+
+    rng = random.Random(15)
+    for _ in range(50):
+
+        def value(name: str) -> object:
+            if name in ("start", "end"):
+                return rng.randrange(100)
+            if name in ("lat", "lon"):
+                return rng.choice([None, 36.2, 37.15])
+            if name in ("text", "precision", "relation"):
+                return rng.choice(["x", "حلب"])
+            return rng.choice([None, "x", "حلب"])
+
+        loc = Location(*(value(name) for name in _LOCATION_FIELDS))
+        assert list(loc.to_dict().items()) == list(asdict(loc).items())
