@@ -759,3 +759,28 @@ def test_a_location_written_out_field_by_field_is_what_asdict_gives() -> None:
 
         loc = Location(*(value(name) for name in _LOCATION_FIELDS))
         assert list(loc.to_dict().items()) == list(asdict(loc).items())
+
+
+def test_a_line_single_spaced_already_is_kept_as_splitting_and_joining_gives_it() -> None:
+    from marsad.io.clean import _OTHER_SPACE, _spaced
+
+    for code in range(0x110000):
+        c = chr(code)
+        assert bool(_OTHER_SPACE.match(c)) == (c.isspace() and c != " "), hex(code)
+    pieces = ["قتل", "x", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\u200b", "،", ""]
+    rng = random.Random(16)
+    for _ in range(3000):
+        line = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 9)))
+        assert _spaced(line) == " ".join(line.split()), repr(line)
+
+
+def test_words_counted_up_to_a_bound_answer_the_bounded_questions() -> None:
+    rng = random.Random(17)
+    for _ in range(2000):
+        line = "".join(rng.choice(["قتل", " ", "  ", "\t", "x"]) for _ in range(rng.randrange(0, 30)))
+        few = rng.randrange(1, 8)
+        n = len(line.split())
+        bounded = len(line.split(None, few))
+        assert bounded == min(n, few + 1)
+        assert (bounded <= few) == (n <= few)
+        assert (bounded >= few) == (n >= few)

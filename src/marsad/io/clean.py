@@ -24,7 +24,7 @@ _DASHES = r"\-–—"  # escaped for use inside [...]
 
 def _key(s: str) -> str:
     """Comparison key of a line: normalised, single-spaced, edge punctuation dropped."""
-    return " ".join(normalize_str(s).split()).strip(_EDGE_PUNCT)
+    return _spaced(normalize_str(s)).strip(_EDGE_PUNCT)
 
 
 def _alt(words: list[str]) -> str:
@@ -77,6 +77,23 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         start += len(part) + 1
 
 
+# whitespace other than the space; with a class the regex engine searches for it fast
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
+def _spaced(line: str) -> str:
+    """``" ".join(line.split())``: most lines are single-spaced already and are not split into words."""
+    if (
+        line
+        and not line[0].isspace()
+        and not line[-1].isspace()
+        and "  " not in line
+        and _OTHER_SPACE.search(line) is None
+    ):
+        return line
+    return " ".join(line.split())
+
+
 def _content_span(text: str, start: int, end: int) -> tuple[int, int]:
     line = text[start:end]
     lead = len(line) - len(line.lstrip())
@@ -85,7 +102,8 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _looks_like_title(line: str, rules: NoiseRules) -> bool:
     s = line.strip()
-    return bool(s) and len(s.split()) <= rules.title_max_words and not s.endswith(rules.title_bad_end)
+    few = rules.title_max_words  # min(words, few + 1) tells whether there are at most ``few``
+    return bool(s) and len(s.split(None, few)) <= few and not s.endswith(rules.title_bad_end)
 
 
 def find_dateline(paragraph: str, rules: NoiseRules | None = None) -> str | None:
@@ -133,7 +151,7 @@ def _dateline(text: str, body: list[tuple[int, int]], rules: NoiseRules) -> str 
     for s, e in body[:3]:
         line = text[s:e]
         found = find_dateline(line, rules)
-        if found or len(line.split()) >= rules.paragraph_min_words:
+        if found or len(line.split(None, rules.paragraph_min_words)) >= rules.paragraph_min_words:
             return found
     return None
 
@@ -174,14 +192,17 @@ def clean(raw: RawArticle, rules: NoiseRules | None = None) -> Doc:
     # normalising is per character and keeps whitespace whitespace, so the key of each line can be
     # read off one normalisation of the whole text
     norm_lines = normalize_str(text).split("\n")
+    short_words = max(rules.prefix_max_words, rules.date_max_words)
     for k, (ls, le) in enumerate(_lines(text)):
         s, e = _content_span(text, ls, le)
         if s >= e:
             continue
         line_no += 1
         content = text[s:e]
-        key = " ".join(norm_lines[k].split()).strip(_EDGE_PUNCT)  # _key(content)
-        n_words = len(content.split())
+        key = _spaced(norm_lines[k]).strip(_EDGE_PUNCT)  # _key(content)
+        # the words of the line as far as the tests below count them: min(words, short_words + 1)
+        # (a long line is not split into all its words only to be found longer than a few)
+        n_words = len(content.split(None, short_words))
         if not key or key in rules.exact:
             blank(s, e)
             continue
