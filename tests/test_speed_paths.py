@@ -784,3 +784,39 @@ def test_words_counted_up_to_a_bound_answer_the_bounded_questions() -> None:
         assert bounded == min(n, few + 1)
         assert (bounded <= few) == (n <= few)
         assert (bounded >= few) == (n >= few)
+
+
+def test_date_phrases_grouped_by_first_letter_match_as_the_plain_alternation() -> None:
+    from marsad.extract.dates import _alt, _plain_alt
+
+    words = [
+        "ايار",
+        "اب",
+        "ا",
+        "امس",
+        "اول امس",
+        "نيسان",
+        "ن",
+        "يوم",
+        "اليوم",
+        "الاحد",
+        "الاثنين",
+        "ال",
+        "شهر",
+    ]
+    rng = random.Random(18)
+    for _ in range(300):
+        phrases = rng.sample(words, rng.randrange(1, len(words)))
+        grouped = re.compile(rf"(?P<x>{_alt(phrases)})(?:\s+(?P<y>{_alt(phrases)}))?")
+        plain = re.compile(rf"(?P<x>{_plain_alt(phrases)})(?:\s+(?P<y>{_plain_alt(phrases)}))?")
+        text = " ".join(rng.choice([*words, "x", "و"]) for _ in range(8)).replace(
+            " ", rng.choice([" ", "  ", "\n"]), 2
+        )
+        for pos in range(len(text) + 1):
+            a, b = grouped.match(text, pos), plain.match(text, pos)
+            assert (a and (a.span("x"), a.span("y"))) == (b and (b.span("x"), b.span("y"))), (
+                phrases,
+                text,
+                pos,
+            )
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -47,7 +47,32 @@ def _key(s: str) -> str:
 
 
 def _alt(words: Iterable[str]) -> str:
-    """Regex alternation of phrases, longest first; inner spaces match any whitespace."""
+    """Regex alternation of phrases, longest first; inner spaces match any whitespace.
+
+    The phrases are grouped by their first letter, in order within a group ("ا(?:يار|ب)|ن(?:يسان)"):
+    only the group of the letter in the text can match there, tried as the plain alternation tries
+    those phrases, so the matches are the same; the engine tests one letter per group instead of
+    one per phrase at every word start of a window."""
+    keys = sorted({_key(w) for w in words if str(w).strip()}, key=len, reverse=True)
+    if not all(keys):
+        return _plain_alt(words)  # an empty phrase (a word of marks only) has no first letter
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        groups.setdefault(k[0], []).append(
+            r"\s+".join(re.escape(p) for p in k.split(" "))[len(re.escape(k[0])) :]
+        )
+    return (
+        "(?:"
+        + "|".join(
+            re.escape(c) + (rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")")
+            for c, rest in groups.items()
+        )
+        + ")"
+    )
+
+
+def _plain_alt(words: Iterable[str]) -> str:
+    """``_alt`` without the grouping: what it must match the same as (tests)."""
     keys = sorted({_key(w) for w in words if str(w).strip()}, key=len, reverse=True)
     return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in k.split(" ")) for k in keys) + ")"
 
