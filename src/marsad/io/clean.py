@@ -77,8 +77,11 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         start += len(part) + 1
 
 
-# whitespace other than the space; with a class the regex engine searches for it fast
-_OTHER_SPACE = re.compile(r"[^\S ]")
+# whitespace (str.isspace) other than the space, listed: the regex engine searches a class of
+# characters twice as fast as one of categories ("[^\S ]"), the same characters (tested)
+_OTHER_SPACE = re.compile(
+    "[\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
 
 
 def _spaced(line: str) -> str:
@@ -87,8 +90,8 @@ def _spaced(line: str) -> str:
         line
         and not line[0].isspace()
         and not line[-1].isspace()
-        and "  " not in line
         and _OTHER_SPACE.search(line) is None
+        and "  " not in line
     ):
         return line
     return " ".join(line.split())
