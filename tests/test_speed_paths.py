@@ -820,3 +820,52 @@ def test_date_phrases_grouped_by_first_letter_match_as_the_plain_alternation() -
                 pos,
             )
         assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_windows_and_their_needs_from_one_pass_are_those_read_window_by_window() -> None:
+    from marsad.extract.dates import DateFinder
+
+    finder = DateFinder()
+    parts = [
+        "يوم الخميس",
+        "أمس",
+        "12 آذار 2017",
+        "منذ",
+        "قبل",
+        "أيام",
+        "الأسبوع",
+        "الماضي",
+        "الماضية",
+        "مطلع",
+        "الساعات",
+        "الشهر",
+        "الخامس",
+        "أسبوعين",
+        "2018-03-05",
+        "1990",
+        "فجر",
+        "نيسان",
+        "العام",
+        "الشهري",
+        "والسبت",
+        "بالأمس",
+        "x" * 30,
+        "قتل",
+        "في",
+        "حلب",
+        "،",
+        "\n",
+    ]
+    rng = random.Random(19)
+    windows = 0
+    for _ in range(600):
+        text = normalize_str(
+            "".join(rng.choice(["", " ", "  "]) + rng.choice(parts) for _ in range(rng.randrange(1, 25)))
+        )
+        slow = [(s, e, finder._runnable(text, s, e)) for s, e in finder._windows(text)]
+        fast = [
+            (s, e, finder._runnable_with(text, s, e, words)) for s, e, words in finder._scan_windows(text)
+        ]
+        assert fast == slow, text
+        windows += len(slow)
+    assert windows > 400

@@ -198,8 +198,9 @@ class DateFinder:
             "يومين",
         ]
         stop = {_key(w) for w in data["anchor_stopwords"]}
+        anchors = {t for p in phrases for t in p.split() if t not in stop}
         self._anchor_ac = ahocorasick.Automaton()
-        for token in {t for p in phrases for t in p.split() if t not in stop}:
+        for token in anchors:
             self._anchor_ac.add_word(token, len(token))
         self._anchor_ac.make_automaton()
         self._statement_cues = {_key(w) for w in data.get("statement_cues") or []}
@@ -326,6 +327,12 @@ class DateFinder:
         for word, bits in holders.items():
             self._need_words.add_word(word, bits)
         self._need_words.make_automaton()
+        # anchors and need words in one automaton, read once over the whole article: the windows
+        # come from the anchors, each window's needs from the need words inside it
+        self._scan = ahocorasick.Automaton()
+        for word in anchors | set(holders):
+            self._scan.add_word(word, (len(word), word in anchors, holders.get(word, 0)))
+        self._scan.make_automaton()
         # each pattern with its needs as tested: the bits of its word sets, its regexes
         self._runs: list[_Run] = []
         for (pattern, handler), needs in zip(self._patterns, self._needs, strict=True):
@@ -345,8 +352,8 @@ class DateFinder:
         pub = _to_date(published)
         text = norm.text
         found: list[tuple[int, int, DateRef]] = []
-        for w_start, w_end in self._windows(text):
-            for pattern, handler in self._runnable(text, w_start, w_end):
+        for w_start, w_end, words in self._scan_windows(text):
+            for pattern, handler in self._runnable_with(text, w_start, w_end, words):
                 for m in pattern.finditer(text, w_start, w_end):
                     ref = handler(m, pub)
                     if ref is not None:
@@ -376,6 +383,12 @@ class DateFinder:
         words = 0
         for hit in self._need_words.iter(text, start, end):
             words |= cast(int, hit[1])
+        return self._runnable_with(text, start, end, words)
+
+    def _runnable_with(
+        self, text: str, start: int, end: int, words: int
+    ) -> list[tuple[re.Pattern[str], Handler]]:
+        """``_runnable`` given the bits of the need words in the window."""
         seen: dict[re.Pattern[str], bool] = {}
         out = []
         for run in self._runs:
@@ -389,6 +402,45 @@ class DateFinder:
                     break
             else:
                 out.append((run.pattern, run.handler))
+        return out
+
+    def _scan_windows(self, text: str) -> list[tuple[int, int, int]]:
+        """``_windows`` with, for each, the bits of the need words inside it (what ``_runnable``
+        reads in each window), from one automaton pass over the text instead of one per window."""
+        n = len(text)
+        hits: list[tuple[int, int]] = []
+        needs: list[tuple[int, int, int]] = []  # need words found: (start, end, bits), by end
+        for hit in self._scan.iter(text):
+            last: int = hit[0]
+            value: tuple[int, bool, int] = hit[1]
+            s, e = last + 1 - value[0], last + 1
+            if value[2]:
+                needs.append((s, e, value[2]))
+            if not value[1]:
+                continue
+            if e < n and _is_word(text[e]):
+                continue
+            j = s
+            while j > 0 and _is_word(text[j - 1]) and s - j <= 2:
+                j -= 1
+            if j < s and ((j > 0 and _is_word(text[j - 1])) or not _CLITICS.fullmatch(text, j, s)):
+                continue  # inside a longer word, not a word with "و/ف/ب/ل" attached
+            hits.append((s, e))
+        windows = self._merged(text, hits)
+        out: list[tuple[int, int, int]] = []
+        bits = [0] * len(windows)
+        k = 0
+        for s, e, b in needs:
+            # windows are apart and in order: the only one that may hold the word is the first
+            # that ends at or after it
+            while k < len(windows) and windows[k][1] < e:
+                k += 1
+            if k == len(windows):
+                break
+            if windows[k][0] <= s:
+                bits[k] |= b
+        for (ws, we), b in zip(windows, bits, strict=True):
+            out.append((ws, we, b))
         return out
 
     def _windows(self, text: str) -> list[tuple[int, int]]:
@@ -410,6 +462,12 @@ class DateFinder:
             if j < s and ((j > 0 and _is_word(text[j - 1])) or not _CLITICS.fullmatch(text, j, s)):
                 continue  # inside a longer word, not a word with "و/ف/ب/ل" attached
             hits.append((s, e))
+        return self._merged(text, hits)
+
+    @staticmethod
+    def _merged(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The windows around the anchor words ``hits`` and the years of the text, merged."""
+        n = len(text)
         hits.extend(m.span() for m in _DIGIT_RUN.finditer(text) if m.end() - m.start() == 4)
         hits.sort()
         windows: list[tuple[int, int]] = []
