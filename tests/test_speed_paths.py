@@ -869,3 +869,15 @@ def test_windows_and_their_needs_from_one_pass_are_those_read_window_by_window()
         assert fast == slow, text
         windows += len(slow)
     assert windows > 400
+
+
+def test_the_first_hit_at_a_start_is_where_bisect_puts_it() -> None:
+    from bisect import bisect_left
+
+    from marsad.extract.matcher import _first_at
+
+    rng = random.Random(20)
+    for _ in range(2000):
+        starts = sorted(rng.randrange(50) for _ in range(rng.randrange(0, 12)))
+        start = rng.randrange(-2, 55)
+        assert _first_at(starts, start) == bisect_left(starts, start)
