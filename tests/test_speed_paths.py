@@ -881,3 +881,35 @@ def test_the_first_hit_at_a_start_is_where_bisect_puts_it() -> None:
         starts = sorted(rng.randrange(50) for _ in range(rng.randrange(0, 12)))
         start = rng.randrange(-2, 55)
         assert _first_at(starts, start) == bisect_left(starts, start)
+
+
+def test_dataclasses_with_a_written_out_init_take_their_fields_as_generated_one_would() -> None:
+    import dataclasses
+
+    from marsad.extract.locations import Cue, _Mention
+    from marsad.models import ActorMention, Count, DateRef, Location, SourceMention, Span
+
+    samples = {int: 7, str: "حلب", bool: True, float: 36.5}
+    for cls in (Match, Cue, _Mention, Span, Count, Location, ActorMention, SourceMention, DateRef):
+        fields = dataclasses.fields(cls)
+        hints = {f.name: f.type for f in fields}
+
+        def sample(name: str, hints: dict = hints) -> object:
+            hint = hints[name]  # a string, or (compiled) the type itself
+            said = hint if isinstance(hint, str) else getattr(hint, "__name__", str(hint))
+            for kind in ("int", "str", "bool", "float"):
+                if said.startswith(kind):
+                    return samples[{"int": int, "str": str, "bool": bool, "float": float}[kind]]
+            return None  # Any, a class or an optional: None fits where a value may be missing
+
+        required = [f for f in fields if f.default is dataclasses.MISSING]
+        if cls is _Mention:
+            args = [Match(0, 1, 0, "x", None, ""), None, []]
+        else:
+            args = [sample(f.name) for f in required]
+        made = cls(*args)
+        for f, value in zip(fields, args + [f.default for f in fields[len(args) :]], strict=True):
+            assert getattr(made, f.name) == value, (cls.__name__, f.name)
+        by_name = cls(**{f.name: getattr(made, f.name) for f in fields})
+        assert by_name == made
+        assert dataclasses.replace(made) == made

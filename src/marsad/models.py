@@ -85,22 +85,35 @@ class Doc:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Span:
     start: int
     end: int
     text: str
 
+    # written out (init=False): compiled, the __init__ dataclass generates runs interpreted, 7x slower
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Count:
     value: int | None
     low: int | None
     high: int | None
     qualifier: str  # one of QUALIFIERS
+
+    # written out (init=False): compiled, the __init__ dataclass generates runs interpreted, 7x slower
+    def __init__(self, value: int | None, low: int | None, high: int | None, qualifier: str) -> None:
+        self.value = value
+        self.low = low
+        self.high = high
+        self.qualifier = qualifier
 
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "low": self.low, "high": self.high, "qualifier": self.qualifier}
@@ -154,7 +167,7 @@ class Place:
     common: bool = False  # its name is also an ordinary word or first name: needs a place cue
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Location:
     text: str
     start: int
@@ -173,6 +186,45 @@ class Location:
     admin3: str | None = None
     admin3_pcode: str | None = None
     pcode: str | None = None
+
+    # written out (init=False): compiled, the __init__ dataclass generates runs interpreted, 7x slower
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        place_id: str | None,
+        name_ar: str | None,
+        name_en: str | None,
+        admin1: str | None,
+        admin2: str | None,
+        lat: float | None,
+        lon: float | None,
+        precision: str,
+        relation: str = "in",
+        country: str | None = None,
+        admin2_pcode: str | None = None,
+        admin3: str | None = None,
+        admin3_pcode: str | None = None,
+        pcode: str | None = None,
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.place_id = place_id
+        self.name_ar = name_ar
+        self.name_en = name_en
+        self.admin1 = admin1
+        self.admin2 = admin2
+        self.lat = lat
+        self.lon = lon
+        self.precision = precision
+        self.relation = relation
+        self.country = country
+        self.admin2_pcode = admin2_pcode
+        self.admin3 = admin3
+        self.admin3_pcode = admin3_pcode
+        self.pcode = pcode
 
     def to_dict(self) -> dict[str, Any]:
         # what dataclasses.asdict gives (every field is a scalar), without its deep copy; written out
@@ -198,13 +250,21 @@ class Location:
         }
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class ActorMention:
     id: str
     role: str  # perpetrator | target | party
     text: str
     start: int
     end: int
+
+    # written out (init=False): compiled, the __init__ dataclass generates runs interpreted, 7x slower
+    def __init__(self, id: str, role: str, text: str, start: int, end: int) -> None:
+        self.id = id
+        self.role = role
+        self.text = text
+        self.start = start
+        self.end = end
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "role": self.role, "text": self.text, "start": self.start, "end": self.end}
@@ -213,15 +273,22 @@ class ActorMention:
 _LOCATION_FIELDS = tuple(f.name for f in fields(Location))
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class SourceMention:
     id: str
     text: str
     start: int
     end: int
 
+    # written out (init=False): compiled, the __init__ dataclass generates runs interpreted, 7x slower
+    def __init__(self, id: str, text: str, start: int, end: int) -> None:
+        self.id = id
+        self.text = text
+        self.start = start
+        self.end = end
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class DateRef:
     start: str | None
     end: str | None
@@ -229,6 +296,23 @@ class DateRef:
     text: str | None
     span_start: int | None = None
     span_end: int | None = None
+
+    # written out (init=False): compiled, the __init__ dataclass generates runs interpreted, 7x slower
+    def __init__(
+        self,
+        start: str | None,
+        end: str | None,
+        precision: str,
+        text: str | None,
+        span_start: int | None = None,
+        span_end: int | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.precision = precision
+        self.text = text
+        self.span_start = span_start
+        self.span_end = span_end
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "precision": self.precision, "text": self.text}

@@ -7,7 +7,6 @@ with several candidates goes to the one in the governorate the rest of the artic
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -38,7 +37,7 @@ _PLACE_CUES = frozenset({"countryside", "near", "direction", "neighbourhood", "c
 
 # not frozen (never changed once made): a frozen dataclass takes four times as long to build, and
 # thousands are built per article; hashable all the same
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class Cue:
     # countryside | near | direction | neighbourhood | community | governorate | preposition | origin
     kind: str
@@ -46,6 +45,16 @@ class Cue:
     start: int  # normalised offset where the cue (with clitics) starts
     listing: bool = False  # a plural/dual cue ("محافظتي", "بلدات") that covers the names after it
     word: str = ""  # the cue word itself ("في", "مدينة")
+
+    # written out (init=False): compiled, the __init__ dataclass generates runs interpreted, 7x slower
+    def __init__(
+        self, kind: str, relation: str | None, start: int, listing: bool = False, word: str = ""
+    ) -> None:
+        self.kind = kind
+        self.relation = relation
+        self.start = start
+        self.listing = listing
+        self.word = word
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +75,7 @@ def _one_admin1(places: Iterable[Place]) -> str | None:
     return next(iter(govs)) if len(govs) == 1 else None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Mention:
     match: Match
     cue: Cue | None
@@ -76,6 +85,27 @@ class _Mention:
     chain: int = 0  # names listed together ("كفرزيتا، اللطامنة ومورك") share a chain number
     info: _Key | None = None
     within: frozenset[str] = frozenset()  # governorates and cities an apposition puts it in ("X قرب دمشق")
+
+    # written out (init=False): compiled, the __init__ dataclass generates runs interpreted, 7x slower
+    def __init__(
+        self,
+        match: Match,
+        cue: Cue | None,
+        places: list[Place],
+        side: str | None = None,
+        end: int = 0,
+        chain: int = 0,
+        info: _Key | None = None,
+        within: frozenset[str] = frozenset(),
+    ) -> None:
+        self.match = match
+        self.cue = cue
+        self.places = places
+        self.side = side
+        self.end = end
+        self.chain = chain
+        self.info = info
+        self.within = within
 
     @property
     def placed(self) -> bool:
@@ -265,13 +295,15 @@ class LocationFinder:
         """
         kept = list(mentions)
         placed = {mn.match.key for mn in kept if mn.placed}
-        support: Counter[str] = Counter()
+        # counts as plain dicts: compiled, a Counter's Python-level __init__ and __missing__ cost
+        # more than the rest of the counting
+        support: dict[str, int] = {}
         for mn in kept:
             info: _Key = mn.info  # type: ignore[assignment]
             # the free readings' governorate, else (with a place cue) that of all the readings
             gov = info.sure_admin1 if info.sure else _one_admin1(mn.places) if mn.placed else None
             if gov is not None:
-                support[gov] += 1
+                support[gov] = support.get(gov, 0) + 1
         sure_chains: set[int] = set()
         readings: list[list[Place]] = []
         for mn in kept:
@@ -291,17 +323,19 @@ class LocationFinder:
                     for p, free, word in zip(info.places, info.free, info.cue, strict=True)
                     if free
                     or (backed and self._fits_cue(mn, p, word))
-                    or (framed and not word and p.admin1 is not None and support[p.admin1] > 0)
+                    or (framed and not word and p.admin1 is not None and support.get(p.admin1, 0) > 0)
                 ]
             if ok:
                 sure_chains.add(mn.chain)
             readings.append(ok)
         out: list[_Mention] = []
-        listed: Counter[int] | None = None  # mentions per chain, counted when first needed
+        listed: dict[int, int] | None = None  # mentions per chain, counted when first needed
         for mn, ok in zip(kept, readings, strict=True):
             if not ok and mn.chain in sure_chains:
                 if listed is None:
-                    listed = Counter(other.chain for other in kept)
+                    listed = {}
+                    for other in kept:
+                        listed[other.chain] = listed.get(other.chain, 0) + 1
                 if listed[mn.chain] > 1:
                     ok = mn.places  # listed with places: "سلحب وخطاب"
             if ok:
@@ -487,23 +521,25 @@ class LocationFinder:
     def _has_context(self, mn: _Mention) -> bool:
         return mn.cue is not None or "ب" in mn.match.prefix
 
-    def _article_context(self, mentions: list[_Mention]) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    def _article_context(
+        self, mentions: list[_Mention]
+    ) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
         """Governorates, cities and countries of the unambiguous mentions: what the article is
-        about."""
-        admin1s: Counter[str] = Counter()
-        cities: Counter[str] = Counter()
-        countries: Counter[str] = Counter()
+        about (counts; a name not counted is 0)."""
+        admin1s: dict[str, int] = {}
+        cities: dict[str, int] = {}
+        countries: dict[str, int] = {}
         for mn in mentions:
             if len(mn.places) == 1:  # most mentions: what the general case below gives for one place
                 p = mn.places[0]
                 if p.admin1:
-                    admin1s[p.admin1] += 1
+                    admin1s[p.admin1] = admin1s.get(p.admin1, 0) + 1
                 if p.country is not None:
-                    countries[p.country] += 1
+                    countries[p.country] = countries.get(p.country, 0) + 1
                 if p.precision == "community":
-                    cities[p.place_id] += 1
+                    cities[p.place_id] = cities.get(p.place_id, 0) + 1
                 if p.parent:
-                    cities[p.parent] += 1
+                    cities[p.parent] = cities.get(p.parent, 0) + 1
                 continue
             # a shipped town outweighs its namesake villages: "دوما" points at Rif Dimashq
             info: _Key = mn.info  # type: ignore[assignment]
@@ -511,21 +547,23 @@ class LocationFinder:
             sure = sure or mn.places
             gov = _one_admin1(sure)
             if gov:
-                admin1s[gov] += 1
+                admin1s[gov] = admin1s.get(gov, 0) + 1
             states = {p.country for p in sure}
             if len(states) == 1 and None not in states:
-                countries[next(iter(states))] += 1  # type: ignore[index]
+                state: str = next(iter(states))  # type: ignore[assignment]
+                countries[state] = countries.get(state, 0) + 1
             towns = [p for p in sure if p.precision == "community"]
             if len(towns) == 1:  # "دمشق": the city (an imported district of that name aside)
-                cities[towns[0].place_id] += 1
+                town = towns[0].place_id
+                cities[town] = cities.get(town, 0) + 1
             if len({q.parent for q in mn.places}) == 1:
                 for p in mn.places:
                     if p.parent:
-                        cities[p.parent] += 1
+                        cities[p.parent] = cities.get(p.parent, 0) + 1
         return admin1s, cities, countries
 
     def _choose(
-        self, mn: _Mention, admin1s: Counter[str], cities: Counter[str], countries: Counter[str]
+        self, mn: _Mention, admin1s: dict[str, int], cities: dict[str, int], countries: dict[str, int]
     ) -> Place | None:
         kind = mn.cue.kind if mn.cue else None
         places = mn.places
@@ -534,23 +572,29 @@ class LocationFinder:
             places = [
                 p
                 for p in places
-                if p.precision != "neighbourhood" or cities[p.parent or ""] > 0 or p.parent in mn.within
+                if p.precision != "neighbourhood"
+                or cities.get(p.parent or "", 0) > 0
+                or p.parent in mn.within
             ]
         elif any(cities.values()):
             # "حيي الأشرفية والجميلية" in an article about Afrin: not Aleppo's quarters of that name
-            places = [p for p in places if p.precision != "neighbourhood" or cities[p.parent or ""] > 0]
+            places = [
+                p for p in places if p.precision != "neighbourhood" or cities.get(p.parent or "", 0) > 0
+            ]
         if not places:
             return None
+        if len(places) == 1:
+            return places[0]  # what ``min`` below gives, without scoring it
         wanted = {"neighbourhood": "neighbourhood", "community": "community", "governorate": "governorate"}
         if mn.cue is not None and mn.cue.word in _VAGUE_NOUNS:
             wanted = {}  # "منطقة برزة": an area, a quarter as much as a village
 
         def score(p: Place) -> tuple:
-            here = admin1s[p.admin1] if p.admin1 else countries[p.country or ""]
+            here = admin1s.get(p.admin1, 0) if p.admin1 else countries.get(p.country or "", 0)
             return (
                 -(p.admin1 in mn.within),  # "برزة في شمال دمشق": the Barzeh of Damascus
                 -(wanted.get(kind or "") == p.precision),
-                -cities[p.parent or p.place_id],
+                -cities.get(p.parent or p.place_id, 0),
                 -(here > 0),  # in a governorate (or country) the article is about
                 -self.gaz.is_curated(p),  # the shipped, well-known place before a namesake village
                 -here,

@@ -87,7 +87,7 @@ def is_letter(ch: str) -> bool:
 
 # not frozen (never changed once made): a frozen dataclass takes four times as long to build, and
 # thousands are built per article; hashable all the same
-@dataclass(slots=True, unsafe_hash=True)
+@dataclass(slots=True, unsafe_hash=True, init=False)
 class Match:
     start: int  # including clitics
     end: int
