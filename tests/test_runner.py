@@ -119,22 +119,20 @@ def test_parquet_round_trips_the_jsonl_records_exactly(tmp_path: Path) -> None:
     assert set(table.column_names) >= {"article_id", "path", "sha256", "published", "n_incidents", "record"}
 
 
-def test_interrupted_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
-    expected = make_txt_corpus(tmp_path / "in", 20)
-    out = tmp_path / "res.jsonl"
+def _stop_after(n: int):
+    """An ``after_batch`` hook that interrupts the run after ``n`` finished batches."""
     seen: list[int] = []
 
-    def stop_after_three(report) -> None:
+    def hook(report) -> None:
         seen.append(report.index)
-        if len(seen) == 3:
+        if len(seen) == n:
             raise KeyboardInterrupt
 
-    summary, _, err = run_fake([str(tmp_path / "in")], batch_size=3, output=out, after_batch=stop_after_three)
-    assert summary.interrupted and summary.exit_code == EXIT_INTERRUPTED
-    assert "run the same command again to continue" in err
-    assert not out.exists()  # never a half-written output
-    assert len((parts_dir(out) / DONE_FILE).read_text().splitlines()) == 3
+    return hook
 
+
+def _run_counting(paths: list[str], **kw):
+    """Run with the fake extractor, noting the id of every article it processes."""
     processed: list[str] = []
 
     class Counting(FakeExtractor):
@@ -142,21 +140,27 @@ def test_interrupted_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> N
             processed.append(raw.id)
             return super().process(raw, published)
 
-    out2, err2 = io.StringIO(), io.StringIO()
-    summary = run(
-        [str(tmp_path / "in")],
-        factory=Counting,
-        progress=False,
-        stdout=out2,
-        stderr=err2,
-        batch_size=3,
-        output=out,
-    )  # fmt: skip  (the same call again: no flag needed to continue)
+    out, err = io.StringIO(), io.StringIO()
+    summary = run(paths, factory=Counting, progress=False, stdout=out, stderr=err, **kw)
+    return summary, processed, err.getvalue()
+
+
+def test_interrupted_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
+    expected = make_txt_corpus(tmp_path / "in", 20)
+    out = tmp_path / "res.jsonl"
+    summary, _, err = run_fake([str(tmp_path / "in")], batch_size=3, output=out, after_batch=_stop_after(3))
+    assert summary.interrupted and summary.exit_code == EXIT_INTERRUPTED
+    assert "run the same command again to continue" in err
+    assert not out.exists()  # never a half-written output
+    assert len((parts_dir(out) / DONE_FILE).read_text().splitlines()) == 3
+
+    # the same call again: no flag needed to continue
+    summary, processed, err2 = _run_counting([str(tmp_path / "in")], batch_size=3, output=out)
     assert summary.exit_code == EXIT_OK
     assert summary.batches_resumed == 3
     assert len(processed) == 20 - 9  # the three finished batches were not redone
     assert ids_of(out.read_text(encoding="utf-8")) == expected
-    assert "resume: 3 of 7 batches already done" in err2.getvalue()
+    assert "resume: 3 of 7 batches already done" in err2
 
 
 def test_a_logged_shard_cut_short_is_redone_on_resume(tmp_path: Path) -> None:
@@ -164,27 +168,13 @@ def test_a_logged_shard_cut_short_is_redone_on_resume(tmp_path: Path) -> None:
     The logged sha256 tells; that batch runs again, the others are kept."""
     expected = make_txt_corpus(tmp_path / "in", 12)
     out = tmp_path / "res.jsonl"
-    seen: list[int] = []
-
-    def stop_after_three(report) -> None:
-        seen.append(report.index)
-        if len(seen) == 3:
-            raise KeyboardInterrupt
-
-    run_fake([str(tmp_path / "in")], batch_size=3, output=out, after_batch=stop_after_three)
+    run_fake([str(tmp_path / "in")], batch_size=3, output=out, after_batch=_stop_after(3))
     logged = [json.loads(x) for x in (parts_dir(out) / DONE_FILE).read_text().splitlines()]
     assert [len(e["sha256"]) for e in logged] == [64, 64, 64]
     cut = parts_dir(out) / "part-00001.jsonl"
     cut.write_bytes(cut.read_bytes()[:-40])
-    processed: list[str] = []
 
-    class Counting(FakeExtractor):
-        def process(self, raw, published=None):
-            processed.append(raw.id)
-            return super().process(raw, published)
-
-    summary = run([str(tmp_path / "in")], factory=Counting, progress=False, stdout=io.StringIO(),
-                  stderr=io.StringIO(), batch_size=3, output=out)  # fmt: skip
+    summary, processed, _ = _run_counting([str(tmp_path / "in")], batch_size=3, output=out)
     assert summary.exit_code == EXIT_OK
     assert summary.batches_resumed == 2
     assert len(processed) == 12 - 6  # batch 1 again, and the last one
@@ -224,15 +214,7 @@ def test_finished_out_dir_run_rerun_does_nothing_and_keeps_its_exit_code(tmp_pat
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     first, _, _ = run_fake([str(tmp_path / "in")], batch_size=2, out_dir=tmp_path / "o")
     (tmp_path / "o" / ".part-00000.jsonl.deadbeef.tmp").write_text("left by a killed worker")
-    processed: list[str] = []
-
-    class Counting(FakeExtractor):
-        def process(self, raw, published=None):
-            processed.append(raw.id)
-            return super().process(raw, published)
-
-    again = run([str(tmp_path / "in")], factory=Counting, progress=False, stdout=io.StringIO(),
-                stderr=io.StringIO(), batch_size=2, out_dir=tmp_path / "o")  # fmt: skip
+    again, processed, _ = _run_counting([str(tmp_path / "in")], batch_size=2, out_dir=tmp_path / "o")
     assert processed == []
     assert (again.ok, again.failed, again.batches_resumed) == (first.ok, first.failed, 3) == (4, 1, 3)
     assert again.exit_code == EXIT_FAILED  # the empty file still counts
