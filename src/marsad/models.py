@@ -119,7 +119,7 @@ class Count:
         return {"value": self.value, "low": self.low, "high": self.high, "qualifier": self.qualifier}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Casualty:
     measure: str
     group: str
@@ -130,6 +130,29 @@ class Casualty:
     side: str | None = None
     part_of: int | None = None
     reported_by: list[str] = field(default_factory=list)
+
+    # written out (init=False), as ``ActorMention``'s; None stands for a new empty list
+    def __init__(
+        self,
+        measure: str,
+        group: str,
+        count: Count,
+        start: int,
+        end: int,
+        text: str,
+        side: str | None = None,
+        part_of: int | None = None,
+        reported_by: list[str] | None = None,
+    ) -> None:
+        self.measure = measure
+        self.group = group
+        self.count = count
+        self.start = start
+        self.end = end
+        self.text = text
+        self.side = side
+        self.part_of = part_of
+        self.reported_by = [] if reported_by is None else reported_by
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -145,7 +168,7 @@ class Casualty:
         }
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Place:
     """A gazetteer entry."""
 
@@ -165,6 +188,43 @@ class Place:
     admin3_pcode: str | None = None
     pcode: str | None = None  # the place's own p-code (community C-code, neighbourhood N-code ...)
     common: bool = False  # its name is also an ordinary word or first name: needs a place cue
+
+    # written out (init=False), as ``ActorMention``'s: one per gazetteer entry at start-up
+    def __init__(
+        self,
+        place_id: str,
+        name_ar: str,
+        name_en: str,
+        admin1: str | None,
+        admin2: str | None,
+        lat: float | None,
+        lon: float | None,
+        precision: str,
+        population: int = 0,
+        parent: str | None = None,
+        country: str | None = "SY",
+        admin2_pcode: str | None = None,
+        admin3: str | None = None,
+        admin3_pcode: str | None = None,
+        pcode: str | None = None,
+        common: bool = False,
+    ) -> None:
+        self.place_id = place_id
+        self.name_ar = name_ar
+        self.name_en = name_en
+        self.admin1 = admin1
+        self.admin2 = admin2
+        self.lat = lat
+        self.lon = lon
+        self.precision = precision
+        self.population = population
+        self.parent = parent
+        self.country = country
+        self.admin2_pcode = admin2_pcode
+        self.admin3 = admin3
+        self.admin3_pcode = admin3_pcode
+        self.pcode = pcode
+        self.common = common
 
 
 @dataclass(slots=True, init=False)
@@ -318,7 +378,7 @@ class DateRef:
         return {"start": self.start, "end": self.end, "precision": self.precision, "text": self.text}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Incident:
     id: str
     type: str
@@ -330,6 +390,31 @@ class Incident:
     reported_by: list[str] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
     country: str | None = None  # ISO code of where it happened (None: no place named)
+
+    # written out (init=False), as ``ActorMention``'s; None stands for a new empty list
+    def __init__(
+        self,
+        id: str,
+        type: str,
+        date: DateRef,
+        locations: list[Location] | None = None,
+        actors: list[ActorMention] | None = None,
+        casualties: list[Casualty] | None = None,
+        weapons: list[str] | None = None,
+        reported_by: list[str] | None = None,
+        evidence: list[Span] | None = None,
+        country: str | None = None,
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.date = date
+        self.locations = [] if locations is None else locations
+        self.actors = [] if actors is None else actors
+        self.casualties = [] if casualties is None else casualties
+        self.weapons = [] if weapons is None else weapons
+        self.reported_by = [] if reported_by is None else reported_by
+        self.evidence = [] if evidence is None else evidence
+        self.country = country
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -346,13 +431,21 @@ class Incident:
         }
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class ArticleResult:
     """One output line: the article, its incidents and what went wrong on the way."""
 
     doc: Doc
     incidents: list[Incident] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    # written out (init=False), as ``ActorMention``'s; None stands for a new empty list
+    def __init__(
+        self, doc: Doc, incidents: list[Incident] | None = None, warnings: list[str] | None = None
+    ) -> None:
+        self.doc = doc
+        self.incidents = [] if incidents is None else incidents
+        self.warnings = [] if warnings is None else warnings
 
     def to_dict(self, with_text: bool = True) -> dict[str, Any]:
         meta = self.doc.meta
