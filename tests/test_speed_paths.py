@@ -589,6 +589,89 @@ def test_clause_pattern_opening_with_a_class_matches_as_written() -> None:
     assert clause_spans("قتل رجل، فيما نزح اخرون", 0, 23) == [(0, 7), (14, 23)]
 
 
+def test_clause_spans_cut_at_marks_alone_where_no_linking_word_can_be() -> None:
+    """``clause_spans`` reads a sentence holding no piece of a linking word with the marks' pattern
+    only: the same clauses as the whole pattern, over random texts and ranges (pieces cut at the
+    range's edges included)."""
+    from marsad.text.segment import _clause_pattern, _clause_trim_all, clause_spans
+
+    rng = random.Random(11)
+    bits = ["فيما", "في حين", "في\tحين", "بينما", "وفيما", "حين", "فيم", "بين", "ما", "قتل", "و", "ف", "ب"]
+    bits += ["،", "؛", ";", ",", " ", " ", "\n", "1", "x"]
+    for _ in range(6000):
+        text = "".join(rng.choice(bits) for _ in range(rng.randrange(0, 30)))
+        s = rng.randrange(0, len(text) + 1)
+        e = rng.randrange(s, len(text) + 1)
+        assert clause_spans(text, s, e) == _clause_trim_all(text, s, e, _clause_pattern())
+    assert clause_spans("قتل رجل، وجرح اخر؛ ونزح", 0, 23) == [(0, 7), (9, 17), (19, 23)]
+
+
+def test_number_tokens_read_arabic_runs_first() -> None:
+    """``_TOKEN`` tries a run of Arabic letters first, and takes it only where no other letter
+    follows: the same tokens as the plain alternation, on random texts mixing scripts, digits and
+    marks."""
+    from marsad.text.numbers import _TOKEN
+
+    plain = re.compile(r"\d+(?:[.,٫٬]\d+)*|[^\W\d_]+|[%٪\-–]")
+    assert _TOKEN.pattern != plain.pattern
+    rng = random.Random(5)
+    alphabet = "ءابتثيىةهو" + "aZé_" + "19٣۱²" + " ،.,%٪-–" + "ـ\u064b\u0670ۀپ\u200c\n"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 16)))
+        assert _TOKEN.findall(text) == plain.findall(text), text
+    assert _TOKEN.findall("قتلx 5و3 ابناءé") == ["قتلx", "5", "و", "3", "ابناءé"]
+
+
+def test_denials_read_word_by_word_as_by_sets_of_words_and_pairs() -> None:
+    """``Modality._denied`` looks a pair of words up only when it opens with a denial's first word:
+    the same answer as the set tests of every word and every pair, on random word lists."""
+    lex = Lexicons()
+    modality = Modality(lex, lex.event_negations)
+    vocab = sorted({w for d in lex.denials | lex.responsibility_words for w in d.split()})
+    vocab += ["قتل", "في", "الهجوم", "لم", "دون", "و", "نفى الضلوع"]
+    rng = random.Random(13)
+    for _ in range(20000):
+        wide = [rng.choice(vocab) for _ in range(rng.randrange(0, 7))]
+        pairs = [" ".join(wide[k : k + 2]) for k in range(len(wide) - 1)]
+        plain = not (lex.denials.isdisjoint(wide) and lex.denials.isdisjoint(pairs)) and (
+            lex.responsibility_words.isdisjoint(wide)
+        )
+        assert modality._denied(wide) == plain, wide
+    assert modality._denied(["لم", "تسجل"]) and not modality._denied(["نفى", "الضلوع"])
+
+
+def test_sentence_ends_found_by_find_as_by_the_pattern() -> None:
+    """``_sentence_ends`` gives the spans of ``_SENTENCE_END.finditer`` on random texts of marks,
+    digits, letters and white space of several kinds."""
+    from marsad.text.segment import _SENTENCE_END, _sentence_ends, sentence_spans
+
+    rng = random.Random(17)
+    alphabet = [
+        "\n",
+        "\n",
+        " ",
+        "\t",
+        "\u00a0",
+        "\u2029",
+        "!",
+        "?",
+        "؟",
+        ".",
+        ".",
+        "1",
+        "٣",
+        "ا",
+        "ب",
+        "x",
+        "،",
+    ]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 20)))
+        assert _sentence_ends(text) == [m.span() for m in _SENTENCE_END.finditer(text)], repr(text)
+    text = "قتل 1.5 رجل. ا.ف.ب قالت!؟ ثم\n \n\nعاد"
+    assert sentence_spans(text) == [(0, 11), (13, 23), (26, 28), (32, 35)]
+
+
 def test_report_date_windows_sliced_from_the_normalised_article() -> None:
     """``_is_report_date`` reads the words around a date from the article's normalised text (a slice
     of it is the window normalised) as it read them by normalising each window: the same answer

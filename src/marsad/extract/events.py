@@ -44,11 +44,11 @@ class EventTyper:
     def triggers(self, t: str, s: int, e: int) -> list[Match]:
         """Type triggers of a clause that report something that happened; the weak ones ("انفجار")
         only when there is nothing else."""
-        tells = self.modality.tells
-        found = [m for m in self.lex.type_triggers.find(t, s, e) if tells(t, m, s)]
+        modality = self.modality  # called as a method: a direct call in the compiled build
+        found = [m for m in self.lex.type_triggers.find(t, s, e) if modality.tells(t, m, s)]
         if found:
             return found
-        return [m for m in self.lex.weak_type_triggers.find(t, s, e) if tells(t, m, s)]
+        return [m for m in self.lex.weak_type_triggers.find(t, s, e) if modality.tells(t, m, s)]
 
     def may_type(self, t: str, s: int, e: int) -> bool:
         """Whether t[s:e] holds any event trigger at all (a prefilter for ``triggers``)."""

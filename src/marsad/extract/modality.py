@@ -30,6 +30,9 @@ class Modality:
     def __init__(self, lex: Lexicons, negations: frozenset[str]) -> None:
         self.lex = lex
         self.negations = negations
+        # the first word of each denial of several words: a pair of words is looked up only when
+        # it opens with one (a pair joined by a space equals a denial only then)
+        self._denial_firsts = frozenset(d.split(" ")[0] for d in lex.denials if " " in d)
 
     def reports(self, t: str, m: Match, floor: int = 0) -> bool:
         return self._reports(t, m, floor, words_before(t, m.start, floor, 3))
@@ -113,12 +116,20 @@ class Modality:
                     continue
                 return True
         wide = [w[1:] if w[:1] in "وف" and len(w) > 2 else w for w in words_before(t, m.start, floor, 6)]
+        return self._denied(wide)
+
+    def _denied(self, wide: list[str]) -> bool:
+        """ "نفى الضلوع في الهجوم" is no denial of the event: a denial among the words (or pairs of
+        them) that names no responsibility."""
         denials = self.lex.denials
-        if denials.isdisjoint(wide) and denials.isdisjoint(
-            [" ".join(wide[k : k + 2]) for k in range(len(wide) - 1)]
-        ):
+        firsts = self._denial_firsts
+        last = len(wide) - 1
+        for k, w in enumerate(wide):  # a denial among the words, or among pairs of them
+            if w in denials or (k < last and w in firsts and w + " " + wide[k + 1] in denials):
+                break
+        else:
             return False
-        return self.lex.responsibility_words.isdisjoint(wide)  # "نفى الضلوع في الهجوم"
+        return self.lex.responsibility_words.isdisjoint(wide)
 
     def hypothetical(self, t: str, m: Match, floor: int = 0) -> bool:
         """ "أي هجوم", "خوفا من هجوم", "هدد بقصف", "الهجوم المرتقب", "قد يسفر عن مقتل"."""
