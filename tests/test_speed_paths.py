@@ -672,6 +672,44 @@ def test_sentence_ends_found_by_find_as_by_the_pattern() -> None:
     assert sentence_spans(text) == [(0, 11), (13, 23), (26, 28), (32, 35)]
 
 
+def test_event_breaks_skip_texts_without_the_pieces_of_any_word() -> None:
+    """``event_breaks`` reads a text only when it holds every piece of one of the words: the same
+    spans as the pattern read everywhere, on random texts (pieces alone, split by other white
+    space, glued to letters)."""
+    from marsad.text.segment import _break_pattern, _break_pieces, event_breaks
+
+    assert any(len(p) > 1 for p in _break_pieces())
+    rng = random.Random(19)
+    bits = ["ردا", "رد", "على", "علي", "في", "كرد", "وردا", "انتقاما", "انتقام", "ردا،", "قتل", "x"]
+    bits += [" ", " ", "\n", "\t", "،", "."]
+    for _ in range(6000):
+        text = "".join(rng.choice(bits) for _ in range(rng.randrange(0, 12)))
+        assert event_breaks(text) == [m.span() for m in _break_pattern().finditer(text)], text
+    assert event_breaks("قصفت ردا علي هجوم") == [(5, 12)] and event_breaks("قصفت ردا") == []
+
+
+def test_numbers_plainly_unanchored_only_where_no_token_is_an_anchor() -> None:
+    """``NumberParser._plainly_unanchored`` says yes only for a text without anchors among its
+    tokens, and says it for every such text of letters, spaces and commas (random texts of number
+    words, clitics, digits of several scripts, marks and other letters)."""
+    from marsad.text.numbers import _TOKEN, _decimal
+
+    parser = NumberParser()
+    rng = random.Random(23)
+    words = ["خمسه", "وعشرين", "عشرات", "مئات", "ثلاث", "الف", "تحالف", "قتل", "مدنيا", "x", "ـ", "é"]
+    others = ["²", "½", "5", "٣", "۱", "1.5", ".", "(", "%", "-", "_", "\n", "\u00a0", "\u064b"]
+    for k in range(20000):
+        bits = words + [" ", " ", "،"] + (others if k % 2 else [])
+        text = "".join(rng.choice(bits) for _ in range(rng.randrange(0, 10)))
+        plain = any(raw in parser._openers or _decimal(raw[0]) for raw in _TOKEN.findall(text))
+        if parser._plainly_unanchored(text):
+            assert not plain, text
+        elif not k % 2 and text.strip(" ،"):
+            assert plain, text
+    assert parser._plainly_unanchored("قصفت الطائرات، البلدة")
+    assert not parser._plainly_unanchored(normalize_str("قتل خمسة مدنيين"))
+
+
 def test_report_date_windows_sliced_from_the_normalised_article() -> None:
     """``_is_report_date`` reads the words around a date from the article's normalised text (a slice
     of it is the window normalised) as it read them by normalising each window: the same answer

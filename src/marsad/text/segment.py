@@ -136,9 +136,24 @@ def _break_spans() -> Any:
     return spans_finder(_break_source(), 4)
 
 
+@lru_cache(maxsize=1)
+def _break_pieces() -> tuple[tuple[str, ...], ...]:
+    """Each word that opens an event, as the runs without white space every match of it holds
+    (the pattern matches a space as any white space, the rest as written)."""
+    words = [normalize_str(w) for w in load_yaml("segment.yaml")["sentence_breaks"]]
+    return tuple(dict.fromkeys(tuple(w.split()) for w in words))
+
+
 def event_breaks(t: str) -> list[tuple[int, int]]:
-    """Where the text opens another event ("ردا على ..."), read once for all its sentences."""
-    return _break_spans()(t)
+    """Where the text opens another event ("ردا على ..."), read once for all its sentences; an
+    article that holds every piece of none of the words (a third of them) is not read for them."""
+    for pieces in _break_pieces():
+        for piece in pieces:
+            if t.find(piece) < 0:
+                break
+        else:
+            return _break_spans()(t)
+    return []
 
 
 def sentence_parts(
