@@ -1034,3 +1034,49 @@ def test_dataclasses_with_a_written_out_init_take_their_fields_as_generated_one_
         by_name = cls(**{f.name: getattr(made, f.name) for f in fields})
         assert by_name == made
         assert dataclasses.replace(made) == made
+
+
+def test_merging_shards_by_their_bytes_writes_what_merging_their_lines_writes(tmp_path) -> None:
+    import json
+    from pathlib import Path
+
+    from marsad.dist.shards import merge, read_shard, write_shard
+
+    rng = random.Random(12)
+    alphabet = [
+        "ق",
+        "ت",
+        "ل",
+        " ",
+        "\u2028",
+        "\u0085",
+        "\x0c",
+        "é",
+        '"',
+        "\\",
+        "\t",
+        "\U0001f600",
+        "\r",
+        "\n",
+    ]
+    shards: list[Path] = []
+    for k in range(12):
+        values = [
+            {"t": "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))}
+            for _ in range(rng.randint(0, 5))
+        ]
+        path = tmp_path / f"part-{k:05d}.jsonl"
+        write_shard(path, [json.dumps(v, ensure_ascii=False) for v in values], "jsonl")
+        shards.append(path)
+    # shards not written by write_shard: a blank line, CRLF ends, a final line without its end
+    odd = [b'{"a": 1}\n\n{"b": 2}\n', b'{"a": 1}\r\n{"b": 2}\r\n', b'{"a": 1}\n{"b": 2}', b"\n", b""]
+    for k, data in enumerate(odd):
+        path = tmp_path / f"odd-{k}.jsonl"
+        path.write_bytes(data)
+        shards.append(path)
+    rng.shuffle(shards)
+    out = tmp_path / "out.jsonl"
+    n = merge(shards, out, "jsonl")
+    lines = [line for shard in shards for line in read_shard(shard, "jsonl")]
+    assert out.read_bytes() == "".join(line + "\n" for line in lines).encode("utf-8")
+    assert n == len(lines) > 20

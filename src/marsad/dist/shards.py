@@ -127,18 +127,34 @@ def read_shard(path: Path, fmt: str) -> Iterator[str]:
         yield from pq.read_table(path, columns=["record"]).column("record").to_pylist()
 
 
+def _plain_lines(data: bytes) -> bool:
+    """Whether a JSONL shard's bytes are already what merging its lines writes: UTF-8 lines, none
+    empty, each followed by "\\n", no "\\r" (a text read would split there). ``write_shard`` writes
+    exactly that, so the merge copies such a shard's bytes instead of reading it line by line."""
+    if not data:
+        return True
+    if not data.endswith(b"\n") or data.startswith(b"\n") or b"\n\n" in data or b"\r" in data:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def merge(shards: Iterable[Path], out: Path, fmt: str) -> int:
     """Concatenate shards in the given order into ``out`` atomically; returns records written."""
     tmp = _tmp_name(out)
     n = 0
     try:
         if fmt == "jsonl":
-            with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+            with tmp.open("wb") as fh:
                 for shard in shards:
-                    for line in read_shard(shard, fmt):
-                        fh.write(line)
-                        fh.write("\n")
-                        n += 1
+                    data = shard.read_bytes()
+                    if not _plain_lines(data):
+                        data = "".join(line + "\n" for line in read_shard(shard, fmt)).encode("utf-8")
+                    fh.write(data)
+                    n += data.count(b"\n")
                 fh.flush()
                 os.fsync(fh.fileno())
         else:
