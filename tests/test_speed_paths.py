@@ -1080,3 +1080,54 @@ def test_merging_shards_by_their_bytes_writes_what_merging_their_lines_writes(tm
     lines = [line for shard in shards for line in read_shard(shard, "jsonl")]
     assert out.read_bytes() == "".join(line + "\n" for line in lines).encode("utf-8")
     assert n == len(lines) > 20
+
+
+def test_date_patterns_tried_where_their_first_strings_are_find_what_finditer_finds() -> None:
+    from marsad.extract.dates import DateFinder
+
+    finder = DateFinder()
+    scanned = [run for run in finder._runs if run.starts]
+    assert len(scanned) >= 9  # all but those a digit may begin
+    parts = [
+        "يوم الخميس",
+        "وأمس",
+        "بالأمس",
+        "12 آذار 2017",
+        "في منتصف نيسان",
+        "منذ مطلع العام",
+        "العام الماضي",
+        "الشهر الجاري",
+        "ليلة السبت الأحد",
+        "فجر اليوم",
+        "خلال الأيام الماضية",
+        "منذ أيام",
+        "قبل أسبوعين",
+        "منذ 3 أيام",
+        "خلال الساعات الـ24 الماضية",
+        "عام 1990",
+        "صيف 2014",
+        "وفي",
+        "الأسبوع",
+        "فالخميس",
+        "لليوم",
+        "حلب",
+        "x",
+        "،",
+        "-",
+        "\n",
+    ]
+    rng = random.Random(21)
+    matches = 0
+    for _ in range(400):
+        text = normalize_str(
+            "".join(rng.choice(["", " ", "  "]) + rng.choice(parts) for _ in range(rng.randrange(1, 20)))
+        )
+        start = rng.randrange(0, len(text) // 2 + 1)
+        end = rng.randrange(start, len(text) + 1)
+        begins = [(last + 1 - v[0], v[1]) for last, v in finder._starts.iter(text, start, end)]
+        for run in scanned:
+            slow = [(m.span(), m.groupdict()) for m in run.pattern.finditer(text, start, end)]
+            fast = [(m.span(), m.groupdict()) for m in finder._scanned(run, text, start, end, begins)]
+            assert fast == slow, (text, start, end, run.pattern.pattern[:40])
+            matches += len(slow)
+    assert matches > 300

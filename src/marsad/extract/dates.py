@@ -23,6 +23,7 @@ import ahocorasick
 from marsad.models import DateRef
 from marsad.resources import load_yaml
 from marsad.text.normalize import NormText, normalize, normalize_str
+from marsad.text.patterns import first_strings
 
 # Attached "و"/"ف", and "ب"/"ل" before the article ("بالأمس"), are allowed but left out of the span.
 _PRO = r"(?<!\w)(?:[وف]?[بل](?=ال)|[وف](?=\w))?"
@@ -91,12 +92,20 @@ class _Run:
     of whose words must be in the window, and the regexes that must match there."""
 
     def __init__(
-        self, pattern: re.Pattern[str], handler: Handler, words: int, regexes: list[re.Pattern[str]]
+        self,
+        pattern: re.Pattern[str],
+        handler: Handler,
+        words: int,
+        regexes: list[re.Pattern[str]],
+        starts: int = 0,
     ) -> None:
         self.pattern = pattern
         self.handler = handler
         self.words = words
         self.regexes = regexes
+        # the bit of its first strings in DateFinder._starts (0: they cannot be told, e.g. a digit
+        # may begin a match; the pattern scans its windows with finditer)
+        self.starts = starts
 
 
 def _is_word(ch: str) -> bool:
@@ -344,6 +353,30 @@ class DateFinder:
                 else:
                     regexes.append(n)
             self._runs.append(_Run(pattern, handler, mask, regexes))
+        # Where a match may begin. A pattern opening with a look-behind ("(?<!\w)") is tried by
+        # finditer at every position of a window, and at every word start its alternatives; but
+        # every match of most patterns begins with one of a few strings ("الخ", "امس", "بال" ...,
+        # read off the parsed pattern). One automaton holds them all, each string with the bits of
+        # the patterns it may begin; a window is read once for those it runs, and each is tried
+        # (``match``) only where one of its strings is, in order, from where its last match ended:
+        # what finditer finds (``_scanned``).
+        starts: dict[str, int] = {}
+        for k, run in enumerate(self._runs):
+            found = None
+            for size in (4, 3, 2):
+                found = first_strings(run.pattern.pattern, size)
+                if found is not None:
+                    break
+            if found is None:
+                continue
+            run.starts = 1 << k
+            for start in found:
+                starts[start] = starts.get(start, 0) | run.starts
+        self._starts = ahocorasick.Automaton()
+        for start, bits in starts.items():
+            self._starts.add_word(start, (len(start), bits))
+        if starts:
+            self._starts.make_automaton()
 
     # ------------------------------------------------------------------ public API
 
@@ -353,8 +386,25 @@ class DateFinder:
         text = norm.text
         found: list[tuple[int, int, DateRef]] = []
         for w_start, w_end, words in self._scan_windows(text):
-            for pattern, handler in self._runnable_with(text, w_start, w_end, words):
-                for m in pattern.finditer(text, w_start, w_end):
+            runs = self._runnable_runs(text, w_start, w_end, words)
+            wanted = 0
+            for run in runs:
+                wanted |= run.starts
+            begins: list[tuple[int, int]] = []  # (where a first string is, the bits of its patterns)
+            if wanted:
+                for hit in self._starts.iter(text, w_start, w_end):
+                    last: int = hit[0]
+                    value: tuple[int, int] = hit[1]
+                    if value[1] & wanted:
+                        begins.append((last + 1 - value[0], value[1]))
+            for run in runs:
+                handler = run.handler
+                matches = (
+                    self._scanned(run, text, w_start, w_end, begins)
+                    if run.starts
+                    else list(run.pattern.finditer(text, w_start, w_end))
+                )
+                for m in matches:
                     ref = handler(m, pub)
                     if ref is not None:
                         found.append((ref.span_start, ref.span_end, ref))  # type: ignore[arg-type]
@@ -377,6 +427,26 @@ class DateFinder:
             out.append(ref)
         return out
 
+    @staticmethod
+    def _scanned(
+        run: _Run, text: str, start: int, end: int, begins: list[tuple[int, int]]
+    ) -> list[re.Match[str]]:
+        """``list(run.pattern.finditer(text, start, end))``, the pattern tried only where one of its
+        first strings is (``begins``: every first string in the window, with its patterns' bits)."""
+        bit = run.starts
+        positions = sorted({pos for pos, bits in begins if bits & bit})
+        out: list[re.Match[str]] = []
+        match = run.pattern.match
+        after = start
+        for pos in positions:
+            if pos < after:
+                continue
+            m = match(text, pos, end)
+            if m is not None:
+                out.append(m)
+                after = m.end()
+        return out
+
     def _runnable(self, text: str, start: int, end: int) -> list[tuple[re.Pattern[str], Handler]]:
         """The patterns that may match in the window text[start:end]: those whose needs it holds.
         Each need is tested once per window (its words in one automaton pass, its regex once)."""
@@ -389,8 +459,12 @@ class DateFinder:
         self, text: str, start: int, end: int, words: int
     ) -> list[tuple[re.Pattern[str], Handler]]:
         """``_runnable`` given the bits of the need words in the window."""
+        return [(run.pattern, run.handler) for run in self._runnable_runs(text, start, end, words)]
+
+    def _runnable_runs(self, text: str, start: int, end: int, words: int) -> list[_Run]:
+        """The runs of the patterns ``_runnable_with`` gives, in order."""
         seen: dict[re.Pattern[str], bool] = {}
-        out = []
+        out: list[_Run] = []
         for run in self._runs:
             if words & run.words != run.words:
                 continue
@@ -401,7 +475,7 @@ class DateFinder:
                 if not found:
                     break
             else:
-                out.append((run.pattern, run.handler))
+                out.append(run)
         return out
 
     def _scan_windows(self, text: str) -> list[tuple[int, int, int]]:
