@@ -1087,7 +1087,8 @@ def test_date_patterns_tried_where_their_first_strings_are_find_what_finditer_fi
 
     finder = DateFinder()
     scanned = [run for run in finder._runs if run.starts]
-    assert len(scanned) >= 9  # all but those a digit may begin
+    assert len(scanned) >= 9  # all but the numeric dates
+    assert sum(run.digit_back >= 0 for run in scanned) >= 2  # "12 آذار", "الـ5 من الشهر الجاري"
     parts = [
         "يوم الخميس",
         "وأمس",
@@ -1106,6 +1107,15 @@ def test_date_patterns_tried_where_their_first_strings_are_find_what_finditer_fi
         "خلال الساعات الـ24 الماضية",
         "عام 1990",
         "صيف 2014",
+        "و12 آذار",
+        "ف3 أيار 2016",
+        "الخميس 9 و10 نيسان",
+        "في 5 من شهر آب",
+        "الـ5 من الشهر الجاري",
+        "ال12 من الشهر الماضي",
+        "x12 آذار",
+        "\u0967\u0968 آذار",
+        "12/3",
         "وفي",
         "الأسبوع",
         "فالخميس",
@@ -1125,9 +1135,12 @@ def test_date_patterns_tried_where_their_first_strings_are_find_what_finditer_fi
         start = rng.randrange(0, len(text) // 2 + 1)
         end = rng.randrange(start, len(text) + 1)
         begins = [(last + 1 - v[0], v[1]) for last, v in finder._starts.iter(text, start, end)]
+        digit_runs = [m.start() for m in _DIGIT_RUN.finditer(text, start, end)]
         for run in scanned:
             slow = [(m.span(), m.groupdict()) for m in run.pattern.finditer(text, start, end)]
-            fast = [(m.span(), m.groupdict()) for m in finder._scanned(run, text, start, end, begins)]
+            fast = [
+                (m.span(), m.groupdict()) for m in finder._scanned(run, text, start, end, begins, digit_runs)
+            ]
             assert fast == slow, (text, start, end, run.pattern.pattern[:40])
             matches += len(slow)
     assert matches > 300

@@ -36,6 +36,7 @@ _CLITICS = re.compile(r"[وف]?[بل]?")
 # A run of four is a year (a look-behind at every position costs more). Written to open with the class
 # itself, which the regex engine searches for; "\d+" it tries at every position (40 % slower).
 _DIGIT_RUN = re.compile(r"\d\d*")
+_ASCII_DIGITS = "0123456789"
 _MARGIN = 48  # longer than any date expression, so a match never crosses a window edge
 Handler = Callable[[re.Match[str], date | None], DateRef | None]
 
@@ -98,6 +99,7 @@ class _Run:
         words: int,
         regexes: list[re.Pattern[str]],
         starts: int = 0,
+        digit_back: int = -1,
     ) -> None:
         self.pattern = pattern
         self.handler = handler
@@ -106,6 +108,26 @@ class _Run:
         # the bit of its first strings in DateFinder._starts (0: they cannot be told, e.g. a digit
         # may begin a match; the pattern scans its windows with finditer)
         self.starts = starts
+        # >= 0: its first strings leave out those holding a digit; a match beginning with one
+        # begins at most this many characters before a run of digits (see DateFinder.__init__)
+        self.digit_back = digit_back
+
+
+def _digit_first_strings(pattern: str) -> frozenset[str] | None:
+    """``first_strings`` of ``pattern`` with \\d read as 0-9, the longest that can be told."""
+    for size in (4, 3, 2):
+        found = first_strings(pattern, size, _ASCII_DIGITS)
+        if found is not None:
+            return found
+    return None
+
+
+def _first_digit(s: str) -> int:
+    """Index of the first of 0-9 in ``s``, or -1."""
+    for k, ch in enumerate(s):
+        if "0" <= ch <= "9":
+            return k
+    return -1
 
 
 def _is_word(ch: str) -> bool:
@@ -362,11 +384,23 @@ class DateFinder:
         # what finditer finds (``_scanned``).
         starts: dict[str, int] = {}
         for k, run in enumerate(self._runs):
-            found = None
+            found: frozenset[str] | None = None
             for size in (4, 3, 2):
                 found = first_strings(run.pattern.pattern, size)
                 if found is not None:
                     break
+            if found is None and run.pattern.pattern.startswith(r"(?<!\w)"):
+                # A digit may begin a match ("12 آذار", "و12 آذار"). Read \d as 0-9: the strings
+                # without a digit begin the matches whose first characters hold none; a match
+                # whose first characters hold one has its first digit at an index j of at most
+                # the largest such index in the strings, and that digit begins a run of digits (the
+                # character before it is no digit: an earlier one of the match, or, at j = 0, the
+                # look-behind's non-word). So it begins j characters before the start of a run.
+                with_digits = _digit_first_strings(run.pattern.pattern)
+                if with_digits is not None:
+                    firsts = [_first_digit(s) for s in with_digits]
+                    run.digit_back = max(firsts)
+                    found = frozenset(s for s, j in zip(with_digits, firsts, strict=True) if j < 0)
             if found is None:
                 continue
             run.starts = 1 << k
@@ -397,10 +431,13 @@ class DateFinder:
                     value: tuple[int, int] = hit[1]
                     if value[1] & wanted:
                         begins.append((last + 1 - value[0], value[1]))
+            digit_runs: list[int] | None = None  # where the window's runs of digits begin
             for run in runs:
                 handler = run.handler
+                if run.digit_back >= 0 and digit_runs is None:
+                    digit_runs = [m.start() for m in _DIGIT_RUN.finditer(text, w_start, w_end)]
                 matches = (
-                    self._scanned(run, text, w_start, w_end, begins)
+                    self._scanned(run, text, w_start, w_end, begins, digit_runs)
                     if run.starts
                     else list(run.pattern.finditer(text, w_start, w_end))
                 )
@@ -429,12 +466,24 @@ class DateFinder:
 
     @staticmethod
     def _scanned(
-        run: _Run, text: str, start: int, end: int, begins: list[tuple[int, int]]
+        run: _Run,
+        text: str,
+        start: int,
+        end: int,
+        begins: list[tuple[int, int]],
+        digit_runs: list[int] | None = None,
     ) -> list[re.Match[str]]:
         """``list(run.pattern.finditer(text, start, end))``, the pattern tried only where one of its
-        first strings is (``begins``: every first string in the window, with its patterns' bits)."""
+        first strings is (``begins``: every first string in the window, with its patterns' bits)
+        and, for a pattern a digit may begin, up to ``run.digit_back`` characters before a run of
+        digits (``digit_runs``: where the window's runs begin)."""
         bit = run.starts
-        positions = sorted({pos for pos, bits in begins if bits & bit})
+        found = {pos for pos, bits in begins if bits & bit}
+        if run.digit_back >= 0:
+            for pos in digit_runs if digit_runs is not None else []:
+                for back in range(run.digit_back + 1):
+                    found.add(pos - back)
+        positions = sorted(found)
         out: list[re.Match[str]] = []
         match = run.pattern.match
         after = start

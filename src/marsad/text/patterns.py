@@ -104,13 +104,13 @@ _Start = tuple[str, bool]
 _MAX_STARTS = 400  # more distinct beginnings than this: not worth an automaton
 
 
-def _starts_of_sequence(items: list[tuple[Any, Any]], k: int) -> set[_Start] | None:
+def _starts_of_sequence(items: list[tuple[Any, Any]], k: int, digits: str = "") -> set[_Start] | None:
     """The first ``k`` characters (or fewer, where they cannot be told) of every match of a sequence."""
     cur: set[_Start] = {("", True)}
     for op, av in items:
         if all(not whole or len(s) >= k for s, whole in cur):
             break
-        alts = _starts_of_item(op, av, k)
+        alts = _starts_of_item(op, av, k, digits)
         if alts is None:
             return None
         nxt: set[_Start] = set()
@@ -127,7 +127,7 @@ def _starts_of_sequence(items: list[tuple[Any, Any]], k: int) -> set[_Start] | N
     return cur
 
 
-def _starts_of_item(op: Any, av: Any, k: int) -> set[_Start] | None:
+def _starts_of_item(op: Any, av: Any, k: int, digits: str = "") -> set[_Start] | None:
     if op is _C.LITERAL:
         return {(chr(av), True)}
     if op is _C.IN:
@@ -137,22 +137,24 @@ def _starts_of_item(op: Any, av: Any, k: int) -> set[_Start] | None:
                 chars.add(chr(arg))
             elif kind is _C.RANGE and arg[1] - arg[0] <= 16:
                 chars |= {chr(c) for c in range(arg[0], arg[1] + 1)}
+            elif digits and kind is _C.CATEGORY and arg is _C.CATEGORY_DIGIT:
+                chars |= set(digits)  # \d read as ``digits`` only
             else:
                 return {("", False)}  # \s, a negated class ...: the beginning stops here
         return {(c, True) for c in chars}
     if op is _C.BRANCH:
         out: set[_Start] = set()
         for branch in av[1]:
-            found = _starts_of_sequence(list(branch), k)
+            found = _starts_of_sequence(list(branch), k, digits)
             if found is None:
                 return None
             out |= found
         return out
     if op is _C.SUBPATTERN:
-        return _starts_of_sequence(list(av[-1]), k)
+        return _starts_of_sequence(list(av[-1]), k, digits)
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
         low, high, sub = av
-        found = _starts_of_sequence(list(sub), k)
+        found = _starts_of_sequence(list(sub), k, digits)
         if found is None:
             return None
         if high != 1:
@@ -163,16 +165,18 @@ def _starts_of_item(op: Any, av: Any, k: int) -> set[_Start] | None:
     return {("", False)}  # ., \S, back references ...: the beginning stops here
 
 
-def first_strings(pattern: str, k: int = 3) -> frozenset[str] | None:
+def first_strings(pattern: str, k: int = 3, digits: str = "") -> frozenset[str] | None:
     """Strings (of up to ``k`` characters) one of which every match of ``pattern`` begins with, or
-    None when that cannot be said (a match may begin anywhere, or be empty)."""
+    None when that cannot be said (a match may begin anywhere, or be empty). With ``digits``
+    ("0123456789"), ``\\d`` is read as those characters only: a string without any of them is
+    the beginning of the matches whose first ``k`` characters hold no digit, whatever the text."""
     if _P is None:
         return None
     try:
         parsed = _P.parse(pattern)
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
             return None
-        found = _starts_of_sequence(list(parsed), k)
+        found = _starts_of_sequence(list(parsed), k, digits)
     except Exception:  # a syntax the parser reads differently: no shortcut
         return None
     if found is None or any(not s for s, _ in found):
