@@ -113,6 +113,32 @@ class _Run:
         self.digit_back = digit_back
 
 
+@lru_cache(maxsize=64)
+def _pattern_starts(pattern: str) -> tuple[frozenset[str] | None, int]:
+    """The first strings a date pattern is tried at (None: it scans with finditer), and how far
+    before a run of digits a match may begin (-1: no digit is read as the strings leave out).
+    Cached: the shared ``default_finder`` has the same patterns, and reading them takes ms."""
+    found: frozenset[str] | None = None
+    # the first character first: where it cannot be told, no longer string can
+    if first_strings(pattern, 1) is not None:
+        for size in (4, 3, 2):
+            found = first_strings(pattern, size)
+            if found is not None:
+                return found, -1
+    if not pattern.startswith(r"(?<!\w)"):
+        return None, -1
+    # A digit may begin a match ("12 آذار", "و12 آذار"). Read \d as 0-9: the strings without a
+    # digit begin the matches whose first characters hold none; a match whose first characters hold
+    # one has its first digit at an index j of at most the largest such index in the strings, and
+    # that digit begins a run of digits (the character before it is no digit: an earlier one of the
+    # match, or, at j = 0, the look-behind's non-word). So it begins j characters before a run.
+    with_digits = _digit_first_strings(pattern)
+    if with_digits is None:
+        return None, -1
+    firsts = [_first_digit(s) for s in with_digits]
+    return frozenset(s for s, j in zip(with_digits, firsts, strict=True) if j < 0), max(firsts)
+
+
 def _digit_first_strings(pattern: str) -> frozenset[str] | None:
     """``first_strings`` of ``pattern`` with \\d read as 0-9, the longest that can be told."""
     for size in (4, 3, 2):
@@ -384,23 +410,7 @@ class DateFinder:
         # what finditer finds (``_scanned``).
         starts: dict[str, int] = {}
         for k, run in enumerate(self._runs):
-            found: frozenset[str] | None = None
-            for size in (4, 3, 2):
-                found = first_strings(run.pattern.pattern, size)
-                if found is not None:
-                    break
-            if found is None and run.pattern.pattern.startswith(r"(?<!\w)"):
-                # A digit may begin a match ("12 آذار", "و12 آذار"). Read \d as 0-9: the strings
-                # without a digit begin the matches whose first characters hold none; a match
-                # whose first characters hold one has its first digit at an index j of at most
-                # the largest such index in the strings, and that digit begins a run of digits (the
-                # character before it is no digit: an earlier one of the match, or, at j = 0, the
-                # look-behind's non-word). So it begins j characters before the start of a run.
-                with_digits = _digit_first_strings(run.pattern.pattern)
-                if with_digits is not None:
-                    firsts = [_first_digit(s) for s in with_digits]
-                    run.digit_back = max(firsts)
-                    found = frozenset(s for s, j in zip(with_digits, firsts, strict=True) if j < 0)
+            found, run.digit_back = _pattern_starts(run.pattern.pattern)
             if found is None:
                 continue
             run.starts = 1 << k

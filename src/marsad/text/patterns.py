@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 try:  # the parser behind re.compile (private; without it patterns are used as written)
@@ -165,6 +166,13 @@ def _starts_of_item(op: Any, av: Any, k: int, digits: str = "") -> set[_Start] |
     return {("", False)}  # ., \S, back references ...: the beginning stops here
 
 
+@lru_cache(maxsize=64)
+def _parsed(pattern: str) -> Any:
+    """The parsed pattern (read, never changed): a pattern's first strings are asked for at
+    several lengths, and parsing a date pattern takes half a millisecond."""
+    return _P.parse(pattern)
+
+
 def first_strings(pattern: str, k: int = 3, digits: str = "") -> frozenset[str] | None:
     """Strings (of up to ``k`` characters) one of which every match of ``pattern`` begins with, or
     None when that cannot be said (a match may begin anywhere, or be empty). With ``digits``
@@ -173,7 +181,7 @@ def first_strings(pattern: str, k: int = 3, digits: str = "") -> frozenset[str] 
     if _P is None:
         return None
     try:
-        parsed = _P.parse(pattern)
+        parsed = _parsed(pattern)
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
             return None
         found = _starts_of_sequence(list(parsed), k, digits)
