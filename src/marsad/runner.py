@@ -11,6 +11,7 @@ Guarantees (see docs/scale.md):
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 import time
@@ -67,9 +68,15 @@ class RunSummary:
 
 
 def default_factory() -> ExtractorLike:
+    """The extractor of a run (in this process, or on each Dask worker)."""
     from marsad.pipeline import Extractor
 
-    return Extractor()
+    extractor = Extractor()
+    # The extractor's lexicons, automata and gazetteer live as long as the run: moved out of the
+    # collector's generations, they are not walked again by every full collection (about 5 % of a
+    # whole marsad extract run on ant_syria_2018, best of seven runs each way).
+    gc.freeze()
+    return extractor
 
 
 class LocalExecutor:
