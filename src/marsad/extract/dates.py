@@ -160,6 +160,16 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _whole_word(text: str, s: int, e: int) -> bool:
+    """``text[s:e]`` is a word, or a word after one of the clitics "و/ف/ب/ل", not inside a longer word."""
+    if e < len(text) and _is_word(text[e]):
+        return False
+    j = s
+    while j > 0 and _is_word(text[j - 1]) and s - j <= 2:
+        j -= 1
+    return not (j < s and ((j > 0 and _is_word(text[j - 1])) or not _CLITICS.fullmatch(text, j, s)))
+
+
 def _is_mark(ch: str) -> bool:
     return ch == "\u0640" or unicodedata.category(ch) == "Mn"
 
@@ -540,7 +550,6 @@ class DateFinder:
     def _scan_windows(self, text: str) -> list[tuple[int, int, int]]:
         """``_windows`` with, for each, the bits of the need words inside it (what ``_runnable``
         reads in each window), from one automaton pass over the text instead of one per window."""
-        n = len(text)
         hits: list[tuple[int, int]] = []
         needs: list[tuple[int, int, int]] = []  # need words found: (start, end, bits), by end
         for hit in self._scan.iter(text):
@@ -551,14 +560,8 @@ class DateFinder:
                 needs.append((s, e, value[2]))
             if not value[1]:
                 continue
-            if e < n and _is_word(text[e]):
-                continue
-            j = s
-            while j > 0 and _is_word(text[j - 1]) and s - j <= 2:
-                j -= 1
-            if j < s and ((j > 0 and _is_word(text[j - 1])) or not _CLITICS.fullmatch(text, j, s)):
-                continue  # inside a longer word, not a word with "و/ف/ب/ل" attached
-            hits.append((s, e))
+            if _whole_word(text, s, e):
+                hits.append((s, e))
         windows = self._merged(text, hits)
         out: list[tuple[int, int, int]] = []
         bits = [0] * len(windows)
@@ -583,18 +586,11 @@ class DateFinder:
         date expression contains an anchor word, so the regexes only run within ``_MARGIN``
         characters of one. Windows end on whitespace so word-boundary checks stay correct.
         """
-        n = len(text)
         hits: list[tuple[int, int]] = []
         for last, length in self._anchor_ac.iter(text):
             s, e = last + 1 - length, last + 1
-            if e < n and _is_word(text[e]):
-                continue
-            j = s
-            while j > 0 and _is_word(text[j - 1]) and s - j <= 2:
-                j -= 1
-            if j < s and ((j > 0 and _is_word(text[j - 1])) or not _CLITICS.fullmatch(text, j, s)):
-                continue  # inside a longer word, not a word with "و/ف/ب/ل" attached
-            hits.append((s, e))
+            if _whole_word(text, s, e):
+                hits.append((s, e))
         return self._merged(text, hits)
 
     @staticmethod
