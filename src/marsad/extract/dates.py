@@ -23,7 +23,7 @@ import ahocorasick
 from marsad.models import DateRef
 from marsad.resources import load_yaml
 from marsad.text.normalize import NormText, normalize, normalize_str
-from marsad.text.patterns import first_strings
+from marsad.text.patterns import first_strings, matches_from
 
 # Attached "و"/"ف", and "ب"/"ل" before the article ("بالأمس"), are allowed but left out of the span.
 _PRO = r"(?<!\w)(?:[وف]?[بل](?=ال)|[وف](?=\w))?"
@@ -503,18 +503,7 @@ class DateFinder:
             for pos in digit_runs if digit_runs is not None else []:
                 for back in range(run.digit_back + 1):
                     found.add(pos - back)
-        positions = sorted(found)
-        out: list[re.Match[str]] = []
-        match = run.pattern.match
-        after = start
-        for pos in positions:
-            if pos < after:
-                continue
-            m = match(text, pos, end)
-            if m is not None:
-                out.append(m)
-                after = m.end()
-        return out
+        return matches_from(run.pattern, text, sorted(found), start, end)
 
     def _runnable(self, text: str, start: int, end: int) -> list[tuple[re.Pattern[str], Handler]]:
         """The patterns that may match in the window text[start:end]: those whose needs it holds.

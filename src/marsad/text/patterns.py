@@ -192,6 +192,24 @@ def first_strings(pattern: str, k: int = 3, digits: str = "") -> frozenset[str] 
     return frozenset(s for s, _ in found)
 
 
+def matches_from(
+    pattern: re.Pattern[str], text: str, positions: list[int], start: int, stop: int
+) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text, start, stop)`` finds, given (sorted) every position a match may
+    begin at: the pattern is tried there only, in order, from where the last match ended."""
+    out: list[re.Match[str]] = []
+    match = pattern.match
+    after = start
+    for pos in positions:
+        if pos < after:
+            continue
+        m = match(text, pos, stop)
+        if m is not None:
+            out.append(m)
+            after = m.end()
+    return out
+
+
 class PrefixScanner:
     """``finditer`` spans of a pattern whose every match begins with one of a few strings: one
     automaton pass finds where those strings are, and the pattern is tried only there, in order,
@@ -220,17 +238,7 @@ class PrefixScanner:
                 pos = text.find(single, pos + 1, stop)
         else:
             candidates = sorted({last + 1 - n for last, n in self._auto.iter(text, start, stop)})
-        out: list[tuple[int, int]] = []
-        match = self.pattern.match
-        after = start
-        for pos in candidates:
-            if pos < after:
-                continue
-            m = match(text, pos, stop)
-            if m is not None:
-                out.append(m.span())
-                after = m.end()
-        return out
+        return [m.span() for m in matches_from(self.pattern, text, candidates, start, stop)]
 
 
 def spans_finder(pattern: str, k: int = 3) -> Any:
