@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from marsad.models import RawArticle
@@ -18,6 +20,17 @@ def by_type(extractor: Extractor, text: str) -> dict[str, dict[str, str]]:
     for inc in extractor.process(RawArticle(id="t", text=text), published="2019-05-10").incidents:
         out.setdefault(inc.type, {}).update({a.id: a.role for a in inc.actors})
     return out
+
+
+def assert_roles(
+    found: dict[str, dict[str, str]], etype: str, expected: dict[str, str], absent: Sequence[str] = ()
+) -> None:
+    """An incident of ``etype`` with each expected actor in its role; the absent ones in no incident."""
+    assert etype in found
+    for actor, role in expected.items():
+        assert found[etype].get(actor) == role
+    for actor in absent:
+        assert all(actor not in acts for acts in found.values())
 
 
 # The subject of an attack stands in a clause of its own, cut off by a time or place between commas.
@@ -40,9 +53,7 @@ def test_subject_in_a_clause_of_its_own(
     extractor: Extractor, text: str, etype: str, expected: dict[str, str]
 ) -> None:
     found = by_type(extractor, text)
-    assert etype in found
-    for actor, role in expected.items():
-        assert found[etype].get(actor) == role
+    assert_roles(found, etype, expected)
 
 
 # "Syrian" names the state on its aircraft, army and defences, on a target and on officials at talks;
@@ -86,11 +97,7 @@ def test_syrian_nisba(
     extractor: Extractor, text: str, etype: str, expected: dict[str, str], absent: list[str]
 ) -> None:
     found = by_type(extractor, text)
-    assert etype in found
-    for actor, role in expected.items():
-        assert found[etype].get(actor) == role
-    for actor in absent:
-        assert all(actor not in acts for acts in found.values())
+    assert_roles(found, etype, expected, absent)
 
 
 # Plural nisbas ("مسؤولون روس وأتراك", "مستشارين إيرانيين") name their state as the singular does.
@@ -111,9 +118,7 @@ def test_syrian_nisba(
 )
 def test_plural_nisba(extractor: Extractor, text: str, etype: str, expected: dict[str, str]) -> None:
     found = by_type(extractor, text)
-    assert etype in found
-    for actor, role in expected.items():
-        assert found[etype].get(actor) == role
+    assert_roles(found, etype, expected)
 
 
 def test_arms_carried_name_no_perpetrator(extractor: Extractor) -> None:
@@ -154,11 +159,7 @@ def test_country_as_target_of_a_strike(
     extractor: Extractor, text: str, etype: str, expected: dict[str, str], absent: list[str]
 ) -> None:
     found = by_type(extractor, text)
-    assert etype in found
-    for actor, role in expected.items():
-        assert found[etype].get(actor) == role
-    for actor in absent:
-        assert all(actor not in acts for acts in found.values())
+    assert_roles(found, etype, expected, absent)
 
 
 # Civilians attack no one: named after an attack verb, as the object of a strike ("قصف ... لأحياء سكنية")
@@ -225,11 +226,7 @@ def test_rebels_by_description(
 ) -> None:
     # the attack in Turkey is read with every country kept, so that its actors are there to check
     found = by_type(Extractor(all_countries=True) if not expected else extractor, text)
-    assert etype in found
-    for actor, role in expected.items():
-        assert found[etype].get(actor) == role
-    for actor in absent:
-        assert all(actor not in acts for acts in found.values())
+    assert_roles(found, etype, expected, absent)
 
 
 # "في قتال داعش", "لقتال التنظيم": a group's mission or record, not a party to the event told.
