@@ -23,16 +23,19 @@ HERE = Path(__file__).resolve().parent
 PACKAGE = HERE / "src" / "marsad"
 native = runpy.run_path(str(PACKAGE / "native.py"))
 resources = runpy.run_path(str(PACKAGE / "resources.py"))
-BUILDS = {"build", "build_ext", "bdist_wheel", "editable_wheel", "develop", "install"}
+# metadata-only calls (egg_info, dist_info ...) neither type-check, generate C nor touch built files
+BUILDING = bool(
+    {"build", "build_ext", "bdist_wheel", "editable_wheel", "develop", "install"} & set(sys.argv[1:])
+)
 
 
 def native_extensions() -> list:
+    if not BUILDING:
+        return []
     manifest = PACKAGE / "native_sources.json"
-    manifest.unlink(missing_ok=True)
+    manifest.unlink(missing_ok=True)  # until this build has compiled every module again
     if os.environ.get("MARSAD_PURE_PYTHON"):
         return []
-    if not BUILDS.intersection(sys.argv[1:]):
-        return []  # metadata only (egg_info, dist_info ...): no need to type-check and generate C
     try:
         from mypyc.build import mypycify
     except ImportError:
@@ -51,7 +54,7 @@ def native_extensions() -> list:
 
 
 def data_snapshots() -> None:
-    if not BUILDS.intersection(sys.argv[1:]):
+    if not BUILDING:
         return
     try:
         resources["write_snapshots"](PACKAGE)
