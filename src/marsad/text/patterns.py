@@ -192,6 +192,19 @@ def first_strings(pattern: str, k: int = 3, digits: str = "") -> frozenset[str] 
     return frozenset(s for s, _ in found)
 
 
+def positions_of(text: str, needles: Iterable[str], start: int, stop: int) -> list[int]:
+    """Where any of ``needles`` begins in ``text[start:stop]``, in order (overlaps too), each found
+    by ``str.find``: a C search per needle, faster than a regex class scan over every character."""
+    out: list[int] = []
+    for needle in needles:
+        at = text.find(needle, start, stop)
+        while at >= 0:
+            out.append(at)
+            at = text.find(needle, at + 1, stop)
+    out.sort()
+    return out
+
+
 def matches_from(
     pattern: re.Pattern[str], text: str, positions: list[int], start: int, stop: int
 ) -> list[re.Match[str]]:
@@ -231,11 +244,7 @@ class PrefixScanner:
             return []
         single = self._single
         if single is not None:
-            candidates = []
-            pos = text.find(single, start, stop)
-            while pos != -1:
-                candidates.append(pos)
-                pos = text.find(single, pos + 1, stop)
+            candidates = positions_of(text, (single,), start, stop)
         else:
             candidates = sorted({last + 1 - n for last, n in self._auto.iter(text, start, stop)})
         return [m.span() for m in matches_from(self.pattern, text, candidates, start, stop)]

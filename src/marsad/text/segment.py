@@ -13,7 +13,7 @@ from typing import Any
 
 from marsad.resources import load_yaml
 from marsad.text.normalize import normalize_str
-from marsad.text.patterns import compile_scanning, phrase_alternation, spans_finder
+from marsad.text.patterns import compile_scanning, phrase_alternation, positions_of, spans_finder
 
 # r"\n\s*\n|\n|[!?؟]+|\.(?!\d)" written to begin with the mark it consumes first, then what each mark
 # may take after it: a pattern that opens with a character class is searched by the engine's fast
@@ -34,14 +34,8 @@ def _sentence_ends(t: str) -> list[tuple[int, int]]:
     (a C search per mark, where the regex engine tests every character against its class): a line
     break with the white space after it up to its last line break, a run of "!?؟", a full stop
     not before a digit (test_speed_paths)."""
-    marks: list[int] = []
-    for c in "\n!?؟.":
-        at = t.find(c)
-        while at >= 0:
-            marks.append(at)
-            at = t.find(c, at + 1)
-    marks.sort()
     n = len(t)
+    marks = positions_of(t, "\n!?؟.", 0, n)
     out: list[tuple[int, int]] = []
     until = 0  # where the last match ended: the search goes on from there
     for p in marks:
@@ -203,13 +197,7 @@ def clause_spans(t: str, s: int, e: int) -> list[tuple[int, int]]:
     for w in _clause_words():
         if t.find(w, s, e) >= 0:
             return _clause_trim_all(t, s, e, _clause_pattern())
-    cuts: list[int] = []  # where the marks are: found by str.find, faster than a class scan
-    for c in _clause_marks():
-        at = t.find(c, s, e)
-        while at >= 0:
-            cuts.append(at)
-            at = t.find(c, at + 1, e)
-    cuts.sort()
+    cuts = positions_of(t, _clause_marks(), s, e)  # single characters: no two at one place
     out: list[tuple[int, int]] = []
     prev = s
     for at in cuts:
