@@ -181,6 +181,27 @@ def test_a_logged_shard_cut_short_is_redone_on_resume(tmp_path: Path) -> None:
     assert ids_of(out.read_text(encoding="utf-8")) == expected
 
 
+def test_a_shard_of_an_old_log_is_read_line_by_line_when_merged(tmp_path: Path) -> None:
+    """Shards this run wrote, or whose logged sha256 matches, are copied as they are; a shard logged
+    before shards were hashed is not known to be write_shard's bytes, and its lines are read."""
+    expected = make_txt_corpus(tmp_path / "in", 9)
+    out = tmp_path / "res.jsonl"
+    run_fake([str(tmp_path / "in")], batch_size=3, output=out, after_batch=_stop_after(2))
+    done = parts_dir(out) / DONE_FILE
+    logged = [json.loads(x) for x in done.read_text().splitlines()]
+    del logged[0]["sha256"]  # an old log line
+    done.write_text("".join(json.dumps(e) + "\n" for e in logged))
+    first = parts_dir(out) / "part-00000.jsonl"
+    first.write_bytes(first.read_bytes().replace(b"\n", b"\r\n\n"))  # CRLF ends, blank lines
+
+    summary, processed, _ = _run_counting([str(tmp_path / "in")], batch_size=3, output=out)
+    assert summary.exit_code == EXIT_OK and summary.batches_resumed == 2
+    assert len(processed) == 3
+    text = out.read_bytes().decode("utf-8")
+    assert "\r" not in text and "\n\n" not in text
+    assert ids_of(text) == expected
+
+
 def _stop(report) -> None:
     raise KeyboardInterrupt
 

@@ -251,7 +251,13 @@ def run(
                 f"error: {summary.lost} batches did not finish; run the same command again to retry them"
             )
         elif output is not None:
-            merge((state.shard(b.index) for b in batches), output, fmt)
+            # every shard is write_shard's own but those resumed from a log that kept no sha256
+            own = {
+                state.shard(b.index)
+                for b in batches
+                if b.index not in finished or finished[b.index].get("sha256")
+            }
+            merge((state.shard(b.index) for b in batches), output, fmt, own)
             shutil.rmtree(state.folder, ignore_errors=True)
         else:
             state.sweep_temps()

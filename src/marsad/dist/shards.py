@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -142,8 +142,11 @@ def _plain_lines(data: bytes) -> bool:
     return True
 
 
-def merge(shards: Iterable[Path], out: Path, fmt: str) -> int:
-    """Concatenate shards in the given order into ``out`` atomically; returns records written."""
+def merge(shards: Iterable[Path], out: Path, fmt: str, own: Container[Path] = ()) -> int:
+    """Concatenate shards in the given order into ``out`` atomically; returns records written.
+
+    ``own``: shards known to hold ``write_shard``'s bytes (written by this run, or matching the sha256
+    the resume log kept for them), copied without reading them for line ends and UTF-8 first."""
     tmp = _tmp_name(out)
     n = 0
     try:
@@ -151,7 +154,7 @@ def merge(shards: Iterable[Path], out: Path, fmt: str) -> int:
             with tmp.open("wb") as fh:
                 for shard in shards:
                     data = shard.read_bytes()
-                    if not _plain_lines(data):
+                    if shard not in own and not _plain_lines(data):
                         data = "".join(line + "\n" for line in read_shard(shard, fmt)).encode("utf-8")
                     fh.write(data)
                     n += data.count(b"\n")
