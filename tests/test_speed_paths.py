@@ -1144,3 +1144,12 @@ def test_date_patterns_tried_where_their_first_strings_are_find_what_finditer_fi
             assert fast == slow, (text, start, end, run.pattern.pattern[:40])
             matches += len(slow)
     assert matches > 300
+
+
+def test_a_jsonl_line_is_decoded_as_utf_8_sig_decodes_it() -> None:
+    from marsad.io.readers import _decode_line
+
+    bom = "\ufeff".encode()
+    for raw in [bom + b"{}", bom + bom + "قتل".encode(), b"abc", b"", "\u2028ق".encode(), b"x" + bom]:
+        assert _decode_line(raw, "f:1") == raw.decode("utf-8-sig")
+    assert _decode_line("قتل".encode("cp1256"), "f:1") == "قتل"  # not UTF-8: the file decoder's guess

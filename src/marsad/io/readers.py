@@ -238,10 +238,12 @@ def _read_html(data: bytes, art_id: str, where: str, published: str | None) -> R
 
 
 def _decode_line(raw: bytes, where: str) -> str:
+    """What ``raw.decode("utf-8-sig")`` gives, by the C UTF-8 decoder (utf-8-sig's is Python code)."""
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return decode_bytes(raw, where)
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def _iter_jsonl_lines(
