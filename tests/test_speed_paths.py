@@ -690,24 +690,27 @@ def test_event_breaks_skip_texts_without_the_pieces_of_any_word() -> None:
 
 def test_numbers_plainly_unanchored_only_where_no_token_is_an_anchor() -> None:
     """``NumberParser._plainly_unanchored`` says yes only for a text without anchors among its
-    tokens, and says it for every such text of letters, spaces and commas (random texts of number
-    words, clitics, digits of several scripts, marks and other letters)."""
-    from marsad.text.numbers import _TOKEN, _decimal
+    tokens, and says it for every such text of letters, spaces and the marks it reads as spaces
+    (random texts of number words, clitics, digits of several scripts, marks and other letters)."""
+    from marsad.text.numbers import _NOT_IN_WORDS, _TOKEN, _decimal
 
     parser = NumberParser()
     rng = random.Random(23)
     words = ["خمسه", "وعشرين", "عشرات", "مئات", "ثلاث", "الف", "تحالف", "قتل", "مدنيا", "x", "ـ", "é"]
-    others = ["²", "½", "5", "٣", "۱", "1.5", ".", "(", "%", "-", "_", "\n", "\u00a0", "\u064b"]
-    for k in range(20000):
-        bits = words + [" ", " ", "،"] + (others if k % 2 else [])
+    others = ["²", "½", "5", "٣", "۱", "1.5", "٫", "%", "٪", "_", "\n", "\u00a0", "\u064b", "!", "«"]
+    marks = "".join(_NOT_IN_WORDS)
+    for k in range(40000):
+        bits = words + [" ", " ", *_NOT_IN_WORDS] + (others if k % 2 else [])
         text = "".join(rng.choice(bits) for _ in range(rng.randrange(0, 10)))
         plain = any(raw in parser._openers or _decimal(raw[0]) for raw in _TOKEN.findall(text))
         if parser._plainly_unanchored(text):
             assert not plain, text
-        elif not k % 2 and text.strip(" ،"):
+        elif not k % 2 and text.strip(" " + marks):
             assert plain, text
     assert parser._plainly_unanchored("قصفت الطائرات، البلدة")
-    assert not parser._plainly_unanchored(normalize_str("قتل خمسة مدنيين"))
+    assert parser._plainly_unanchored('قصفت "الطائرات" البلدة (شمال): #/-')
+    assert not parser._plainly_unanchored(normalize_str("قتل خمسة مدنيين."))
+    assert not parser._plainly_unanchored("قتل (5) مدنيين.")
 
 
 def test_report_date_windows_sliced_from_the_normalised_article() -> None:

@@ -213,7 +213,7 @@ class ArticleExtractor:
         if not any(said) and not may_count:
             return []
         named, found = self.actors.names(t, s, e)
-        rows = self.casualties.sentence(t, s, e, named) if may_count else []
+        rows = self.casualties.read(t, s, e, named) if may_count else []  # may_count: asked above
         if not rows and not any(said):
             return []  # ... nor here, once its casualty words are read
         hits = self.actors.roles(t, s, e, found)

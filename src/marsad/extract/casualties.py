@@ -325,6 +325,10 @@ class CasualtyExtractor:
     ) -> list[Row]:
         if not self.may_count(t, s, e):
             return []
+        return self.read(t, s, e, actors)
+
+    def read(self, t: str, s: int, e: int, actors: list[ActorSpan]) -> list[Row]:
+        """``sentence`` for a sentence ``may_count`` has said yes to (its caller asked already)."""
         lex = self.lex
         quantities = [q for q in self.numbers.find(t[s:e]) if q.kind in ("number", "vague", "range")]
         quantities = [

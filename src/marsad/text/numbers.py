@@ -23,6 +23,11 @@ _PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك
 _TOKEN = re.compile(r"[\u0621-\u064a]++(?![^\W\d_])|\d+(?:[.,٫٬]\d+)*|[^\W\d_]+|[%٪\-–]")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")  # the word tokens of _TOKEN
+# Marks that are neither letters nor digits (none is ``\w``), the commonest in the sentences without
+# a quantity: read as spaces, they leave the letter runs (word tokens) and the digits of a text as
+# they were, and no anchor is anything else ("-" is a token, never an anchor). Each costs a scan of
+# the text: rarer marks ("—", "؛", "[") would cost more than the few sentences they let through.
+_NOT_IN_WORDS = ("،", '"', ":", "(", ")", "-", "/", "#")
 
 
 # not frozen (never changed once made): a frozen dataclass takes four times as long to build, and
@@ -234,11 +239,15 @@ class NumberParser:
         return out
 
     def _plainly_unanchored(self, text: str) -> bool:
-        """True when ``text`` is letters, spaces and commas only and none of its words is a number
-        word or the first word of a vague phrase: then its tokens are its words and none is an
-        anchor of ``_tokens`` (a fourth of the sentences read for numbers). Four C calls over the
-        text instead of its tokens; False says nothing (test_speed_paths)."""
-        spaced = text.replace("،", " ")  # no token holds "،": a space splits the same tokens
+        """True when ``text`` is letters, spaces and the marks of ``_NOT_IN_WORDS`` only and none
+        of its words is a number word or the first word of a vague phrase: then its letter tokens
+        are its words between those marks, it holds no digit, and no token is an anchor of
+        ``_tokens`` (half the sentences read for numbers). A few C calls over the text instead of
+        its tokens; False says nothing (test_speed_paths)."""
+        spaced = text
+        for mark in _NOT_IN_WORDS:  # no anchor holds one: a space splits the same letter runs
+            if mark in spaced:
+                spaced = spaced.replace(mark, " ")
         return spaced.replace(" ", "").isalpha() and self._openers.isdisjoint(spaced.split())
 
     def _may_hold(self, text: str) -> bool:
