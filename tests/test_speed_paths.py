@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from marsad.extract.dates import _DIGIT_RUN, parse_date, parse_date_ref
+from marsad.extract.dates import _DIGIT_RUN, _digit_runs, parse_date, parse_date_ref
 from marsad.extract.lexicons import Lexicons
 from marsad.extract.locations import LocationRules
 from marsad.extract.matcher import (
@@ -771,7 +771,7 @@ def test_normalised_offsets_from_runs_equal_the_offset_of_every_character() -> N
 
 
 def test_the_same_year_phrase_is_read_only_in_texts_holding_its_core() -> None:
-    from marsad.extract.dates import _SAME_YEAR, _SAME_YEAR_CORE
+    from marsad.extract.dates import _SAME_YEAR, _SAME_YEAR_CORE, _has_same_year_core
 
     words = ["في", "من", "خلال", "العام", "عام", "سنه", "السنه", "نفسه", "نفسها", "ذاته", "ذاتها", "نفس", "x"]
     rng = random.Random(12)
@@ -780,6 +780,7 @@ def test_the_same_year_phrase_is_read_only_in_texts_holding_its_core() -> None:
         text = "".join(
             rng.choice(["", " ", "  ", "\n", "و"]) + rng.choice(words) for _ in range(rng.randrange(1, 8))
         )
+        assert _has_same_year_core(text) == (_SAME_YEAR_CORE.search(text) is not None), text
         if _SAME_YEAR_CORE.search(text) is None:
             assert _SAME_YEAR.search(text) is None, text
         else:
@@ -979,6 +980,15 @@ def test_windows_and_their_needs_from_one_pass_are_those_read_window_by_window()
         "حلب",
         "،",
         "\n",
+        "12/3",
+        "5.6-7",
+        "3-",
+        "/4",
+        "x2019",
+        "12018",
+        "\u0967\u0968",
+        "الخامس",
+        "الحادي والعشرين",
     ]
     rng = random.Random(19)
     windows = 0
@@ -992,6 +1002,10 @@ def test_windows_and_their_needs_from_one_pass_are_those_read_window_by_window()
         ]
         assert fast == slow, text
         windows += len(slow)
+        # find reads each window's runs of digits off the text's: none crosses a window's edge
+        runs = _digit_runs(text)
+        for s, e, _ in finder._scan_windows(text):
+            assert [r for r in runs if s <= r[0] < e] == [m.span() for m in _DIGIT_RUN.finditer(text, s, e)]
     assert windows > 400
 
 

@@ -37,6 +37,10 @@ _CLITICS = re.compile(r"[وف]?[بل]?")
 # itself, which the regex engine searches for; "\d+" it tries at every position (40 % slower).
 _DIGIT_RUN = re.compile(r"\d\d*")
 _ASCII_DIGITS = "0123456789"
+# Needs read off a window's runs of digits instead of searched for (``DateFinder._digit_needs``):
+_SEP = 1  # r"\d[-/.]\d": a run ends right before "-", "/" or "." and the next begins right after it
+_YEAR_IN = 2  # _YEAR: a run of four or more digits holds a year
+_DAY = 4  # r"\d|ordinal words": a run, or (none in the window) an ordinal word
 _MARGIN = 48  # longer than any date expression, so a match never crosses a window edge
 Handler = Callable[[re.Match[str], date | None], DateRef | None]
 
@@ -100,11 +104,17 @@ class _Run:
         regexes: list[re.Pattern[str]],
         starts: int = 0,
         digit_back: int = -1,
+        digit_needs: int = 0,
+        other: list[re.Pattern[str]] | None = None,
     ) -> None:
         self.pattern = pattern
         self.handler = handler
         self.words = words
         self.regexes = regexes
+        # the regexes, as ``find`` tests them: those read off the window's runs of digits (bits
+        # _SEP, _YEAR_IN, _DAY below), and the others, searched in the window
+        self.digit_needs = digit_needs
+        self.other = regexes if other is None else other
         # the bit of its first strings in DateFinder._starts (0: they cannot be told, e.g. a digit
         # may begin a match; the pattern scans its windows with finditer)
         self.starts = starts
@@ -154,6 +164,11 @@ def _first_digit(s: str) -> int:
         if "0" <= ch <= "9":
             return k
     return -1
+
+
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of the runs of digits (``\\d``) in ``text``, in order."""
+    return [m.span() for m in _DIGIT_RUN.finditer(text)]
 
 
 def _is_word(ch: str) -> bool:
@@ -364,12 +379,15 @@ class DateFinder:
         # them, and their pattern is not run there.
         digit_sep = re.compile(r"\d[-/.]\d")
         year = re.compile(_YEAR)
+        self._year_re = year
+        day = re.compile(rf"\d|{ords}")
+        self._day_re = day
         month = _first_words(self._month)
         self._needs: list[tuple[_Need, ...]] = [
             (digit_sep,),
             (digit_sep,),
             (digit_sep,),
-            (month, re.compile(rf"\d|{ords}")),
+            (month, day),
             (month, year),
             (month,),
             (year,),
@@ -401,16 +419,23 @@ class DateFinder:
             self._scan.add_word(word, (len(word), word in anchors, holders.get(word, 0)))
         self._scan.make_automaton()
         # each pattern with its needs as tested: the bits of its word sets, its regexes
+        from_digits = {id(digit_sep): _SEP, id(year): _YEAR_IN, id(day): _DAY}
         self._runs: list[_Run] = []
         for (pattern, handler), needs in zip(self._patterns, self._needs, strict=True):
             mask = 0
+            digit_needs = 0
             regexes: list[re.Pattern[str]] = []
+            other: list[re.Pattern[str]] = []
             for n in needs:
                 if isinstance(n, frozenset):
                     mask |= bit[id(n)]
                 else:
                     regexes.append(n)
-            self._runs.append(_Run(pattern, handler, mask, regexes))
+                    if id(n) in from_digits:
+                        digit_needs |= from_digits[id(n)]
+                    else:
+                        other.append(n)
+            self._runs.append(_Run(pattern, handler, mask, regexes, digit_needs=digit_needs, other=other))
         # Where a match may begin. A pattern opening with a look-behind ("(?<!\w)") is tried by
         # finditer at every position of a window, and at every word start its alternatives; but
         # every match of most patterns begins with one of a few strings ("الخ", "امس", "بال" ...,
@@ -439,8 +464,20 @@ class DateFinder:
         pub = _to_date(published)
         text = norm.text
         found: list[tuple[int, int, DateRef]] = []
-        for w_start, w_end, words in self._scan_windows(text):
-            runs = self._runnable_runs(text, w_start, w_end, words)
+        # every run of digits, once: the years among them open windows, and each window reads its
+        # own (a window begins and ends at white space or the text's ends, so no run crosses it)
+        digits = _digit_runs(text)
+        n_digits = len(digits)
+        k = 0
+        for w_start, w_end, words in self._scan_windows(text, digits):
+            while k < n_digits and digits[k][0] < w_start:
+                k += 1
+            j = k
+            while j < n_digits and digits[j][0] < w_end:
+                j += 1
+            inside = digits[k:j]
+            k = j
+            runs = self._runnable_runs(text, w_start, w_end, words, inside)
             wanted = 0
             for run in runs:
                 wanted |= run.starts
@@ -455,7 +492,7 @@ class DateFinder:
             for run in runs:
                 handler = run.handler
                 if run.digit_back >= 0 and digit_runs is None:
-                    digit_runs = [m.start() for m in _DIGIT_RUN.finditer(text, w_start, w_end)]
+                    digit_runs = [s for s, _ in inside]
                 matches = (
                     self._scanned(run, text, w_start, w_end, begins, digit_runs)
                     if run.starts
@@ -506,39 +543,66 @@ class DateFinder:
         return matches_from(run.pattern, text, sorted(found), start, end)
 
     def _runnable(self, text: str, start: int, end: int) -> list[tuple[re.Pattern[str], Handler]]:
-        """The patterns that may match in the window text[start:end]: those whose needs it holds.
-        Each need is tested once per window (its words in one automaton pass, its regex once)."""
+        """The patterns that may match in the window text[start:end]: those whose needs it holds,
+        each need as written (its words in one automaton pass, its regexes searched for)."""
         words = 0
         for hit in self._need_words.iter(text, start, end):
             words |= cast(int, hit[1])
-        return self._runnable_with(text, start, end, words)
+        return [
+            (run.pattern, run.handler)
+            for run in self._runs
+            if words & run.words == run.words and all(n.search(text, start, end) for n in run.regexes)
+        ]
 
     def _runnable_with(
         self, text: str, start: int, end: int, words: int
     ) -> list[tuple[re.Pattern[str], Handler]]:
-        """``_runnable`` given the bits of the need words in the window."""
-        return [(run.pattern, run.handler) for run in self._runnable_runs(text, start, end, words)]
+        """``_runnable`` given the bits of the need words in the window, as ``find`` tests them."""
+        digits = [m.span() for m in _DIGIT_RUN.finditer(text, start, end)]
+        return [(run.pattern, run.handler) for run in self._runnable_runs(text, start, end, words, digits)]
 
-    def _runnable_runs(self, text: str, start: int, end: int, words: int) -> list[_Run]:
-        """The runs of the patterns ``_runnable_with`` gives, in order."""
-        seen: dict[re.Pattern[str], bool] = {}
+    def _runnable_runs(
+        self, text: str, start: int, end: int, words: int, digits: list[tuple[int, int]]
+    ) -> list[_Run]:
+        """The runs of the patterns ``_runnable`` gives, in order, given the bits of the need words
+        in the window and its runs of digits (``digits``): the needs on digits are read off the
+        runs, not searched for."""
+        has = self._digit_needs(text, start, end, digits)
         out: list[_Run] = []
         for run in self._runs:
-            if words & run.words != run.words:
+            if words & run.words != run.words or run.digit_needs & has != run.digit_needs:
                 continue
-            for need in run.regexes:
-                found = seen.get(need)
-                if found is None:
-                    found = seen[need] = need.search(text, start, end) is not None
-                if not found:
+            for need in run.other:
+                if need.search(text, start, end) is None:
                     break
             else:
                 out.append(run)
         return out
 
-    def _scan_windows(self, text: str) -> list[tuple[int, int, int]]:
+    def _digit_needs(self, text: str, start: int, end: int, digits: list[tuple[int, int]]) -> int:
+        """The bits (_SEP, _YEAR_IN, _DAY) of the needs on digits that text[start:end] holds, given
+        its runs of digits: each need's regex matches only on digits of one run, or (_SEP) of two
+        runs one character apart; _DAY's ordinal words alone are searched for, in a window without
+        digits."""
+        if not digits:
+            return _DAY if self._day_re.search(text, start, end) is not None else 0
+        has = _DAY
+        year = self._year_re
+        prev_end = -2
+        for s, e in digits:
+            if s == prev_end + 1 and text[prev_end] in "-/.":
+                has |= _SEP
+            if e - s >= 4 and not has & _YEAR_IN and year.search(text, s, e) is not None:
+                has |= _YEAR_IN
+            prev_end = e
+        return has
+
+    def _scan_windows(
+        self, text: str, digits: list[tuple[int, int]] | None = None
+    ) -> list[tuple[int, int, int]]:
         """``_windows`` with, for each, the bits of the need words inside it (what ``_runnable``
-        reads in each window), from one automaton pass over the text instead of one per window."""
+        reads in each window), from one automaton pass over the text instead of one per window
+        (``digits``: the text's runs of digits, when read already)."""
         hits: list[tuple[int, int]] = []
         needs: list[tuple[int, int, int]] = []  # need words found: (start, end, bits), by end
         for hit in self._scan.iter(text):
@@ -551,7 +615,7 @@ class DateFinder:
                 continue
             if _whole_word(text, s, e):
                 hits.append((s, e))
-        windows = self._merged(text, hits)
+        windows = self._merged(text, hits, _digit_runs(text) if digits is None else digits)
         out: list[tuple[int, int, int]] = []
         bits = [0] * len(windows)
         k = 0
@@ -580,13 +644,18 @@ class DateFinder:
             s, e = last + 1 - length, last + 1
             if _whole_word(text, s, e):
                 hits.append((s, e))
-        return self._merged(text, hits)
+        return self._merged(text, hits, _digit_runs(text))
 
     @staticmethod
-    def _merged(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The windows around the anchor words ``hits`` and the years of the text, merged."""
+    def _merged(
+        text: str, hits: list[tuple[int, int]], digits: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """The windows around the anchor words ``hits`` and the years of the text (the runs of four
+        among its runs of ``digits``), merged."""
         n = len(text)
-        hits.extend(m.span() for m in _DIGIT_RUN.finditer(text) if m.end() - m.start() == 4)
+        for s, e in digits:
+            if e - s == 4:
+                hits.append((s, e))
         hits.sort()
         windows: list[tuple[int, int]] = []
         for hs, he in hits:
@@ -942,10 +1011,25 @@ _SAME_YEAR = re.compile(
 _SAME_YEAR_CORE = re.compile(r"(?:عام|سنه)\s+(?:نفس|ذات)")
 
 
+def _has_same_year_core(text: str) -> bool:
+    """``_SAME_YEAR_CORE.search(text) is not None``, by ``str.find`` of "نفس"/"ذات" and a look back
+    (the regex tries its first letters, frequent ones, all over the text)."""
+    for word in ("نفس", "ذات"):
+        at = text.find(word)
+        while at >= 0:
+            j = at
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            if j < at and j >= 3 and text[j - 3 : j] in ("عام", "سنه"):
+                return True
+            at = text.find(word, at + 1)
+    return False
+
+
 def _same_year(text: str, taken: list[tuple[int, int, DateRef]]) -> list[tuple[int, int, DateRef]]:
     """ "وفي مايو من العام نفسه": the year of the last date named before it; a month or day right
     before the phrase takes that year."""
-    if _SAME_YEAR_CORE.search(text) is None:
+    if not _has_same_year_core(text):
         return taken  # sorted by start already
     out = list(taken)
     for m in _SAME_YEAR.finditer(text):
