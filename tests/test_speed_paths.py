@@ -1099,6 +1099,46 @@ def test_merging_shards_by_their_bytes_writes_what_merging_their_lines_writes(tm
     assert n == len(lines) > 20
 
 
+def test_date_first_strings_read_off_skeletons_are_those_of_the_full_patterns() -> None:
+    from marsad.extract.dates import DateFinder, _pattern_starts
+
+    finder = DateFinder()
+    for run, got in zip(finder._runs, finder._run_starts, strict=True):
+        assert got == _pattern_starts(run.pattern.pattern), run.pattern.pattern[:60]
+    assert sum(found is not None for found, _ in finder._run_starts) >= 9
+    assert sum(back >= 0 for _, back in finder._run_starts) >= 2
+
+
+def test_first_strings_of_a_skeleton_are_those_of_the_pattern_it_stands_for() -> None:
+    from marsad.extract.dates import _alt, _key
+    from marsad.text.patterns import first_strings
+
+    words = ["الخميس", "امس", "فجر", "فجر يوم", "اب", "ا", "ايار", "منتصف", "مطلع", "قبل", "في ال", "و", "12"]
+    templates = [
+        r"(?<!\w)(?:[وف]?[بل](?=ال)|[وف](?=\w))?(?P<x>(?:{0}\s+)?{1}(?:\s+{2})?)(?!\w)",
+        r"(?:{0}|{1})\s*{2}",
+        r"(?:ال)?(?:\d{{1,2}}|{0})\s+{1}",
+        r"{0}(?:{1})?{2}",
+        r"(?:{0}\s+)?(?:{1}\s+)?(?:{2}\s+)?\d{{4}}",
+    ]
+    rng = random.Random(23)
+    told = 0
+    for _ in range(300):
+        lists = [rng.sample(words, rng.randrange(0, 5)) for _ in range(3)]
+        template = rng.choice(templates)
+        places = tuple(
+            (chr(0xE000 + i), tuple(sorted({_key(w) for w in ws if w.strip()}))) for i, ws in enumerate(lists)
+        )
+        full = template.format(*(_alt(ws) for ws in lists))
+        skeleton = template.format(*(c for c, _ in places))
+        for k in (1, 2, 3, 4):
+            for digits in ("", "0123456789"):
+                want = first_strings(full, k, digits)
+                assert first_strings(skeleton, k, digits, places) == want, (full, k, digits)
+                told += want is not None
+    assert told > 500
+
+
 def test_date_patterns_tried_where_their_first_strings_are_find_what_finditer_finds() -> None:
     from marsad.extract.dates import DateFinder
 

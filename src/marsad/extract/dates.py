@@ -23,7 +23,7 @@ import ahocorasick
 from marsad.models import DateRef
 from marsad.resources import load_yaml
 from marsad.text.normalize import NormText, normalize, normalize_str
-from marsad.text.patterns import first_strings, matches_from
+from marsad.text.patterns import Places, first_strings, matches_from
 
 # Attached "و"/"ف", and "ب"/"ل" before the article ("بالأمس"), are allowed but left out of the span.
 _PRO = r"(?<!\w)(?:[وف]?[بل](?=ال)|[وف](?=\w))?"
@@ -123,16 +123,31 @@ class _Run:
         self.digit_back = digit_back
 
 
+def _placeholders() -> tuple[Callable[[Iterable[str]], str], list[tuple[str, tuple[str, ...]]]]:
+    """An ``alt`` for ``DateFinder._sources`` that writes each list of phrases as one private-use
+    character, and the list it fills with (that character, the phrases as ``_alt`` reads them):
+    the patterns' skeletons and their ``places`` for ``first_strings``."""
+    table: list[tuple[str, tuple[str, ...]]] = []
+
+    def alt(words: Iterable[str]) -> str:
+        c = chr(0xE000 + len(table))
+        table.append((c, tuple(sorted({_key(w) for w in words if str(w).strip()}))))
+        return c
+
+    return alt, table
+
+
 @lru_cache(maxsize=64)
-def _pattern_starts(pattern: str) -> tuple[frozenset[str] | None, int]:
+def _pattern_starts(pattern: str, places: Places = ()) -> tuple[frozenset[str] | None, int]:
     """The first strings a date pattern is tried at (None: it scans with finditer), and how far
     before a run of digits a match may begin (-1: no digit is read as the strings leave out).
-    Cached: the shared ``default_finder`` has the same patterns, and reading them takes ms."""
+    ``pattern`` may be a skeleton with ``places`` (see ``first_strings``). Cached: the shared
+    ``default_finder`` has the same patterns."""
     found: frozenset[str] | None = None
     # the first character first: where it cannot be told, no longer string can
-    if first_strings(pattern, 1) is not None:
+    if first_strings(pattern, 1, "", places) is not None:
         for size in (4, 3, 2):
-            found = first_strings(pattern, size)
+            found = first_strings(pattern, size, "", places)
             if found is not None:
                 return found, -1
     if not pattern.startswith(r"(?<!\w)"):
@@ -142,17 +157,17 @@ def _pattern_starts(pattern: str) -> tuple[frozenset[str] | None, int]:
     # one has its first digit at an index j of at most the largest such index in the strings, and
     # that digit begins a run of digits (the character before it is no digit: an earlier one of the
     # match, or, at j = 0, the look-behind's non-word). So it begins j characters before a run.
-    with_digits = _digit_first_strings(pattern)
+    with_digits = _digit_first_strings(pattern, places)
     if with_digits is None:
         return None, -1
     firsts = [_first_digit(s) for s in with_digits]
     return frozenset(s for s, j in zip(with_digits, firsts, strict=True) if j < 0), max(firsts)
 
 
-def _digit_first_strings(pattern: str) -> frozenset[str] | None:
+def _digit_first_strings(pattern: str, places: Places = ()) -> frozenset[str] | None:
     """``first_strings`` of ``pattern`` with \\d read as 0-9, the longest that can be told."""
     for size in (4, 3, 2):
-        found = first_strings(pattern, size, _ASCII_DIGITS)
+        found = first_strings(pattern, size, _ASCII_DIGITS, places)
         if found is not None:
             return found
     return None
@@ -255,16 +270,7 @@ class DateFinder:
         self._month_first = re.compile(_alt(self._month))
         self._season = {_key(n): tuple(v["months"]) for v in data["seasons"].values() for n in v["names"]}
 
-        mon = _alt(self._month)
-        monx = rf"(?:{mon})(?:(?:\s*[/(،,-]\s*|\s+)(?:{mon})\s*\)?)?"
         wd = _alt(self._weekday)
-        part = _alt(data["day_parts"])
-        yw = _alt(data["year_words"])
-        per = _alt(self._period)
-        dirs = _alt(list(self._past) + list(self._next))
-        season = _alt(self._season)
-        this = _alt(data["unit_this_before"])
-        rels = _alt(self._unit_rel)
         ords = _alt(self._ordinals)
         phrases = [
             *self._month,
@@ -288,91 +294,32 @@ class DateFinder:
         self._statement_cues = {_key(w) for w in data.get("statement_cues") or []}
         self._not_event_before = {_key(w) for w in data.get("not_event_before") or []}
         self._relative_not_before = {_key(w) for w in data.get("relative_not_before") or []}
-        self._pair_re = re.compile(rf"(?:{part}\s+)?{wd}\s*(?:(?:-|–|—|/|و|الى|على)\s*)?{wd}(?:\s+{dirs})?")
-        self._last_n_re = self._last_n_pattern(data["last_n"])
-        self._day_month_re = re.compile(
-            rf"{_PRO}(?P<x>(?:{part}\s+)?(?:{wd}\s*[،,]?\s*)?(?:يوم\s+)?"
-            rf"(?:(?P<d0>\d{{1,2}}|{ords})\s*(?:و|-|–)\s*)?(?P<d>\d{{1,2}}|{ords})\s*(?:من\s+)?(?:شهر\s+)?"
-            rf"(?P<m>{monx})(?:\s*[،,]?\s*(?:{yw}\s+)?(?P<y>{_YEAR}))?){_END}"
+        self._pair_re = re.compile(
+            rf"(?:{_alt(data['day_parts'])}\s+)?{wd}\s*(?:(?:-|–|—|/|و|الى|على)\s*)?{wd}"
+            rf"(?:\s+{_alt(list(self._past) + list(self._next))})?"
         )
+        sources = self._sources(data, _alt)
+        compiled = [re.compile(source) for source in sources]
+        self._day_month_re = compiled[3]
+        self._last_n_re = compiled[11]
         self._fixed_ranges = (self._pair_re, self._last_n_re, self._day_month_re)
-        self._patterns: list[tuple[re.Pattern[str], Handler]] = [
-            (
-                re.compile(
-                    r"(?<![\d/.-])(?P<x>(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-                    r"(?:[t ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?)(?!\d)"
-                ),
-                self._numeric,
-            ),
-            (
-                re.compile(r"(?<![\d/.-])(?P<x>(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2}))(?![\d/.])"),
-                self._numeric,
-            ),
-            (
-                re.compile(
-                    r"(?<![\d/.-])(?P<x>(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}))(?![\d/.-])"
-                ),
-                self._numeric,
-            ),
-            (self._day_month_re, self._day_month),
-            (
-                re.compile(
-                    rf"(?<!\w)(?P<x>(?P<m>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>{_YEAR})){_END}"
-                ),
-                self._day_month,
-            ),
-            (
-                re.compile(
-                    rf"{_PRO}(?P<x>(?:(?P<pre>{_alt(data['month_preps'])})\s+)?(?:(?P<per>{per})\s+)?(?P<shahr>شهر\s+)?"
-                    rf"(?P<m>{monx})(?:\s*[،,]?\s*(?:{yw}\s+)?(?P<y>{_YEAR}))?){_END}"
-                ),
-                self._month_expr,
-            ),
-            (
-                re.compile(
-                    rf"{_PRO}(?P<x>(?:(?P<pre>{_alt(data['since_words'])})\s+)?(?:(?P<per>{per})\s+)?"
-                    rf"(?:(?P<season>{season})\s+)?(?P<yw>{yw}\s+)?(?P<y>{_YEAR})){_END}"
-                ),
-                self._year_expr,
-            ),
-            (
-                re.compile(
-                    rf"{_PRO}(?P<x>(?:(?P<pre>{_alt(data['since_words'])})\s+)?(?:(?P<per>{per})\s+)?"
-                    rf"(?:(?P<season>{season})\s+)?(?:(?P<this>{this})\s+)?(?P<u>{_alt(self._unit)})"
-                    rf"(?:\s+(?P<rel>{rels}))?){_END}"
-                ),
-                self._unit_expr,
-            ),
-            (
-                re.compile(
-                    rf"{_PRO}(?P<x>(?:(?P<part>{part})\s+)?(?P<wd>{wd})"
-                    rf"(?:\s*(?:(?:-|–|—|/|و|الى|على)\s*)?(?P<wd2>{wd}))?(?:\s+(?P<dir>{dirs}))?){_END}"
-                ),
-                self._weekday_expr,
-            ),
-            (
-                re.compile(
-                    rf"{_PRO}(?P<x>(?:{part}\s+)?(?P<rel>{_alt(self._rel_day)})(?:\s+(?P<wd>{wd}))?){_END}"
-                ),
-                self._relative_day,
-            ),
-            (re.compile(rf"{_PRO}(?P<x>{_alt(data['few_days'])}){_END}"), self._few_days),
-            (self._last_n_pattern(data["last_n"]), self._last_n),
-            (
-                re.compile(
-                    rf"{_PRO}(?P<x>(?:ال)?(?P<d>\d{{1,2}}|{ords})\s+{_alt(data['day_of_month_words'])}\s+"
-                    rf"(?:(?P<this>{this})\s+)?الشهر(?:\s+(?P<rel>{rels}))?){_END}"
-                ),
-                self._day_of_month,
-            ),
-            (
-                re.compile(
-                    rf"{_PRO}(?P<x>{_alt(data['ago_words'])}\s+(?:(?:(?P<n>\d{{1,2}})|(?P<nw>{_alt(self._numbers)}))\s+"
-                    rf"{_alt(data['day_words'])}|(?P<two>يومين)|(?P<wk>{_alt(self._weeks)}))){_END}"
-                ),
-                self._ago,
-            ),
+        handlers: list[Handler] = [
+            self._numeric,
+            self._numeric,
+            self._numeric,
+            self._day_month,
+            self._day_month,
+            self._month_expr,
+            self._year_expr,
+            self._unit_expr,
+            self._weekday_expr,
+            self._relative_day,
+            self._few_days,
+            self._last_n,
+            self._day_of_month,
+            self._ago,
         ]
+        self._patterns: list[tuple[re.Pattern[str], Handler]] = list(zip(compiled, handlers, strict=True))
         # What each pattern cannot match without, tested first with a cheap scan of the window: a digit
         # between separators (numeric dates), a month, a year, a unit, a weekday, a relative day, a
         # word of each "few days" phrase, "الماضية"..., "الشهر", "منذ"/"قبل". Most windows lack most of
@@ -443,9 +390,15 @@ class DateFinder:
         # the patterns it may begin; a window is read once for those it runs, and each is tried
         # (``match``) only where one of its strings is, in order, from where its last match ended:
         # what finditer finds (``_scanned``).
+        # They are read off the patterns' skeletons, each list of phrases one placeholder: parsing the
+        # patterns themselves (re.compile parses them too) took half of building a finder.
+        alt, places = _placeholders()
+        skeletons = self._sources(data, alt)
+        self._run_starts: list[tuple[frozenset[str] | None, int]] = []
         starts: dict[str, int] = {}
         for k, run in enumerate(self._runs):
-            found, run.digit_back = _pattern_starts(run.pattern.pattern)
+            found, run.digit_back = _pattern_starts(skeletons[k], tuple(places))
+            self._run_starts.append((found, run.digit_back))
             if found is None:
                 continue
             run.starts = 1 << k
@@ -456,6 +409,49 @@ class DateFinder:
             self._starts.add_word(start, (len(start), bits))
         if starts:
             self._starts.make_automaton()
+
+    def _sources(self, data: dict[str, Any], alt: Callable[[Iterable[str]], str]) -> list[str]:
+        """The date patterns of ``_patterns``, in order, each list of phrases in them written by
+        ``alt``: ``_alt`` for the patterns run; a placeholder (``_Places``) for reading where their
+        matches may begin without parsing the phrases."""
+        mon = alt(self._month)
+        monx = rf"(?:{mon})(?:(?:\s*[/(،,-]\s*|\s+)(?:{mon})\s*\)?)?"
+        wd = alt(self._weekday)
+        part = alt(data["day_parts"])
+        yw = alt(data["year_words"])
+        per = alt(self._period)
+        dirs = alt(list(self._past) + list(self._next))
+        season = alt(self._season)
+        this = alt(data["unit_this_before"])
+        rels = alt(self._unit_rel)
+        ords = alt(self._ordinals)
+        since = alt(data["since_words"])
+        return [
+            r"(?<![\d/.-])(?P<x>(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+            r"(?:[t ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?)(?!\d)",
+            r"(?<![\d/.-])(?P<x>(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2}))(?![\d/.])",
+            r"(?<![\d/.-])(?P<x>(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}))(?![\d/.-])",
+            rf"{_PRO}(?P<x>(?:{part}\s+)?(?:{wd}\s*[،,]?\s*)?(?:يوم\s+)?"
+            rf"(?:(?P<d0>\d{{1,2}}|{ords})\s*(?:و|-|–)\s*)?(?P<d>\d{{1,2}}|{ords})\s*(?:من\s+)?(?:شهر\s+)?"
+            rf"(?P<m>{monx})(?:\s*[،,]?\s*(?:{yw}\s+)?(?P<y>{_YEAR}))?){_END}",
+            rf"(?<!\w)(?P<x>(?P<m>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>{_YEAR})){_END}",
+            rf"{_PRO}(?P<x>(?:(?P<pre>{alt(data['month_preps'])})\s+)?(?:(?P<per>{per})\s+)?(?P<shahr>شهر\s+)?"
+            rf"(?P<m>{monx})(?:\s*[،,]?\s*(?:{yw}\s+)?(?P<y>{_YEAR}))?){_END}",
+            rf"{_PRO}(?P<x>(?:(?P<pre>{since})\s+)?(?:(?P<per>{per})\s+)?"
+            rf"(?:(?P<season>{season})\s+)?(?P<yw>{yw}\s+)?(?P<y>{_YEAR})){_END}",
+            rf"{_PRO}(?P<x>(?:(?P<pre>{since})\s+)?(?:(?P<per>{per})\s+)?"
+            rf"(?:(?P<season>{season})\s+)?(?:(?P<this>{this})\s+)?(?P<u>{alt(self._unit)})"
+            rf"(?:\s+(?P<rel>{rels}))?){_END}",
+            rf"{_PRO}(?P<x>(?:(?P<part>{part})\s+)?(?P<wd>{wd})"
+            rf"(?:\s*(?:(?:-|–|—|/|و|الى|على)\s*)?(?P<wd2>{wd}))?(?:\s+(?P<dir>{dirs}))?){_END}",
+            rf"{_PRO}(?P<x>(?:{part}\s+)?(?P<rel>{alt(self._rel_day)})(?:\s+(?P<wd>{wd}))?){_END}",
+            rf"{_PRO}(?P<x>{alt(data['few_days'])}){_END}",
+            self._last_n_source(data["last_n"], alt),
+            rf"{_PRO}(?P<x>(?:ال)?(?P<d>\d{{1,2}}|{ords})\s+{alt(data['day_of_month_words'])}\s+"
+            rf"(?:(?P<this>{this})\s+)?الشهر(?:\s+(?P<rel>{rels}))?){_END}",
+            rf"{_PRO}(?P<x>{alt(data['ago_words'])}\s+(?:(?:(?P<n>\d{{1,2}})|(?P<nw>{alt(self._numbers)}))\s+"
+            rf"{alt(data['day_words'])}|(?P<two>يومين)|(?P<wk>{alt(self._weeks)}))){_END}",
+        ]
 
     # ------------------------------------------------------------------ public API
 
@@ -567,10 +563,17 @@ class DateFinder:
         """The runs of the patterns ``_runnable`` gives, in order, given the bits of the need words
         in the window and its runs of digits (``digits``): the needs on digits are read off the
         runs, not searched for."""
-        has = self._digit_needs(text, start, end, digits)
+        has = self._digit_needs(text, digits)
+        day_read = bool(digits)
         out: list[_Run] = []
         for run in self._runs:
-            if words & run.words != run.words or run.digit_needs & has != run.digit_needs:
+            if words & run.words != run.words:
+                continue
+            if run.digit_needs & _DAY and not day_read:
+                # no digit: the ordinal words alone, searched for once the words needed are there
+                day_read = True
+                has |= _DAY if self._day_re.search(text, start, end) is not None else 0
+            if run.digit_needs & has != run.digit_needs:
                 continue
             for need in run.other:
                 if need.search(text, start, end) is None:
@@ -579,13 +582,12 @@ class DateFinder:
                 out.append(run)
         return out
 
-    def _digit_needs(self, text: str, start: int, end: int, digits: list[tuple[int, int]]) -> int:
-        """The bits (_SEP, _YEAR_IN, _DAY) of the needs on digits that text[start:end] holds, given
-        its runs of digits: each need's regex matches only on digits of one run, or (_SEP) of two
-        runs one character apart; _DAY's ordinal words alone are searched for, in a window without
-        digits."""
+    def _digit_needs(self, text: str, digits: list[tuple[int, int]]) -> int:
+        """The bits (_SEP, _YEAR_IN, _DAY) of the needs on digits that a window holds, read off its
+        runs of digits (``digits``): each need's regex matches only on digits of one run, or (_SEP)
+        of two runs one character apart. Without digits _DAY is left to its ordinal words."""
         if not digits:
-            return _DAY if self._day_re.search(text, start, end) is not None else 0
+            return 0
         has = _DAY
         year = self._year_re
         prev_end = -2
@@ -937,17 +939,18 @@ class DateFinder:
             return self._unknown(m)
         return self._ref(m, pub - timedelta(days=7), pub - timedelta(days=1), "range")
 
-    def _last_n_pattern(self, cfg: dict[str, list[str]]) -> re.Pattern[str]:
-        lead, past = _alt(cfg["lead"]), _alt(cfg["past"])
+    def _last_n_source(self, cfg: dict[str, list[str]], alt: Callable[[Iterable[str]], str]) -> str:
+        lead, past = alt(cfg["lead"]), alt(cfg["past"])
+        days, hours, numbers = alt(cfg["days"]), alt(cfg["hours"]), alt(self._numbers)
 
         def unit(k: int) -> str:
-            return rf"(?:(?P<d{k}>{_alt(cfg['days'])})|(?P<h{k}>{_alt(cfg['hours'])}))"
+            return rf"(?:(?P<d{k}>{days})|(?P<h{k}>{hours}))"
 
         def num(k: int) -> str:
-            return rf"(?:ال)?(?:(?P<n{k}>\d{{1,3}})|(?P<nw{k}>{_alt(self._numbers)}))"
+            return rf"(?:ال)?(?:(?P<n{k}>\d{{1,3}})|(?P<nw{k}>{numbers}))"
 
-        return re.compile(
-            rf"{_PRO}(?P<x>{lead}\s+(?:(?P<two>{_alt(cfg['two_days'])})|{unit(1)}\s+{num(1)}|{num(2)}\s+{unit(2)})"
+        return (
+            rf"{_PRO}(?P<x>{lead}\s+(?:(?P<two>{alt(cfg['two_days'])})|{unit(1)}\s+{num(1)}|{num(2)}\s+{unit(2)})"
             rf"\s+{past}){_END}"
         )
 

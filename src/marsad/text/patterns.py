@@ -103,15 +103,33 @@ def compile_scanning(pattern: str) -> re.Pattern[str]:
 # was read to its end, so that the next element may add to it)
 _Start = tuple[str, bool]
 _MAX_STARTS = 400  # more distinct beginnings than this: not worth an automaton
+# A placeholder character of a pattern's skeleton: the phrases it stands for (see ``first_strings``)
+Places = tuple[tuple[str, tuple[str, ...]], ...]
+_NO_PLACES: dict[int, frozenset[_Start]] = {}
 
 
-def _starts_of_sequence(items: list[tuple[Any, Any]], k: int, digits: str = "") -> set[_Start] | None:
+@lru_cache(maxsize=256)
+def _place_starts(phrases: tuple[str, ...], k: int) -> frozenset[_Start]:
+    """What ``_starts_of_item`` reads off an alternation of ``phrases`` (single spaces, each matching
+    white space, which ends a beginning), without parsing it."""
+    if not phrases:
+        return frozenset({("", True)})  # "(?:)" matches the empty string
+    out: set[_Start] = set()
+    for phrase in phrases:
+        head, space, _ = phrase.partition(" ")
+        out.add((head[:k], False) if len(head) >= k else (head, not space))
+    return frozenset(out)
+
+
+def _starts_of_sequence(
+    items: list[tuple[Any, Any]], k: int, digits: str = "", places: dict[int, frozenset[_Start]] = _NO_PLACES
+) -> set[_Start] | None:
     """The first ``k`` characters (or fewer, where they cannot be told) of every match of a sequence."""
     cur: set[_Start] = {("", True)}
     for op, av in items:
         if all(not whole or len(s) >= k for s, whole in cur):
             break
-        alts = _starts_of_item(op, av, k, digits)
+        alts = _starts_of_item(op, av, k, digits, places)
         if alts is None:
             return None
         nxt: set[_Start] = set()
@@ -128,13 +146,18 @@ def _starts_of_sequence(items: list[tuple[Any, Any]], k: int, digits: str = "") 
     return cur
 
 
-def _starts_of_item(op: Any, av: Any, k: int, digits: str = "") -> set[_Start] | None:
+def _starts_of_item(
+    op: Any, av: Any, k: int, digits: str = "", places: dict[int, frozenset[_Start]] = _NO_PLACES
+) -> set[_Start] | None:
     if op is _C.LITERAL:
-        return {(chr(av), True)}
+        return set(places[av]) if av in places else {(chr(av), True)}
     if op is _C.IN:
         chars: set[str] = set()
+        placed: set[_Start] = set()  # placeholders the parser made a class of ("(?:P|Q)")
         for kind, arg in av:
-            if kind is _C.LITERAL:
+            if kind is _C.LITERAL and arg in places:
+                placed |= places[arg]
+            elif kind is _C.LITERAL:
                 chars.add(chr(arg))
             elif kind is _C.RANGE and arg[1] - arg[0] <= 16:
                 chars |= {chr(c) for c in range(arg[0], arg[1] + 1)}
@@ -142,20 +165,20 @@ def _starts_of_item(op: Any, av: Any, k: int, digits: str = "") -> set[_Start] |
                 chars |= set(digits)  # \d read as ``digits`` only
             else:
                 return {("", False)}  # \s, a negated class ...: the beginning stops here
-        return {(c, True) for c in chars}
+        return {(c, True) for c in chars} | placed
     if op is _C.BRANCH:
         out: set[_Start] = set()
         for branch in av[1]:
-            found = _starts_of_sequence(list(branch), k, digits)
+            found = _starts_of_sequence(list(branch), k, digits, places)
             if found is None:
                 return None
             out |= found
         return out
     if op is _C.SUBPATTERN:
-        return _starts_of_sequence(list(av[-1]), k, digits)
+        return _starts_of_sequence(list(av[-1]), k, digits, places)
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
         low, high, sub = av
-        found = _starts_of_sequence(list(sub), k, digits)
+        found = _starts_of_sequence(list(sub), k, digits, places)
         if found is None:
             return None
         if high != 1:
@@ -173,18 +196,28 @@ def _parsed(pattern: str) -> Any:
     return _P.parse(pattern)
 
 
-def first_strings(pattern: str, k: int = 3, digits: str = "") -> frozenset[str] | None:
+def first_strings(pattern: str, k: int = 3, digits: str = "", places: Places = ()) -> frozenset[str] | None:
     """Strings (of up to ``k`` characters) one of which every match of ``pattern`` begins with, or
     None when that cannot be said (a match may begin anywhere, or be empty). With ``digits``
     ("0123456789"), ``\\d`` is read as those characters only: a string without any of them is
-    the beginning of the matches whose first ``k`` characters hold no digit, whatever the text."""
+    the beginning of the matches whose first ``k`` characters hold no digit, whatever the text.
+
+    ``places``: ``pattern`` is a skeleton in which each of these characters stands for an
+    alternation of its phrases (normalised, single spaces; a space matching white space), as
+    ``phrase_alternation`` writes them: parsing a large alternation takes milliseconds, reading
+    its phrases' first characters far less. The strings are those of the full pattern."""
     if _P is None:
         return None
     try:
         parsed = _parsed(pattern)
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
             return None
-        found = _starts_of_sequence(list(parsed), k, digits)
+        table = (
+            {ord(c): _place_starts(phrases, k) for c, phrases in places if c in pattern}
+            if places
+            else _NO_PLACES
+        )
+        found = _starts_of_sequence(list(parsed), k, digits, table)
     except Exception:  # a syntax the parser reads differently: no shortcut
         return None
     if found is None or any(not s for s, _ in found):
