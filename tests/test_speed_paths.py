@@ -260,6 +260,41 @@ def test_whole_word_matcher_reads_the_same_with_shared_marks() -> None:
     assert [h[4] for h in _found(shared, "قصف على حلب ودير الزور", 0, 22)] == ["aleppo", "deir"]
 
 
+def test_group_reads_the_whole_word_matcher_in_its_own_pass() -> None:
+    """The gazetteer's keys in the lexicon group's automaton: one pass finds what two found, for
+    both, also when a group entry is itself a whole-word key ("(حلب)") and when the two marked
+    texts differ (a character the letter class gets wrong)."""
+    places = [("حلب", "aleppo"), ("دير الزور", "deir"), ("الرقة", "raqqa"), ("ادلب", "idlib")]
+    prefixes = frozenset({"", "و", "ب", "ل", "ول"})  # "وللرقة": و + ل + الرقة
+    lexicon = [*ENTRIES, ("(حلب)", "bracketed"), ("قصف", "shelling")]
+    own_words = PhraseMatcher(places, word_prefixes=prefixes)
+    own_group = MatcherGroup()
+    own_members = [PhraseMatcher(lexicon, group=own_group), PhraseMatcher(ENTRIES[:3], group=own_group)]
+    group = MatcherGroup()
+    members = [PhraseMatcher(lexicon, group=group), PhraseMatcher(ENTRIES[:3], group=group)]
+    words = PhraseMatcher(places, word_prefixes=prefixes)
+    words.share_marks(group)
+    texts = [
+        "قصف على (حلب) ودير الزور وللرقة وقتل الجيش الحر في ادلب",
+        "×حلب÷ ªحلب وبحلب ۽دير الزور (حلب) قصف",  # marked texts differ
+        "حلبي حلب وللنظام قوات",
+        *TEXTS,
+    ]
+    for text in [normalize_str(t) for t in texts] * 2:
+        for start, end in ((0, len(text)), (3, len(text) - 2)):
+            # the places first, as an article is read, then the group's members
+            assert _found(words, text, start, end) == _found(own_words, text, start, end)
+            for m, alone in zip(members, own_members, strict=True):
+                assert _found(m, text, start, end) == _found(alone, text, start, end)
+    first = normalize_str(texts[0])
+    assert [h[4] for h in _found(words, first, 0, len(first))] == ["aleppo", "deir", "raqqa", "idlib"]
+    assert "bracketed" in [h[4] for h in _found(members[0], first, 0, len(first))]
+    differ = normalize_str(texts[1])
+    assert group.marks(differ)[0] != group.marks(differ)[1]
+    # whole words by the class: "ªحلب" and "(حلب)", not "×حلب÷" (× and ÷ inside its Latin range)
+    assert [h[:2] for h in _found(words, differ, 0, len(differ))] == [(7, 10), (29, 32)]
+
+
 def test_date_windows_take_years_as_runs_of_four_digits() -> None:
     look_behind = re.compile(r"(?<!\d)\d{4}(?!\d)")  # what the windows read before
     rng = random.Random(7)

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick
 
 from marsad.text.normalize import normalize_str
 
 # Clitic strings allowed before a word (conjunction + preposition + article), longest first.
-_PREFIXES = frozenset(
+_PREFIXES: Final = frozenset(
     {
         "",
         "و",
@@ -45,9 +45,10 @@ _PREFIXES = frozenset(
         "وكال",
     }
 )
-_DEFINITE = ("ال", "لل")
+_LONGEST_PREFIX: Final = max(len(p) for p in _PREFIXES)
+_DEFINITE: Final = ("ال", "لل")
 # Separator mark for whole-word matching: anything that is not a letter (or tatweel).
-_SEP = "\x01"
+_SEP: Final = "\x01"
 # Anything but a letter of the Latin, Greek, Cyrillic or Arabic blocks (a class of ranges is fast).
 _NOT_LETTER = re.compile(
     "[^A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0621-\u063a\u0640-\u064a"
@@ -147,29 +148,47 @@ class PhraseMatcher:
         self._memo: tuple[str, list[int], list[tuple[int, int, int, int, str, str, int]]] | None = None
         self._group: MatcherGroup | None = None
         self._marks: MatcherGroup | None = None  # where a whole-word matcher gets the text's marks
-        self._auto = ahocorasick.Automaton()
+        # a whole-word matcher builds its automaton when it first reads a text alone: one that
+        # shares its group's marks is read by the group's automaton, which holds its keys too
+        self._auto: Any = None
         if group is not None and self._word_prefixes is None:
             self._group, self._member = group, group.join(self)  # the group's automaton reads for it
-        elif self._word_prefixes is not None:
-            self._add_whole_words(self._word_prefixes if clitics else frozenset({""}))
-        else:
+        elif self._word_prefixes is None:
+            auto = ahocorasick.Automaton()
             for key in (*self._payloads, *self._after_ll):
-                self._auto.add_word(key, key)
-        if self._payloads:
-            self._auto.make_automaton()
+                auto.add_word(key, key)
+            if self._payloads:
+                auto.make_automaton()
+            self._auto = auto
 
-    def _add_whole_words(self, prefixes: frozenset[str]) -> None:
-        """Index SEP + clitic + entry + SEP -> (width as written, reported clitic, entry)."""
+    def _add_whole_words(self, auto: Any, grouped: bool) -> None:
+        """Index SEP + clitic + entry + SEP -> (width as written, reported clitic, entry); for a
+        group's automaton (``grouped``) as the third item of a group value (see ``MatcherGroup``)."""
+        prefixes = self._word_prefixes if self._clitics else frozenset({""})
+        assert prefixes is not None
         for key in self._payloads:
             marked = _NOT_LETTER.sub(_SEP, key)
             for p in prefixes:
-                self._auto.add_word(_SEP + p + marked + _SEP, (len(p) + len(key), p, key))
+                value = (len(p) + len(key), p, key)
+                auto.add_word(_SEP + p + marked + _SEP, (0, _NO_READINGS, value) if grouped else value)
             if key.startswith("ال") and len(key) > 3:
                 for p in ("لل", "ولل"):  # "للرقة": ل + الرقة with the alef dropped
                     if p[:-1] in prefixes:
-                        self._auto.add_word(
-                            _SEP + p + marked[2:] + _SEP, (len(p) + len(key) - 2, p[:-1], key)
+                        value = (len(p) + len(key) - 2, p[:-1], key)
+                        auto.add_word(
+                            _SEP + p + marked[2:] + _SEP, (0, _NO_READINGS, value) if grouped else value
                         )
+
+    def _word_automaton(self) -> Any:
+        """The whole-word automaton of a matcher reading alone, built when first needed."""
+        auto = self._auto
+        if auto is None:
+            auto = ahocorasick.Automaton()
+            self._add_whole_words(auto, False)
+            if len(auto):
+                auto.make_automaton()
+            self._auto = auto
+        return auto
 
     def __len__(self) -> int:
         return len(self._payloads)
@@ -178,16 +197,21 @@ class PhraseMatcher:
         return self._payloads.get(key, [])
 
     def share_marks(self, group: MatcherGroup) -> None:
-        """Take the marked text from ``group``, which marks each article once for its own members."""
+        """Take the marked text from ``group``, which marks each article once for its own members;
+        the first whole-word matcher to do so is read in the group's one pass, too."""
         self._marks = group
+        group.read_words(self)
 
     def _word_hits(self, text: str) -> list[tuple[int, int, int, int, str, str, int]]:
         """Hits of a whole-word automaton (see ``__init__``) in all of ``text``."""
-        letters = self._marks.marks(text)[1] if self._marks is not None else mark_letters(text)
+        group = self._marks
+        if group is not None and group._words is self:
+            return group.word_hits(text)
+        letters = group.marks(text)[1] if group is not None else mark_letters(text)
         marked = _SEP + letters + _SEP
         # last - 1: the closing mark in text offsets; width: clitic and entry as written
         out: list[tuple[int, int, int, int, str, str, int]] = []
-        for hit in self._auto.iter(marked):
+        for hit in self._word_automaton().iter(marked):
             end: int = hit[0] - 1
             value: tuple[int, str, str] = hit[1]
             width, prefix = value[0], value[1]
@@ -319,12 +343,31 @@ class _Reading:
     """How a member reads an entry the group's automaton finds (a small native class when compiled:
     its fields are read without the generic unpacking of a tuple)."""
 
-    def __init__(self, member: int, length: int, key: str, literal: str | None, after_ll: bool) -> None:
+    def __init__(
+        self,
+        member: int,
+        length: int,
+        key: str,
+        literal: str | None,
+        after_ll: bool,
+        clitics: bool = True,
+        suffixes: frozenset[str] = frozenset(),
+    ) -> None:
         self.member = member
         self.length = length  # of the entry as indexed
         self.key = key  # the entry reported
         self.literal = literal  # the entry to compare as written when it holds a non-letter, else None
         self.after_ll = after_ll  # indexed without its article: valid only after a clitic ending in "لل"
+        self.clitics = clitics  # the member's: whether the entry may carry a clitic
+        self.suffixes = suffixes  # the member's: what may follow the entry in its word
+
+
+# What a key of a group's automaton says: the length of the entry indexed, how members read it,
+# and the whole-word value of the same key (width, clitic, entry) if the whole-word matcher read
+# with the group indexes it too (else None).
+_GroupValue = tuple[int, list[_Reading], tuple[int, str, str] | None]
+# The readings of a key only the whole-word matcher indexes (never changed).
+_NO_READINGS: Final[list[_Reading]] = []
 
 
 class MatcherGroup:
@@ -335,18 +378,35 @@ class MatcherGroup:
     (``PhraseMatcher._hits``) checks: the letters before it in its word are a clitic the member
     allows (or none), the letters after it one of its suffixes (or none), and an entry holding a
     space or another non-letter matches it as written. One pass for all members, instead of one
-    pass each."""
+    pass each.
+
+    A whole-word matcher that takes its marks from the group (the gazetteer's, see ``share_marks``)
+    has its keys in the same automaton: when the two marked texts are the same string (most texts),
+    the one pass finds its hits too; else its keys are read again in its own marked text."""
 
     def __init__(self) -> None:
         self._members: list[PhraseMatcher] = []
+        self._words: PhraseMatcher | None = None
         self._auto: Any = None
-        self._memo: tuple[str, list[tuple[list[int], list[_Hit]]]] | None = None
+        self._tail = 0  # the longest suffix of any member
+        self._suffixes: frozenset[str] = frozenset()  # those of all members
+        # the text last read, each member's hits (sorted) with their starts, and the whole-word
+        # matcher's hits (unsorted; None when its marked text is not the one read)
+        self._memo: tuple[str, list[tuple[list[int], list[_Hit]]], list[_Hit] | None] | None = None
         self._marks: tuple[str, str, str] | None = None
 
     def join(self, matcher: PhraseMatcher) -> int:
         self._members.append(matcher)
         self._auto = None  # built again, with the new member, when next needed
+        self._memo = None
         return len(self._members) - 1
+
+    def read_words(self, matcher: PhraseMatcher) -> None:
+        """Read ``matcher`` (whole-word mode) in the group's pass, unless another one already is."""
+        if self._words is None:
+            self._words = matcher
+            self._auto = None
+            self._memo = None
 
     def _build(self) -> Any:
         readings: dict[str, list[_Reading]] = {}
@@ -356,13 +416,20 @@ class MatcherGroup:
             for said, key, after_ll in indexed:
                 literal = said if any(not is_letter(c) for c in said) else None
                 readings.setdefault(mark_words(said), []).append(
-                    _Reading(member, len(said), key, literal, after_ll)
+                    _Reading(member, len(said), key, literal, after_ll, m._clitics, m._suffixes)
                 )
         auto = ahocorasick.Automaton()
+        words = self._words
+        if words is not None:
+            words._add_whole_words(auto, True)
         for word, found in readings.items():
-            auto.add_word(word, (found[0].length, found))
-        if readings:
+            # a key both index (none in the shipped data): one value, with both readings
+            both = auto.get(word, None) if words is not None else None
+            auto.add_word(word, (found[0].length, found, both[2] if both is not None else None))
+        if len(auto):
             auto.make_automaton()
+        self._tail = max((len(s) for m in self._members for s in m._suffixes), default=0)
+        self._suffixes = frozenset(s for m in self._members for s in m._suffixes)
         self._auto = auto
         return auto
 
@@ -377,54 +444,99 @@ class MatcherGroup:
             self._marks = memo
         return memo[1], memo[2]
 
+    def _reading(self, text: str) -> tuple[str, list[tuple[list[int], list[_Hit]]], list[_Hit] | None]:
+        """All hits in ``text``, kept for the last text asked about."""
+        memo = self._memo
+        if memo is None or memo[0] != text:
+            found, words = self._read(text)
+            memo = (text, found, words)
+            self._memo = memo  # one assignment: safe for threads sharing the group
+        return memo
+
     def hits(self, text: str, member: int) -> tuple[list[int], list[_Hit]]:
         """A member's hits in all of ``text`` (sorted) and their starts; all members' are kept for the
         last text asked about."""
-        memo = self._memo
-        if memo is None or memo[0] != text:
-            memo = (text, self._read(text))
-            self._memo = memo  # one assignment: safe for threads sharing the group
-        return memo[1][member]
+        return self._reading(text)[1][member]
 
-    def _read(self, text: str) -> list[tuple[list[int], list[_Hit]]]:
+    def word_hits(self, text: str) -> list[_Hit]:
+        """The hits of the whole-word matcher read with the group (see ``read_words``) in all of
+        ``text``, as its own ``_word_hits`` finds them (unsorted)."""
+        words = self._reading(text)[2]
+        if words is not None:
+            return words
+        # its marked text is not the one the pass read: its keys alone, in its own
+        marked = _SEP + self.marks(text)[1] + _SEP
+        out: list[_Hit] = []
+        for hit in self._auto.iter(marked):
+            value: _GroupValue = hit[1]
+            word = value[2]
+            if word is not None:
+                end: int = hit[0] - 1
+                width, prefix = word[0], word[1]
+                out.append((end - width, -width, len(prefix), end, word[2], prefix, end))
+        return out
+
+    def _read(self, text: str) -> tuple[list[tuple[list[int], list[_Hit]]], list[_Hit] | None]:
         auto = self._auto if self._auto is not None else self._build()
         found: list[list[_Hit]] = [[] for _ in self._members]
-        if self._members and len(auto):
-            suffixes = [m._suffixes for m in self._members]
-            clitics = [m._clitics for m in self._members]
-            marked = _SEP + self.marks(text)[0] + _SEP  # marked[i + 1] is text[i]
+        exact, approx = self.marks(text)
+        # the whole-word matcher's hits, when it reads the same marked text
+        words: list[_Hit] | None = [] if self._words is not None and exact is approx else None
+        if len(auto):
+            tail_max = self._tail
+            any_suffix = self._suffixes
+            marked = _SEP + exact + _SEP  # marked[i + 1] is text[i]
             for hit in auto.iter(marked):
                 # the entry ends at text offset ``last``; its word runs between the marks around it
                 last: int = hit[0]
-                value: tuple[int, list[_Reading]] = hit[1]
+                value: _GroupValue = hit[1]
+                word = value[2]
+                if word is not None and words is not None:
+                    # last - 1: the closing mark in text offsets; width: clitic and entry as written
+                    width, clitic = word[0], word[1]
+                    words.append((last - 1 - width, -width, len(clitic), last - 1, word[2], clitic, last - 1))
+                readings = value[1]
+                if not readings:
+                    continue
                 core = last - value[0]
-                start = marked.rfind(_SEP, 0, core + 1)
+                # a clitic is at most _LONGEST_PREFIX letters: a mark further back is no clitic's
+                start = marked.rfind(_SEP, max(core - _LONGEST_PREFIX, 0), core + 1)
+                if start < 0:
+                    continue
                 prefix = text[start:core] if start < core else ""
                 if prefix and prefix not in _PREFIXES:
                     continue
-                word_end = marked.find(_SEP, last + 1) - 1
-                for reading in value[1]:
-                    member = reading.member
+                # likewise a suffix is at most tail_max letters
+                after = marked.find(_SEP, last + 1, last + 2 + tail_max)
+                if after < 0:
+                    continue
+                word_end = after - 1
+                tail = ""
+                if word_end > last:
+                    tail = text[last:word_end]
+                    if tail not in any_suffix:
+                        continue
+                for reading in readings:
                     reported = prefix
                     if reading.after_ll:
                         if not prefix.endswith("لل"):
                             continue
                         reported = prefix[:-1]  # the ل as the clitic, ال as the entry
-                    elif prefix and not clitics[member]:
+                    elif prefix and not reading.clitics:
                         continue
                     literal = reading.literal
                     if literal is not None and text[core:last] != literal:
                         continue
                     end = last
                     if word_end > last:
-                        if text[last:word_end] not in suffixes[member]:
+                        if tail not in reading.suffixes:
                             continue
                         end = word_end
-                    found[member].append(
+                    found[reading.member].append(
                         (start, start - end, len(reported), end, reading.key, reported, last)
                     )
         out = []
         for hits in found:
             hits.sort()
             out.append(([h[0] for h in hits], hits))
-        return out
+        return out, words
