@@ -161,30 +161,30 @@ class PhraseMatcher:
                 auto.make_automaton()
             self._auto = auto
 
-    def _add_whole_words(self, auto: Any, grouped: bool) -> None:
-        """Index SEP + clitic + entry + SEP -> (width as written, reported clitic, entry); for a
-        group's automaton (``grouped``) as the third item of a group value (see ``MatcherGroup``)."""
+    def _add_whole_words(self, auto: Any) -> None:
+        """Index SEP + clitic + entry + SEP -> (width as written, reported clitic, entry)."""
         prefixes = self._word_prefixes if self._clitics else frozenset({""})
         assert prefixes is not None
+        # each clitic's opening (mark + clitic) made once, not once per entry
+        heads = [(_SEP + p, p, len(p)) for p in prefixes]
+        # "للرقة": ل + الرقة with the alef dropped, the ل reported as the clitic
+        dropped = [(_SEP + p, p[:-1], len(p) - 2) for p in ("لل", "ولل") if p[:-1] in prefixes]
         for key in self._payloads:
-            marked = _NOT_LETTER.sub(_SEP, key)
-            for p in prefixes:
-                value = (len(p) + len(key), p, key)
-                auto.add_word(_SEP + p + marked + _SEP, (0, _NO_READINGS, value) if grouped else value)
-            if key.startswith("ال") and len(key) > 3:
-                for p in ("لل", "ولل"):  # "للرقة": ل + الرقة with the alef dropped
-                    if p[:-1] in prefixes:
-                        value = (len(p) + len(key) - 2, p[:-1], key)
-                        auto.add_word(
-                            _SEP + p + marked[2:] + _SEP, (0, _NO_READINGS, value) if grouped else value
-                        )
+            body = mark_letters(key) + _SEP
+            n = len(key)
+            for head, p, width in heads:
+                auto.add_word(head + body, (width + n, p, key))
+            if dropped and n > 3 and key.startswith("ال"):
+                bare = body[2:]
+                for head, p, width in dropped:
+                    auto.add_word(head + bare, (width + n, p, key))
 
     def _word_automaton(self) -> Any:
         """The whole-word automaton of a matcher reading alone, built when first needed."""
         auto = self._auto
         if auto is None:
             auto = ahocorasick.Automaton()
-            self._add_whole_words(auto, False)
+            self._add_whole_words(auto)
             if len(auto):
                 auto.make_automaton()
             self._auto = auto
@@ -362,12 +362,15 @@ class _Reading:
         self.suffixes = suffixes  # the member's: what may follow the entry in its word
 
 
-# What a key of a group's automaton says: the length of the entry indexed, how members read it,
-# and the whole-word value of the same key (width, clitic, entry) if the whole-word matcher read
-# with the group indexes it too (else None).
-_GroupValue = tuple[int, list[_Reading], tuple[int, str, str] | None]
-# The readings of a key only the whole-word matcher indexes (never changed).
-_NO_READINGS: Final[list[_Reading]] = []
+class _Entry:
+    """What a key of a group's automaton says (the keys the whole-word matcher read with the group
+    indexes alone keep their own value, a tuple): the length of the entry indexed, how members read
+    it, and the whole-word value of the same key if that matcher indexes it too (else None)."""
+
+    def __init__(self, length: int, readings: list[_Reading], word: tuple[int, str, str] | None) -> None:
+        self.length = length
+        self.readings = readings
+        self.word = word
 
 
 class MatcherGroup:
@@ -421,11 +424,11 @@ class MatcherGroup:
         auto = ahocorasick.Automaton()
         words = self._words
         if words is not None:
-            words._add_whole_words(auto, True)
+            words._add_whole_words(auto)
         for word, found in readings.items():
             # a key both index (none in the shipped data): one value, with both readings
             both = auto.get(word, None) if words is not None else None
-            auto.add_word(word, (found[0].length, found, both[2] if both is not None else None))
+            auto.add_word(word, _Entry(found[0].length, found, both))
         if len(auto):
             auto.make_automaton()
         self._tail = max((len(s) for m in self._members for s in m._suffixes), default=0)
@@ -468,8 +471,8 @@ class MatcherGroup:
         marked = _SEP + self.marks(text)[1] + _SEP
         out: list[_Hit] = []
         for hit in self._auto.iter(marked):
-            value: _GroupValue = hit[1]
-            word = value[2]
+            value = hit[1]
+            word: tuple[int, str, str] | None = value.word if isinstance(value, _Entry) else value
             if word is not None:
                 end: int = hit[0] - 1
                 width, prefix = word[0], word[1]
@@ -489,16 +492,20 @@ class MatcherGroup:
             for hit in auto.iter(marked):
                 # the entry ends at text offset ``last``; its word runs between the marks around it
                 last: int = hit[0]
-                value: _GroupValue = hit[1]
-                word = value[2]
-                if word is not None and words is not None:
-                    # last - 1: the closing mark in text offsets; width: clitic and entry as written
-                    width, clitic = word[0], word[1]
-                    words.append((last - 1 - width, -width, len(clitic), last - 1, word[2], clitic, last - 1))
-                readings = value[1]
-                if not readings:
+                value = hit[1]
+                # a key of the whole-word matcher alone keeps its own value (a tuple)
+                entry: _Entry | None = value if isinstance(value, _Entry) else None
+                if words is not None:
+                    word: tuple[int, str, str] | None = entry.word if entry is not None else value
+                    if word is not None:
+                        # last - 1: the closing mark in text offsets; width: clitic and entry as written
+                        end = last - 1
+                        width, clitic = word[0], word[1]
+                        words.append((end - width, -width, len(clitic), end, word[2], clitic, end))
+                if entry is None:
                     continue
-                core = last - value[0]
+                readings = entry.readings
+                core = last - entry.length
                 # a clitic is at most _LONGEST_PREFIX letters: a mark further back is no clitic's
                 start = marked.rfind(_SEP, max(core - _LONGEST_PREFIX, 0), core + 1)
                 if start < 0:
