@@ -147,6 +147,9 @@ class ArticleExtractor:
         self.gazetteer = gazetteer or Gazetteer.load()
         self.locations = LocationFinder(self.gazetteer)
         self.locations.matcher.share_marks(self.lex.group)  # the article's marks, made once
+        # the group's automaton (with the gazetteer's keys) made here, not at the first article: it
+        # lives as long as the run, and a run's collector freeze (runner.default_factory) follows
+        self.lex.group.build()
         self.dates = DateFinder()
         self.background = BackgroundFinder()
         self.domestic = DomesticBodies()

@@ -411,7 +411,9 @@ class MatcherGroup:
             self._auto = None
             self._memo = None
 
-    def _build(self) -> Any:
+    def build(self) -> Any:
+        """The automaton of every member (and of the whole-word matcher read with them), made now;
+        else when the group first reads a text."""
         readings: dict[str, list[_Reading]] = {}
         for member, m in enumerate(self._members):
             indexed = [(key, key, False) for key in m._payloads]
@@ -480,7 +482,7 @@ class MatcherGroup:
         return out
 
     def _read(self, text: str) -> tuple[list[tuple[list[int], list[_Hit]]], list[_Hit] | None]:
-        auto = self._auto if self._auto is not None else self._build()
+        auto = self._auto if self._auto is not None else self.build()
         found: list[list[_Hit]] = [[] for _ in self._members]
         exact, approx = self.marks(text)
         # the whole-word matcher's hits, when it reads the same marked text
