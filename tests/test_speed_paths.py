@@ -1245,3 +1245,69 @@ def test_a_jsonl_line_is_decoded_as_utf_8_sig_decodes_it() -> None:
     for raw in [bom + b"{}", bom + bom + "قتل".encode(), b"abc", b"", "\u2028ق".encode(), b"x" + bom]:
         assert _decode_line(raw, "f:1") == raw.decode("utf-8-sig")
     assert _decode_line("قتل".encode("cp1256"), "f:1") == "قتل"  # not UTF-8: the file decoder's guess
+
+
+# characters the fast tables leave out (a slow path each), odd whitespace, the mark itself, NUL
+_ODD = ["×", "ª", "é", "\u06e5", "\u0670", "ﻟ", "漢", "😀", "\ufeff", "\u200f", "\u2066", "\uffff", "\ufffe"]
+_ODD += ["\t", "\r", "\x0b", "\x85", "\xa0", "\u2028", "\u3000", "\x01", "\x00", "  ", "\n"]
+
+
+def _random_texts(seed: int, chars: str, count: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for k in range(count):
+        odd = _ODD if k % 2 else []  # half of the texts from the table's characters alone
+        pool = list(chars) + list("قتل في حلب، 12 ") * 8 + odd * 3
+        texts.append("".join(rng.choice(pool) for _ in range(rng.randrange(0, 300))))
+    return texts
+
+
+def test_marks_through_the_byte_tables_are_the_regex_marks() -> None:
+    """``_marked_fast`` (charmap coding) gives what the regex substitution gives, and only for texts
+    ``_UNCHECKED`` finds nothing in, where the exact marks are the same string."""
+    from marsad.extract.matcher import _FAST, _FAST_CODE, _UNCHECKED, _marked_fast, is_letter
+
+    assert len(set(_FAST)) == 256 and _FAST[0] == "\x00" and not isinstance(_FAST_CODE, dict)
+    assert _UNCHECKED.search(_FAST) is None
+    group = MatcherGroup()
+    for text in _random_texts(21, _FAST, 600) + list(_FAST) + _ODD:
+        approx = _NOT_LETTER.sub(_SEP, text)
+        exact = "".join(c if is_letter(c) else _SEP for c in text)
+        fast = _marked_fast(text)
+        assert fast is None or fast == approx, repr(text)
+        assert (fast is None) == any(c not in _FAST for c in text), repr(text)
+        assert mark_letters(text) == approx and mark_words(text) == exact
+        got = group.marks(text)
+        assert got == (exact, approx), repr(text)
+        if _UNCHECKED.search(text) is None:
+            assert got[0] is got[1]  # one string: the group's one pass reads the gazetteer too
+
+
+def test_normalising_through_the_byte_tables_is_translate() -> None:
+    """``_translate`` through the charmap tables: ``str.translate`` (deleted characters dropped),
+    and the same object as the replacements give (``s`` itself for a long text left unchanged)."""
+    from marsad.text.normalize import _DROP, _FAST, _FAST_CODE, _translate, _translate_slow
+
+    assert len(set(_FAST)) == 256 and _FAST[0] == "\x00" and not isinstance(_FAST_CODE, dict)
+    assert _DROP not in _FAST and _DROP not in _TABLE.values()
+    texts = _random_texts(22, _FAST + "".join(map(chr, _TABLE)), 600) + list(_FAST) + _ODD
+    texts += ["قتل في حلب " * 10, "قتل في حلب" + "\u064b" * 100]
+    for text in texts:
+        want = text.translate(_TABLE)
+        got = _translate(text)
+        assert got == want, repr(text)
+        assert (got is text) == (_translate_slow(text) is text), repr(text)
+        assert normalize(text).text == want
+
+
+def test_printable_lines_hold_no_whitespace_but_the_space() -> None:
+    """``clean`` skips the search for other whitespace in every line when the text is printable."""
+    from marsad.io.clean import _spaced
+
+    for code in range(0x110000):
+        c = chr(code)
+        assert not (c.isspace() and c != " " and c.isprintable()), hex(code)
+    for line in _random_texts(23, "x،", 1500):
+        for part in line.split("\n"):
+            if part.isprintable():
+                assert _spaced(part, True) == " ".join(part.split()), repr(part)
