@@ -1311,3 +1311,12 @@ def test_printable_lines_hold_no_whitespace_but_the_space() -> None:
         for part in line.split("\n"):
             if part.isprintable():
                 assert _spaced(part, True) == " ".join(part.split()), repr(part)
+
+
+def test_deleted_runs_found_by_the_class_then_its_repeat_as_by_the_repeat() -> None:
+    from marsad.text.normalize import _DELETE, _DELETED, _DELETED_ONE
+
+    plain = re.compile(_DELETED_ONE + "+")
+    assert _DELETED.pattern != plain.pattern
+    for text in _random_texts(24, "".join(_DELETE) * 3 + "x", 500):
+        assert [m.span() for m in _DELETED.finditer(text)] == [m.span() for m in plain.finditer(text)]

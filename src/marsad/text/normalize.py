@@ -63,7 +63,11 @@ _DELETE = (
     + [chr(c) for c in range(0x202A, 0x202F)]
     + [chr(c) for c in range(0x2066, 0x206A)]
 )
-_DELETED = re.compile("[" + "".join(re.escape(c) for c in _DELETE) + "]+")
+_DELETED_ONE = "[" + "".join(re.escape(c) for c in _DELETE) + "]"
+# a run of them: the class twice ("[..][..]*", not "[..]+"): a pattern opening with a class is
+# searched by scanning for its characters, one opening with a repeat is tried at every position
+# (2.7 times slower over an article)
+_DELETED = re.compile(_DELETED_ONE + _DELETED_ONE + "*")
 _TABLE: dict[int, str | None] = dict(_MAP)
 for _d in _DELETE:
     _TABLE[ord(_d)] = None
