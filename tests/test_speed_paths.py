@@ -573,9 +573,10 @@ def test_number_tokens_found_by_string_are_the_matched_ones() -> None:
 
 
 def test_decimal_is_isdecimal_on_every_code_point() -> None:
-    from marsad.text.numbers import _decimal
+    from marsad.text.numbers import _decimal, _decimal_first
 
     assert all(_decimal(chr(o)) == chr(o).isdecimal() for o in range(0x110000))
+    assert all(_decimal_first(chr(o) + "ب") == chr(o).isdecimal() for o in range(0x110000))
 
 
 def test_clause_pattern_opening_with_a_class_matches_as_written() -> None:
@@ -1320,3 +1321,49 @@ def test_deleted_runs_found_by_the_class_then_its_repeat_as_by_the_repeat() -> N
     assert _DELETED.pattern != plain.pattern
     for text in _random_texts(24, "".join(_DELETE) * 3 + "x", 500):
         assert [m.span() for m in _DELETED.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_number_token_strings_read_piece_by_piece_are_the_pattern_s() -> None:
+    """``_token_strings`` reads a text piece by piece between white spaces, taking a piece of
+    letters as one token: the same strings as the token pattern over the whole text, with the
+    marks of no token read as spaces or not, on random texts of letters, digits of several
+    scripts, marks, combining marks and white spaces of several kinds (a no-break space, a line
+    break, a file separator)."""
+    from marsad.text.numbers import _TOKEN, _spaced, _token_strings
+
+    rng = random.Random(21)
+    chars = list("قتل خمسة وعشرين الاف") + ["1", "٣", "۵", "१", "²", "¹", "½", "_", ".", ",", "٫", "٬"]
+    chars += ["%", "٪", "-", "–", "—", "،", ":", "(", "\n", "\t", "\x1c", "\u00a0", "\u2003", " ", " "]
+    chars += ["x", "É", "ـ", "\u064b", "\u0670", '"', "/", "#", ")"]
+    for _ in range(20000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 30)))
+        assert _token_strings(text) == _TOKEN.findall(text), text
+        assert _token_strings(_spaced(text)) == _TOKEN.findall(text), text
+    assert _token_strings("قتل 5 مدنيين،و3 (أطفال)") == ["قتل", "5", "مدنيين", "و", "3", "أطفال"]
+
+
+def test_may_cue_starts_found_by_string_are_the_scanner_s() -> None:
+    """``_hypothetical`` reads the "may" cues before a trigger only when ``any_start_within`` finds
+    one of the strings their matches begin with wholly in the range: exactly when the scanner's
+    automaton finds one there, so that no skipped range could have had a match (random texts and
+    ranges; cut-short strings at a range's end included)."""
+    from marsad.text.patterns import any_start_within, first_strings, grouped_starts
+
+    lex = Lexicons()
+    starts = first_strings(lex.may.pattern, 4)
+    assert starts is not None and lex.may_starts == grouped_starts(starts)
+    scanner = lex.may_spans.__self__
+    rng = random.Random(5)
+    bits = sorted(starts) + ["قد", "يمكن ان", "س", "ست", "سي", "سن", "ق", "د", "قتل", "سيارة", "في", "و"]
+    bits += [" ", " ", "،", "\n", "1"]
+    hits = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(bits) for _ in range(rng.randrange(0, 14)))
+        s = rng.randrange(0, len(text) + 1)
+        e = rng.randrange(s, len(text) + 1)
+        found = any(True for _ in scanner._auto.iter(text, s, e)) if e > s else False
+        assert any_start_within(text, s, e, lex.may_starts) == found, (text, s, e)
+        if not found:
+            assert lex.may_spans(text, s, e) == []
+        hits += found
+    assert 1000 < hits < 5000  # both answers well represented

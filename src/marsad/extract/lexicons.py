@@ -9,7 +9,13 @@ from functools import partial
 from marsad.extract.matcher import PRONOUN_SUFFIXES, MatcherGroup, PhraseMatcher
 from marsad.resources import load_yaml
 from marsad.text.normalize import normalize_str
-from marsad.text.patterns import compile_scanning, phrase_alternation, spans_finder
+from marsad.text.patterns import (
+    compile_scanning,
+    first_strings,
+    grouped_starts,
+    phrase_alternation,
+    spans_finder,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +144,9 @@ class Lexicons:
         future = phrase_alternation(normalize_str(w) for w in ev["future_verbs"])
         self.may = re.compile(rf"(?<!\w)(?:قد\s+(?:ي\w+|(?:{may})(?!\w))|(?:{future})(?!\w))")
         self.may_spans = spans_finder(self.may.pattern, 4)  # tried only where "قد", "سي" ... are
+        # where a match of ``may`` may begin, grouped for ``any_start_within`` (None: anywhere)
+        may_starts = first_strings(self.may.pattern, 4)
+        self.may_starts = None if may_starts is None else grouped_starts(may_starts)
         self.planned_after = _words(ev["planned_after"])
         self.armament_before = _words(ev["armament_before"])
         self.shield_before = _words(ev["shield_before"])

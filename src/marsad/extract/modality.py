@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from marsad.extract.lexicons import Lexicons
 from marsad.extract.matcher import Match
+from marsad.text.patterns import any_start_within
 
 _CAUSES = frozenset({"بسبب", "جراء", "اثر", "بعد", "عقب", "خلفيه", "نتيجه", "لان", "اعقاب"})
 _PURPOSE_PREFIXES = frozenset({"ل", "ول", "فل", "لل", "ولل", "فلل"})
@@ -148,7 +149,9 @@ class Modality:
             return True
         # ... and governs what follows in its clause ("السفن قد تساعد في اعتراض الصواريخ"), as a future
         # verb does ("سيشن التحالف قريبا معركة شاملة")
-        if 0 <= floor < m.start:
+        # (not read where none of the strings a match of lex.may begins with is: nine triggers in ten)
+        starts = self.lex.may_starts
+        if 0 <= floor < m.start and (starts is None or any_start_within(t, floor, m.start, starts)):
             found = self.lex.may_spans(t, floor, m.start)  # lex.may's finditer spans
             # ... up to a cause it names: "ستشن هجوما بسبب الهجوم الكيماوي في دوما"
             if found and _CAUSES.isdisjoint(t[found[-1][1] : m.start].split()):

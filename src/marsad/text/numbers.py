@@ -23,11 +23,13 @@ _PREFIXES = ("وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك
 _TOKEN = re.compile(r"[\u0621-\u064a]++(?![^\W\d_])|\d+(?:[.,٫٬]\d+)*|[^\W\d_]+|[%٪\-–]")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")  # the word tokens of _TOKEN
-# Marks that are neither letters nor digits (none is ``\w``), the commonest in the sentences without
-# a quantity: read as spaces, they leave the letter runs (word tokens) and the digits of a text as
-# they were, and no anchor is anything else ("-" is a token, never an anchor). Each costs a scan of
-# the text: rarer marks ("—", "؛", "[") would cost more than the few sentences they let through.
-_NOT_IN_WORDS = ("،", '"', ":", "(", ")", "-", "/", "#")
+# Marks that are neither letters nor digits (none is ``\w``), the commonest in the sentences read
+# for numbers: read as spaces, they leave the letter runs (word tokens) and the digits of a text as
+# they were, and no anchor is anything else. Those of _NOT_IN_TOKENS are in no token ("-" is one, so
+# _tokens keeps it, but it is never an anchor). Each costs a scan of the text: rarer marks ("—",
+# "؛", "[") would cost more than the few sentences they let through.
+_NOT_IN_TOKENS = ("،", '"', ":", "(", ")", "/", "#")
+_NOT_IN_WORDS = (*_NOT_IN_TOKENS, "-")
 
 
 # not frozen (never changed once made): a frozen dataclass takes four times as long to build, and
@@ -109,6 +111,26 @@ def _decimal(c: str) -> bool:
     if o <= 0x669:
         return True
     return c.isdecimal()
+
+
+def _decimal_first(s: str) -> bool:
+    """``_decimal(s[0])`` (``s`` not empty) read off the code point: ``s[0]`` would make a string of
+    one character (a new object for any character past U+00FF) for each token."""
+    o = ord(s[0])
+    if o < 0x660:
+        return 48 <= o <= 57
+    if o <= 0x669:
+        return True
+    return s[0].isdecimal()
+
+
+def _spaced(text: str) -> str:
+    """``text`` with the marks of _NOT_IN_TOKENS read as spaces: the same tokens at the same
+    places (no token holds one, and a token's look-ahead sees none as a letter)."""
+    for mark in _NOT_IN_TOKENS:
+        if mark in text:
+            text = text.replace(mark, " ")
+    return text
 
 
 def _low(qualifier: str, value: int | None) -> int | None:
@@ -201,11 +223,12 @@ class NumberParser:
         The tokens are read as strings (``findall``: no match object each) and each kept one is
         found again from where the one before it ended: nothing between two tokens can begin one
         (every character that can is a token's first), so ``str.find`` lands on the token itself."""
-        if self._plainly_unanchored(text):
+        spaced = _spaced(text)  # the same tokens, fewer pieces of _token_strings with a mark in them
+        if self._unanchored_spaced(spaced):
             return []
-        raws: list[str] = _TOKEN.findall(text)
+        raws = _token_strings(spaced)
         openers = self._openers
-        anchors = [i for i, raw in enumerate(raws) if raw in openers or _decimal(raw[0])]
+        anchors = [i for i, raw in enumerate(raws) if raw in openers or _decimal_first(raw)]
         if not anchors:
             return []
         keep: list[int] = []
@@ -227,7 +250,7 @@ class NumberParser:
             end = start + len(raw)
             pos = end
             walked = i + 1
-            if _decimal(raw[0]):  # "¹" is a digit to isdigit() but not a number to float()
+            if _decimal_first(raw):  # "¹" is a digit to isdigit() but not a number to float()
                 out.append(_Tok(start, end, raw, "", None, _digits(raw)))
                 continue
             hit = forms.get(raw)
@@ -244,10 +267,12 @@ class NumberParser:
         are its words between those marks, it holds no digit, and no token is an anchor of
         ``_tokens`` (half the sentences read for numbers). A few C calls over the text instead of
         its tokens; False says nothing (test_speed_paths)."""
-        spaced = text
-        for mark in _NOT_IN_WORDS:  # no anchor holds one: a space splits the same letter runs
-            if mark in spaced:
-                spaced = spaced.replace(mark, " ")
+        return self._unanchored_spaced(_spaced(text))
+
+    def _unanchored_spaced(self, spaced: str) -> bool:
+        """``_plainly_unanchored`` of a text whose marks of _NOT_IN_TOKENS are spaces already."""
+        if "-" in spaced:  # no anchor holds one: a space splits the same letter runs
+            spaced = spaced.replace("-", " ")
         return spaced.replace(" ", "").isalpha() and self._openers.isdisjoint(spaced.split())
 
     def _may_hold(self, text: str) -> bool:
@@ -520,6 +545,20 @@ class NumberParser:
             ):
                 return j + k
         return None
+
+
+def _token_strings(text: str) -> list[str]:
+    """``_TOKEN.findall(text)``, read piece by piece between white spaces (no token holds one, and
+    the pattern's look-ahead sees none as a letter): a piece of letters only is one token, itself,
+    and only the other pieces (digits, marks) go to the pattern. The regex engine's cost is per
+    match and per character; ``split`` and ``isalpha`` are C loops (test_speed_paths)."""
+    raws: list[str] = []
+    for piece in text.split():
+        if piece.isalpha():
+            raws.append(piece)
+        else:
+            raws.extend(_TOKEN.findall(piece))
+    return raws
 
 
 def _digits(raw: str) -> float:
