@@ -1367,3 +1367,19 @@ def test_may_cue_starts_found_by_string_are_the_scanner_s() -> None:
             assert lex.may_spans(text, s, e) == []
         hits += found
     assert 1000 < hits < 5000  # both answers well represented
+
+
+def test_number_tokens_of_letters_and_spaces_are_their_words() -> None:
+    """A text of letters and spaces (marks of no token read as spaces) takes its words as tokens,
+    read once; with a "-" (a token) it is read piece by piece: the same tokens as the matches, on
+    random texts of words, number words, spaces and marks."""
+    p = NumberParser()
+    rng = random.Random(31)
+    words = ["قتل", "خمسة", "وعشرين", "عشرات", "الاف", "مدنيا", "نحو", "بين", "و", "في", "الاقل"]
+    seps = [" ", " ", "  ", "،", "، ", " - ", "-", '"', "(", ")"]
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randrange(0, 30)))
+        got = [(t.start, t.end, t.text, t.prefix, t.word, t.digits) for t in p._tokens(text)]
+        assert got == _tokens_by_matches(p, text), text
+    text = normalize_str("قتل خمسة مدنيين")
+    assert [t.text for t in p._tokens(text)] == text.split()

@@ -224,9 +224,16 @@ class NumberParser:
         found again from where the one before it ended: nothing between two tokens can begin one
         (every character that can is a token's first), so ``str.find`` lands on the token itself."""
         spaced = _spaced(text)  # the same tokens, fewer pieces of _token_strings with a mark in them
-        if self._unanchored_spaced(spaced):
-            return []
-        raws = _token_strings(spaced)
+        dashed = "-" in spaced
+        plain = spaced.replace("-", " ") if dashed else spaced
+        if plain.replace(" ", "").isalpha():  # letters and spaces: _plainly_unanchored's test
+            words = plain.split()
+            if self._openers.isdisjoint(words):
+                return []
+            # without a "-" (a token of its own) the words are the tokens: no second reading
+            raws = _token_strings(spaced) if dashed else words
+        else:
+            raws = _token_strings(spaced)
         openers = self._openers
         anchors = [i for i, raw in enumerate(raws) if raw in openers or _decimal_first(raw)]
         if not anchors:
