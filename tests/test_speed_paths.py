@@ -1383,3 +1383,33 @@ def test_number_tokens_of_letters_and_spaces_are_their_words() -> None:
         assert got == _tokens_by_matches(p, text), text
     text = normalize_str("قتل خمسة مدنيين")
     assert [t.text for t in p._tokens(text)] == text.split()
+
+
+def test_hypothetical_cue_pairs_looked_up_only_after_a_cue_s_first_word() -> None:
+    """``Modality._hypothetical`` joins a pair of words before a trigger only when its first word,
+    with or without "و"/"ف", opens a cue of two words: the same answer as looking every word and
+    every pair up (as written and without its conjunction), on random lists of words."""
+    from marsad.extract.modality import bare
+
+    lex = Lexicons()
+    modality = Modality(lex, lex.event_negations)
+    cues = lex.hypothetical_before
+    pairs = sorted(c for c in cues if c.count(" ") == 1)
+    vocab = [w for c in pairs for w in c.split(" ")] + sorted(cues)[:30] + ["قد", "يسفر", "تم", "و", "ف"]
+    vocab += ["قتل", "في", "من", "الي", "وفي", "فمن", "اي"]
+
+    def slow(before: list[str]) -> bool:
+        said = before + [" ".join(before[k : k + 2]) for k in range(len(before) - 1)]
+        if any(w in cues or bare(w) in cues for w in said):
+            return True
+        return any(a == "قد" and b[:1] in "يت" for a, b in zip(before, before[1:], strict=False))
+
+    rng = random.Random(17)
+    m = Match(0, 0, 0, "", "", "")
+    seen = {True: 0, False: 0}
+    for _ in range(20000):
+        before = [rng.choice(["", "و", "ف", "و", ""]) + rng.choice(vocab) for _ in range(rng.randrange(0, 4))]
+        want = slow(before)
+        assert modality._hypothetical("", m, before) == want, before
+        seen[want] += 1
+    assert seen[True] > 2000 and seen[False] > 2000

@@ -34,6 +34,10 @@ class Modality:
         # the first word of each denial of several words: a pair of words is looked up only when
         # it opens with one (a pair joined by a space equals a denial only then)
         self._denial_firsts = frozenset(d.split(" ")[0] for d in lex.denials if " " in d)
+        # the first word of each hypothetical cue of two words: a pair of words before a trigger
+        # can be such a cue (or one after a conjunction, as ``bare`` reads it) only when it opens
+        # with one
+        self._cue_firsts = frozenset(c.split(" ")[0] for c in lex.hypothetical_before if c.count(" ") == 1)
 
     def reports(self, t: str, m: Match, floor: int = 0) -> bool:
         return self._reports(t, m, floor, words_before(t, m.start, floor, 3))
@@ -138,10 +142,18 @@ class Modality:
 
     def _hypothetical(self, t: str, m: Match, before: list[str], floor: int = -1) -> bool:
         cues = self.lex.hypothetical_before
-        said = before + [" ".join(before[k : k + 2]) for k in range(len(before) - 1)]
-        for w in said:  # a cue as written or without its conjunction (a direct call, not map's)
+        for w in before:  # a cue as written or without its conjunction (a direct call, not map's)
             if w in cues or bare(w) in cues:
                 return True
+        # ... or a pair of words: one only where its first word (bare or not) opens a cue of two
+        firsts = self._cue_firsts
+        for k in range(len(before) - 1):
+            a = before[k]
+            c = ord(a[0])  # "و" or "ف", what ``bare`` takes off (no one-letter string made)
+            if a in firsts or ((c == 0x648 or c == 0x641) and a[1:] in firsts):
+                w = a + " " + before[k + 1]
+                if w in cues or bare(w) in cues:
+                    return True
         # "قد" before an imperfect verb is "may" ("قد يسفر"); before a perfect it is "has" ("قد قتل")
         if "قد" in before and any(
             a == "قد" and b[:1] in "يت" for a, b in zip(before, before[1:], strict=False)
