@@ -1266,9 +1266,9 @@ def _random_texts(seed: int, chars: str, count: int) -> list[str]:
 def test_marks_through_the_byte_tables_are_the_regex_marks() -> None:
     """``_marked_fast`` (charmap coding) gives what the regex substitution gives, and only for texts
     ``_UNCHECKED`` finds nothing in, where the exact marks are the same string."""
-    from marsad.extract.matcher import _FAST, _FAST_CODE, _UNCHECKED, _marked_fast, is_letter
+    from marsad.extract.matcher import _FAST, _UNCHECKED, _marked_fast, is_letter
 
-    assert len(set(_FAST)) == 256 and _FAST[0] == "\x00" and not isinstance(_FAST_CODE, dict)
+    assert len(set(_FAST)) == 256 and _FAST[0] == "\x00"
     assert _UNCHECKED.search(_FAST) is None
     group = MatcherGroup()
     for text in _random_texts(21, _FAST, 600) + list(_FAST) + _ODD:
@@ -1287,9 +1287,9 @@ def test_marks_through_the_byte_tables_are_the_regex_marks() -> None:
 def test_normalising_through_the_byte_tables_is_translate() -> None:
     """``_translate`` through the charmap tables: ``str.translate`` (deleted characters dropped),
     and the same object as the replacements give (``s`` itself for a long text left unchanged)."""
-    from marsad.text.normalize import _DROP, _FAST, _FAST_CODE, _translate, _translate_slow
+    from marsad.text.normalize import _DROP, _FAST, _translate, _translate_slow
 
-    assert len(set(_FAST)) == 256 and _FAST[0] == "\x00" and not isinstance(_FAST_CODE, dict)
+    assert len(set(_FAST)) == 256 and _FAST[0] == "\x00"
     assert _DROP not in _FAST and _DROP not in _TABLE.values()
     texts = _random_texts(22, _FAST + "".join(map(chr, _TABLE)), 600) + list(_FAST) + _ODD
     texts += ["قتل في حلب " * 10, "قتل في حلب" + "\u064b" * 100]
@@ -1413,3 +1413,21 @@ def test_hypothetical_cue_pairs_looked_up_only_after_a_cue_s_first_word() -> Non
         assert modality._hypothetical("", m, before) == want, before
         seen[want] += 1
     assert seen[True] > 2000 and seen[False] > 2000
+
+
+def test_a_charmap_maps_its_256_characters_and_refuses_any_other() -> None:
+    import pytest
+
+    from marsad.text.charmap import CharMap
+
+    chars = "".join(chr(c) for c in range(0x80)) + "".join(chr(c) for c in range(0x600, 0x680))
+    out = chars.upper().replace("ب", "پ")
+    cm = CharMap(chars, out)
+    assert not isinstance(cm._code, dict)  # the fast encoding map, not a dict
+    text = "abc بيت\x00"
+    assert cm.apply(text) == text.upper().replace("ب", "پ")
+    assert cm.apply("") == ""
+    assert cm.apply("بيت é") is None and cm.apply("\u2028") is None
+    for bad in (chars[1:] + "x", chars[:-1] + "a", "x" + chars[1:]):
+        with pytest.raises(ValueError):
+            CharMap(bad, out)

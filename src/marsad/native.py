@@ -32,6 +32,7 @@ MODULES = (
     "marsad.models",
     "marsad.pipeline",
     "marsad.io.clean",
+    "marsad.text.charmap",
     "marsad.text.normalize",
     "marsad.text.numbers",
     "marsad.text.patterns",

@@ -8,7 +8,6 @@ so "الجيش الحر" wins over "الجيش".
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from typing import Any, Final
 
 import ahocorasick
 
+from marsad.text.charmap import CharMap
 from marsad.text.normalize import normalize_str
 
 # Clitic strings allowed before a word (conjunction + preposition + article), longest first.
@@ -334,9 +334,8 @@ _UNCHECKED = re.compile("[^" + re.escape("".join(c for c in _CHECKED if c not in
 
 # The 256 characters normalised Arabic news is written in (ASCII, the Arabic letters, punctuation
 # and marks, the commonest Persian letters, general punctuation), none of them one _UNCHECKED finds
-# (tested): a text of these alone is coded one byte a character through a charmap table and decoded
-# back with each non-letter as _SEP, two C loops that cost a fourth of a regex substitution and
-# search over the same text. The NUL comes first: else charmap_build makes a (slow) dict.
+# (tested): a text of these alone is marked through a CharMap (each non-letter as _SEP), two C loops
+# that cost a fourth of a regex substitution and search over the same text.
 _FAST: Final = "".join(
     chr(c)
     for c in (
@@ -349,21 +348,13 @@ _FAST: Final = "".join(
         *(0x2030, 0x2032, 0x2033, 0xB0),
     )
 )
-_FAST_CODE: Final = codecs.charmap_build(_FAST)
-# bound once: compiled, a module attribute would be looked up at every call
-_ENCODE: Final = codecs.charmap_encode
-_DECODE: Final = codecs.charmap_decode
-_FAST_MARKED: Final = "".join(_SEP if _NOT_LETTER.match(c) else c for c in _FAST)
+_FAST_MARKS: Final = CharMap(_FAST, "".join(_SEP if _NOT_LETTER.match(c) else c for c in _FAST))
 
 
 def _marked_fast(text: str) -> str | None:
     """``mark_letters(text)`` (which is then ``mark_words(text)`` too) when every character of
     ``text`` is one of _FAST, else None."""
-    try:
-        coded = _ENCODE(text, "strict", _FAST_CODE)[0]
-    except UnicodeEncodeError:
-        return None
-    return _DECODE(coded, "strict", _FAST_MARKED)[0]
+    return _FAST_MARKS.apply(text)
 
 
 def mark_words(text: str) -> str:
