@@ -403,6 +403,46 @@ class _Entry:
         self.word = word
 
 
+def _word_hit(word: tuple[int, str, str], last: int) -> _Hit:
+    """The hit of a whole-word key (width of clitic and entry as written, clitic, entry) whose
+    closing mark ends at ``last`` in the marked text, that is at ``last - 1`` in the text."""
+    end = last - 1
+    width, clitic = word[0], word[1]
+    return (end - width, -width, len(clitic), end, word[2], clitic, end)
+
+
+def _add_readings(
+    found: list[list[_Hit]],
+    readings: list[_Reading],
+    text: str,
+    start: int,
+    core: int,
+    last: int,
+    word_end: int,
+    prefix: str,
+    tail: str,
+) -> None:
+    """The hits of an entry found at ``core``..``last`` (its word ``start``..``word_end``, with
+    ``prefix`` before it and ``tail`` after it) for each member whose reading allows them."""
+    for reading in readings:
+        reported = prefix
+        if reading.after_ll:
+            if not prefix.endswith("لل"):
+                continue
+            reported = prefix[:-1]  # the ل as the clitic, ال as the entry
+        elif prefix and not reading.clitics:
+            continue
+        literal = reading.literal
+        if literal is not None and text[core:last] != literal:
+            continue
+        end = last
+        if word_end > last:
+            if tail not in reading.suffixes:
+                continue
+            end = word_end
+        found[reading.member].append((start, start - end, len(reported), end, reading.key, reported, last))
+
+
 class MatcherGroup:
     """Lexicon matchers that read each article together.
 
@@ -510,9 +550,7 @@ class MatcherGroup:
             value = hit[1]
             word: tuple[int, str, str] | None = value.word if isinstance(value, _Entry) else value
             if word is not None:
-                end: int = hit[0] - 1
-                width, prefix = word[0], word[1]
-                out.append((end - width, -width, len(prefix), end, word[2], prefix, end))
+                out.append(_word_hit(word, hit[0]))
         return out
 
     def _read(self, text: str) -> tuple[list[tuple[list[int], list[_Hit]]], list[_Hit] | None]:
@@ -534,13 +572,9 @@ class MatcherGroup:
                 if words is not None:
                     word: tuple[int, str, str] | None = entry.word if entry is not None else value
                     if word is not None:
-                        # last - 1: the closing mark in text offsets; width: clitic and entry as written
-                        end = last - 1
-                        width, clitic = word[0], word[1]
-                        words.append((end - width, -width, len(clitic), end, word[2], clitic, end))
+                        words.append(_word_hit(word, last))
                 if entry is None:
                     continue
-                readings = entry.readings
                 core = last - entry.length
                 # a clitic is at most _LONGEST_PREFIX letters: a mark further back is no clitic's
                 start = marked.rfind(_SEP, max(core - _LONGEST_PREFIX, 0), core + 1)
@@ -559,25 +593,7 @@ class MatcherGroup:
                     tail = text[last:word_end]
                     if tail not in any_suffix:
                         continue
-                for reading in readings:
-                    reported = prefix
-                    if reading.after_ll:
-                        if not prefix.endswith("لل"):
-                            continue
-                        reported = prefix[:-1]  # the ل as the clitic, ال as the entry
-                    elif prefix and not reading.clitics:
-                        continue
-                    literal = reading.literal
-                    if literal is not None and text[core:last] != literal:
-                        continue
-                    end = last
-                    if word_end > last:
-                        if tail not in reading.suffixes:
-                            continue
-                        end = word_end
-                    found[reading.member].append(
-                        (start, start - end, len(reported), end, reading.key, reported, last)
-                    )
+                _add_readings(found, entry.readings, text, start, core, last, word_end, prefix, tail)
         out = []
         for hits in found:
             hits.sort()
