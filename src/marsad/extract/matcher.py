@@ -214,14 +214,7 @@ class PhraseMatcher:
             return group.word_hits(text)
         letters = group.marks(text)[1] if group is not None else mark_letters(text)
         marked = _SEP + letters + _SEP
-        # last - 1: the closing mark in text offsets; width: clitic and entry as written
-        out: list[tuple[int, int, int, int, str, str, int]] = []
-        for hit in self._word_automaton().iter(marked):
-            end: int = hit[0] - 1
-            value: tuple[int, str, str] = hit[1]
-            width, prefix = value[0], value[1]
-            out.append((end - width, -width, len(prefix), end, value[2], prefix, end))
-        return out
+        return [_word_hit(hit[1], hit[0]) for hit in self._word_automaton().iter(marked)]
 
     def _hits(self, text: str) -> list[tuple[int, int, int, int, str, str, int]]:
         """Hits in all of ``text``; the last item is where the entry itself ends (before a suffix)."""

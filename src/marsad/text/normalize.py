@@ -164,9 +164,7 @@ _FAST: Final = "".join(
         *(0x2032, 0x2033),
     )
 )
-_FAST_NORM: Final = CharMap(
-    _FAST, "".join(_DROP if _TABLE.get(ord(c), c) is None else _TABLE.get(ord(c)) or c for c in _FAST)
-)
+_FAST_NORM: Final = CharMap(_FAST, "".join(_TABLE.get(ord(c), c) or _DROP for c in _FAST))
 
 
 def _translate(s: str) -> str:

@@ -224,16 +224,14 @@ class NumberParser:
         found again from where the one before it ended: nothing between two tokens can begin one
         (every character that can is a token's first), so ``str.find`` lands on the token itself."""
         spaced = _spaced(text)  # the same tokens, fewer pieces of _token_strings with a mark in them
-        dashed = "-" in spaced
-        plain = spaced.replace("-", " ") if dashed else spaced
-        if plain.replace(" ", "").isalpha():  # letters and spaces: _plainly_unanchored's test
-            words = plain.split()
-            if self._openers.isdisjoint(words):
-                return []
-            # without a "-" (a token of its own) the words are the tokens: no second reading
-            raws = _token_strings(spaced) if dashed else words
-        else:
+        words = _plain_words(spaced)
+        if words is None:
             raws = _token_strings(spaced)
+        elif self._openers.isdisjoint(words):
+            return []  # _plainly_unanchored
+        else:
+            # without a "-" (a token of its own) the words are the tokens: no second reading
+            raws = _token_strings(spaced) if "-" in spaced else words
         openers = self._openers
         anchors = [i for i, raw in enumerate(raws) if raw in openers or _decimal_first(raw)]
         if not anchors:
@@ -274,13 +272,8 @@ class NumberParser:
         are its words between those marks, it holds no digit, and no token is an anchor of
         ``_tokens`` (half the sentences read for numbers). A few C calls over the text instead of
         its tokens; False says nothing (test_speed_paths)."""
-        return self._unanchored_spaced(_spaced(text))
-
-    def _unanchored_spaced(self, spaced: str) -> bool:
-        """``_plainly_unanchored`` of a text whose marks of _NOT_IN_TOKENS are spaces already."""
-        if "-" in spaced:  # no anchor holds one: a space splits the same letter runs
-            spaced = spaced.replace("-", " ")
-        return spaced.replace(" ", "").isalpha() and self._openers.isdisjoint(spaced.split())
+        words = _plain_words(_spaced(text))
+        return words is not None and self._openers.isdisjoint(words)
 
     def _may_hold(self, text: str) -> bool:
         """Whether ``text`` has a digit, a number word or the first word of a vague phrase (what
@@ -552,6 +545,13 @@ class NumberParser:
             ):
                 return j + k
         return None
+
+
+def _plain_words(spaced: str) -> list[str] | None:
+    """The words of a text whose marks of _NOT_IN_TOKENS are spaces already, when it holds letters,
+    spaces and "-" only (no anchor holds a "-": a space splits the same letter runs); else None."""
+    plain = spaced.replace("-", " ") if "-" in spaced else spaced
+    return plain.split() if plain.replace(" ", "").isalpha() else None
 
 
 def _token_strings(text: str) -> list[str]:
