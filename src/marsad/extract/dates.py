@@ -298,28 +298,13 @@ class DateFinder:
             rf"(?:{_alt(data['day_parts'])}\s+)?{wd}\s*(?:(?:-|–|—|/|و|الى|على)\s*)?{wd}"
             rf"(?:\s+{_alt(list(self._past) + list(self._next))})?"
         )
-        sources = self._sources(data, _alt)
-        compiled = [re.compile(source) for source in sources]
-        self._day_month_re = compiled[3]
-        self._last_n_re = compiled[11]
-        self._fixed_ranges = (self._pair_re, self._last_n_re, self._day_month_re)
-        handlers: list[Handler] = [
-            self._numeric,
-            self._numeric,
-            self._numeric,
-            self._day_month,
-            self._day_month,
-            self._month_expr,
-            self._year_expr,
-            self._unit_expr,
-            self._weekday_expr,
-            self._relative_day,
-            self._few_days,
-            self._last_n,
-            self._day_of_month,
-            self._ago,
+        self._patterns: list[tuple[re.Pattern[str], Handler]] = [
+            (re.compile(source), handler) for source, handler in self._sources(data, _alt)
         ]
-        self._patterns: list[tuple[re.Pattern[str], Handler]] = list(zip(compiled, handlers, strict=True))
+        # the Arabic day-and-month pattern (the first of _day_month's) and the last-n-days one
+        self._day_month_re = next(p for p, h in self._patterns if h == self._day_month)
+        self._last_n_re = next(p for p, h in self._patterns if h == self._last_n)
+        self._fixed_ranges = (self._pair_re, self._last_n_re, self._day_month_re)
         # What each pattern cannot match without, tested first with a cheap scan of the window: a digit
         # between separators (numeric dates), a month, a year, a unit, a weekday, a relative day, a
         # word of each "few days" phrase, "الماضية"..., "الشهر", "منذ"/"قبل". Most windows lack most of
@@ -393,7 +378,7 @@ class DateFinder:
         # They are read off the patterns' skeletons, each list of phrases one placeholder: parsing the
         # patterns themselves (re.compile parses them too) took half of building a finder.
         alt, places = _placeholders()
-        skeletons = self._sources(data, alt)
+        skeletons = [source for source, _ in self._sources(data, alt)]
         self._run_starts: list[tuple[frozenset[str] | None, int]] = []
         starts: dict[str, int] = {}
         for k, run in enumerate(self._runs):
@@ -410,10 +395,12 @@ class DateFinder:
         if starts:
             self._starts.make_automaton()
 
-    def _sources(self, data: dict[str, Any], alt: Callable[[Iterable[str]], str]) -> list[str]:
-        """The date patterns of ``_patterns``, in order, each list of phrases in them written by
-        ``alt``: ``_alt`` for the patterns run; a placeholder (``_Places``) for reading where their
-        matches may begin without parsing the phrases."""
+    def _sources(
+        self, data: dict[str, Any], alt: Callable[[Iterable[str]], str]
+    ) -> list[tuple[str, Handler]]:
+        """The date patterns of ``_patterns`` with their handlers, in order, each list of phrases in
+        them written by ``alt``: ``_alt`` for the patterns run; a placeholder (``_placeholders``)
+        for reading where their matches may begin without parsing the phrases."""
         mon = alt(self._month)
         monx = rf"(?:{mon})(?:(?:\s*[/(،,-]\s*|\s+)(?:{mon})\s*\)?)?"
         wd = alt(self._weekday)
@@ -427,30 +414,72 @@ class DateFinder:
         ords = alt(self._ordinals)
         since = alt(data["since_words"])
         return [
-            r"(?<![\d/.-])(?P<x>(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
-            r"(?:[t ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?)(?!\d)",
-            r"(?<![\d/.-])(?P<x>(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2}))(?![\d/.])",
-            r"(?<![\d/.-])(?P<x>(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}))(?![\d/.-])",
-            rf"{_PRO}(?P<x>(?:{part}\s+)?(?:{wd}\s*[،,]?\s*)?(?:يوم\s+)?"
-            rf"(?:(?P<d0>\d{{1,2}}|{ords})\s*(?:و|-|–)\s*)?(?P<d>\d{{1,2}}|{ords})\s*(?:من\s+)?(?:شهر\s+)?"
-            rf"(?P<m>{monx})(?:\s*[،,]?\s*(?:{yw}\s+)?(?P<y>{_YEAR}))?){_END}",
-            rf"(?<!\w)(?P<x>(?P<m>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>{_YEAR})){_END}",
-            rf"{_PRO}(?P<x>(?:(?P<pre>{alt(data['month_preps'])})\s+)?(?:(?P<per>{per})\s+)?(?P<shahr>شهر\s+)?"
-            rf"(?P<m>{monx})(?:\s*[،,]?\s*(?:{yw}\s+)?(?P<y>{_YEAR}))?){_END}",
-            rf"{_PRO}(?P<x>(?:(?P<pre>{since})\s+)?(?:(?P<per>{per})\s+)?"
-            rf"(?:(?P<season>{season})\s+)?(?P<yw>{yw}\s+)?(?P<y>{_YEAR})){_END}",
-            rf"{_PRO}(?P<x>(?:(?P<pre>{since})\s+)?(?:(?P<per>{per})\s+)?"
-            rf"(?:(?P<season>{season})\s+)?(?:(?P<this>{this})\s+)?(?P<u>{alt(self._unit)})"
-            rf"(?:\s+(?P<rel>{rels}))?){_END}",
-            rf"{_PRO}(?P<x>(?:(?P<part>{part})\s+)?(?P<wd>{wd})"
-            rf"(?:\s*(?:(?:-|–|—|/|و|الى|على)\s*)?(?P<wd2>{wd}))?(?:\s+(?P<dir>{dirs}))?){_END}",
-            rf"{_PRO}(?P<x>(?:{part}\s+)?(?P<rel>{alt(self._rel_day)})(?:\s+(?P<wd>{wd}))?){_END}",
-            rf"{_PRO}(?P<x>{alt(data['few_days'])}){_END}",
-            self._last_n_source(data["last_n"], alt),
-            rf"{_PRO}(?P<x>(?:ال)?(?P<d>\d{{1,2}}|{ords})\s+{alt(data['day_of_month_words'])}\s+"
-            rf"(?:(?P<this>{this})\s+)?الشهر(?:\s+(?P<rel>{rels}))?){_END}",
-            rf"{_PRO}(?P<x>{alt(data['ago_words'])}\s+(?:(?:(?P<n>\d{{1,2}})|(?P<nw>{alt(self._numbers)}))\s+"
-            rf"{alt(data['day_words'])}|(?P<two>يومين)|(?P<wk>{alt(self._weeks)}))){_END}",
+            (
+                r"(?<![\d/.-])(?P<x>(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+                r"(?:[t ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?)(?!\d)",
+                self._numeric,
+            ),
+            (
+                r"(?<![\d/.-])(?P<x>(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2}))(?![\d/.])",
+                self._numeric,
+            ),
+            (
+                r"(?<![\d/.-])(?P<x>(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}))(?![\d/.-])",
+                self._numeric,
+            ),
+            (
+                rf"{_PRO}(?P<x>(?:{part}\s+)?(?:{wd}\s*[،,]?\s*)?(?:يوم\s+)?"
+                rf"(?:(?P<d0>\d{{1,2}}|{ords})\s*(?:و|-|–)\s*)?(?P<d>\d{{1,2}}|{ords})\s*(?:من\s+)?(?:شهر\s+)?"
+                rf"(?P<m>{monx})(?:\s*[،,]?\s*(?:{yw}\s+)?(?P<y>{_YEAR}))?){_END}",
+                self._day_month,
+            ),
+            (
+                rf"(?<!\w)(?P<x>(?P<m>{mon})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>{_YEAR})){_END}",
+                self._day_month,
+            ),
+            (
+                rf"{_PRO}(?P<x>(?:(?P<pre>{alt(data['month_preps'])})\s+)?(?:(?P<per>{per})\s+)?(?P<shahr>شهر\s+)?"
+                rf"(?P<m>{monx})(?:\s*[،,]?\s*(?:{yw}\s+)?(?P<y>{_YEAR}))?){_END}",
+                self._month_expr,
+            ),
+            (
+                rf"{_PRO}(?P<x>(?:(?P<pre>{since})\s+)?(?:(?P<per>{per})\s+)?"
+                rf"(?:(?P<season>{season})\s+)?(?P<yw>{yw}\s+)?(?P<y>{_YEAR})){_END}",
+                self._year_expr,
+            ),
+            (
+                rf"{_PRO}(?P<x>(?:(?P<pre>{since})\s+)?(?:(?P<per>{per})\s+)?"
+                rf"(?:(?P<season>{season})\s+)?(?:(?P<this>{this})\s+)?(?P<u>{alt(self._unit)})"
+                rf"(?:\s+(?P<rel>{rels}))?){_END}",
+                self._unit_expr,
+            ),
+            (
+                rf"{_PRO}(?P<x>(?:(?P<part>{part})\s+)?(?P<wd>{wd})"
+                rf"(?:\s*(?:(?:-|–|—|/|و|الى|على)\s*)?(?P<wd2>{wd}))?(?:\s+(?P<dir>{dirs}))?){_END}",
+                self._weekday_expr,
+            ),
+            (
+                rf"{_PRO}(?P<x>(?:{part}\s+)?(?P<rel>{alt(self._rel_day)})(?:\s+(?P<wd>{wd}))?){_END}",
+                self._relative_day,
+            ),
+            (
+                rf"{_PRO}(?P<x>{alt(data['few_days'])}){_END}",
+                self._few_days,
+            ),
+            (
+                self._last_n_source(data["last_n"], alt),
+                self._last_n,
+            ),
+            (
+                rf"{_PRO}(?P<x>(?:ال)?(?P<d>\d{{1,2}}|{ords})\s+{alt(data['day_of_month_words'])}\s+"
+                rf"(?:(?P<this>{this})\s+)?الشهر(?:\s+(?P<rel>{rels}))?){_END}",
+                self._day_of_month,
+            ),
+            (
+                rf"{_PRO}(?P<x>{alt(data['ago_words'])}\s+(?:(?:(?P<n>\d{{1,2}})|(?P<nw>{alt(self._numbers)}))\s+"
+                rf"{alt(data['day_words'])}|(?P<two>يومين)|(?P<wk>{alt(self._weeks)}))){_END}",
+                self._ago,
+            ),
         ]
 
     # ------------------------------------------------------------------ public API
